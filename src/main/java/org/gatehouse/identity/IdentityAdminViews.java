@@ -1,0 +1,35 @@
+package org.gatehouse.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.gatehouse.metadata.AdminViewDeclaration;
+
+/** The Users and Roles views of the admin. The password hash is excluded everywhere. */
+@ApplicationScoped
+public class IdentityAdminViews {
+
+    @Produces
+    AdminViewDeclaration<User> users() {
+        return AdminViewDeclaration.of(User.class)
+                .icon("pi pi-users").category("Access")
+                .exclude("passwordHash")
+                .columns("email", "active", "roles", "createdAt")
+                .formFields("email", "active", "confirmedAt", "roles")
+                .readOnly("createdAt")
+                .searchable("email")
+                .filters("active", "roles", "createdAt")
+                .defaultSort("email")
+                .action("activate", "Activate", "Activate the selected users?", user -> user.setActive(true))
+                .action("deactivate", "Deactivate", "Deactivate the selected users? They can no longer sign in.",
+                        user -> user.setActive(false));
+    }
+
+    @Produces
+    AdminViewDeclaration<Role> roles() {
+        return AdminViewDeclaration.of(Role.class)
+                .icon("pi pi-id-card").category("Access")
+                .columns("name", "description")
+                .searchable("name", "description")
+                .defaultSort("name");
+    }
+}

@@ -1,0 +1,29 @@
+package org.gatehouse.identity;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
+import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+/**
+ * Container security: a form login on the admin's own login page, and an identity store over
+ * the users/roles tables. Only active users authenticate; their groups are their role names.
+ * Emails are compared lower-cased, the way they are stored.
+ */
+@CustomFormAuthenticationMechanismDefinition(
+        loginToContinue = @LoginToContinue(loginPage = "/login", errorPage = "", useForwardToLogin = false))
+@DatabaseIdentityStoreDefinition(
+        dataSourceLookup = "java:app/jdbc/gatehouse",
+        callerQuery = "select password_hash from users where email = lower(?) and active = true",
+        groupsQuery = "select r.name from roles r join users_roles ur on ur.role_id = r.id"
+                + " join users u on u.id = ur.user_id where u.email = lower(?)",
+        hashAlgorithm = Pbkdf2PasswordHash.class,
+        hashAlgorithmParameters = {
+            PasswordHasher.ALGORITHM, PasswordHasher.ITERATIONS, PasswordHasher.SALT_SIZE, PasswordHasher.KEY_SIZE
+        })
+@DeclareRoles({Role.ADMIN})
+@ApplicationScoped
+public class SecurityConfiguration {
+}

@@ -1,0 +1,81 @@
+package org.gatehouse.metadata;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.metamodel.Metamodel;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All admin views of the application, built at start-up from every {@link AdminViewDeclaration}
+ * that a CDI producer method offers. Adding an entity to the admin is one such method.
+ */
+@Named
+@ApplicationScoped
+public class AdminRegistry {
+
+    @PersistenceUnit
+    private EntityManagerFactory emf;
+
+    @Inject
+    private Validator validator;
+
+    @Inject
+    @Any
+    private Instance<AdminViewDeclaration<?>> declarations;
+
+    private Map<String, AdminView<?>> byName = Map.of();
+    private Map<Class<?>, AdminView<?>> byType = Map.of();
+
+    @PostConstruct
+    void build() {
+        Metamodel metamodel = emf.getMetamodel();
+        List<AdminViewDeclaration<?>> all = new ArrayList<>();
+        declarations.forEach(all::add);
+        Map<Class<?>, String> titles = new HashMap<>();
+        for (AdminViewDeclaration<?> declaration : all) {
+            titles.put(declaration.type, AdminViewFactory.titleProperty(declaration,
+                    metamodel.entity(declaration.type)));
+        }
+        AdminViewFactory factory = new AdminViewFactory(metamodel, validator::getConstraintsForClass,
+                type -> titles.getOrDefault(type, "id"));
+        Map<String, AdminView<?>> views = new LinkedHashMap<>();
+        all.stream().map(factory::build)
+                .sorted(Comparator.comparing((AdminView<?> view) -> view.category()).thenComparing(AdminView::label))
+                .forEach(view -> {
+                    if (views.putIfAbsent(view.name(), view) != null) {
+                        throw new IllegalStateException("Two admin views are named '" + view.name() + "'");
+                    }
+                });
+        Map<Class<?>, AdminView<?>> types = new HashMap<>();
+        views.values().forEach(view -> types.put(view.type(), view));
+        byName = views;
+        byType = types;
+    }
+
+    public Optional<AdminView<?>> view(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <E> Optional<AdminView<E>> viewOf(Class<E> type) {
+        return Optional.ofNullable((AdminView<E>) byType.get(type));
+    }
+
+    /** In menu order: by category, then label. */
+    public List<AdminView<?>> views() {
+        return List.copyOf(byName.values());
+    }
+}

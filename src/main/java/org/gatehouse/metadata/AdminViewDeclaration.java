@@ -1,0 +1,167 @@
+package org.gatehouse.metadata;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What a developer writes to put an entity into the admin: a few lines of overrides on top of
+ * what the JPA metamodel and Bean Validation already say. Everything not declared is derived.
+ * <pre>
+ * AdminViewDeclaration.of(Product.class)
+ *         .columns("sku", "name", "price", "active")
+ *         .searchable("sku", "name")
+ *         .filters("active", "price")
+ *         .icon("pi pi-box").category("Shop");
+ * </pre>
+ */
+public final class AdminViewDeclaration<E> {
+
+    final Class<E> type;
+    String name;
+    String label;
+    String singularLabel;
+    String icon = "pi pi-table";
+    String category = "Data";
+    List<String> columns = List.of();
+    List<String> formFields = List.of();
+    Set<String> searchable = Set.of();
+    Set<String> filters = Set.of();
+    Set<String> unsortable = Set.of();
+    Set<String> readOnly = Set.of();
+    Set<String> excluded = Set.of();
+    final Map<String, String> labels = new LinkedHashMap<>();
+    String titleProperty;
+    String defaultSort = "-id";
+    List<Integer> pageSizes = List.of(10, 20, 50, 100);
+    boolean creatable = true;
+    boolean editable = true;
+    boolean deletable = true;
+    final List<BulkAction<E>> actions = new ArrayList<>();
+
+    private AdminViewDeclaration(Class<E> type) {
+        this.type = type;
+        String simple = type.getSimpleName();
+        this.singularLabel = simple;
+        this.label = simple.endsWith("s") ? simple + "es" : simple + "s";
+        this.name = label.toLowerCase(Locale.ROOT);
+    }
+
+    public static <E> AdminViewDeclaration<E> of(Class<E> type) {
+        return new AdminViewDeclaration<>(type);
+    }
+
+    /** The URL name, {@code /admin/{name}}; defaults to the plural lower-case entity name. */
+    public AdminViewDeclaration<E> name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    /** Menu and page title (plural) and the singular used in buttons and messages. */
+    public AdminViewDeclaration<E> labels(String plural, String singular) {
+        this.label = plural;
+        this.singularLabel = singular;
+        return this;
+    }
+
+    public AdminViewDeclaration<E> icon(String icon) {
+        this.icon = icon;
+        return this;
+    }
+
+    public AdminViewDeclaration<E> category(String category) {
+        this.category = category;
+        return this;
+    }
+
+    /** List columns in order; property paths of related entities are shown by their label. */
+    public AdminViewDeclaration<E> columns(String... properties) {
+        this.columns = List.of(properties);
+        return this;
+    }
+
+    public AdminViewDeclaration<E> formFields(String... properties) {
+        this.formFields = List.of(properties);
+        return this;
+    }
+
+    public AdminViewDeclaration<E> searchable(String... properties) {
+        this.searchable = orderedSet(properties);
+        return this;
+    }
+
+    public AdminViewDeclaration<E> filters(String... properties) {
+        this.filters = orderedSet(properties);
+        return this;
+    }
+
+    public AdminViewDeclaration<E> unsortable(String... properties) {
+        this.unsortable = orderedSet(properties);
+        return this;
+    }
+
+    public AdminViewDeclaration<E> readOnly(String... properties) {
+        this.readOnly = orderedSet(properties);
+        return this;
+    }
+
+    /** Properties that appear nowhere: not in lists, forms, details, search, filters or exports. */
+    public AdminViewDeclaration<E> exclude(String... properties) {
+        this.excluded = orderedSet(properties);
+        return this;
+    }
+
+    public AdminViewDeclaration<E> propertyLabel(String property, String label) {
+        labels.put(property, label);
+        return this;
+    }
+
+    /** The property that names a record in titles and when another view shows it as a relation. */
+    public AdminViewDeclaration<E> title(String property) {
+        this.titleProperty = property;
+        return this;
+    }
+
+    /** Default order, in URL form: {@code "-createdAt"} or {@code "name,-id"}. */
+    public AdminViewDeclaration<E> defaultSort(String spec) {
+        this.defaultSort = spec;
+        return this;
+    }
+
+    public AdminViewDeclaration<E> pageSizes(Integer... sizes) {
+        this.pageSizes = List.of(sizes);
+        return this;
+    }
+
+    /** Records are created elsewhere (e.g. the audit log): no "new" form. */
+    public AdminViewDeclaration<E> readOnlyView() {
+        this.creatable = false;
+        this.editable = false;
+        this.deletable = false;
+        return this;
+    }
+
+    public AdminViewDeclaration<E> noCreate() {
+        this.creatable = false;
+        return this;
+    }
+
+    public AdminViewDeclaration<E> action(String name, String label, String confirm, Consumer<E> change) {
+        actions.add(new BulkAction<>(name, label, confirm, change));
+        return this;
+    }
+
+    public Class<E> type() {
+        return type;
+    }
+
+    private static Set<String> orderedSet(String... values) {
+        return new LinkedHashSet<>(Arrays.asList(values));
+    }
+}

@@ -1,0 +1,306 @@
+package org.gatehouse.service;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.PropertyDescriptor;
+import org.gatehouse.metadata.PropertyKind;
+import org.gatehouse.metadata.SortOrder;
+
+/**
+ * The state of a list page as it appears in its URL: {@code page} (1-based), {@code size},
+ * {@code sort} ({@code -field} for descending, comma-separated), {@code q} (global search) and one
+ * parameter per filter ({@code status=SHIPPED}, {@code active=true}, {@code customer=42},
+ * {@code createdAt.from=2026-01-01&createdAt.to=2026-02-01}). Bad parameters never fail the
+ * page: they are dropped and described in {@link #notices()}.
+ */
+public final class ListRequest {
+
+    public static final int MAX_SEARCH_LENGTH = 200;
+
+    private final AdminView<?> view;
+    private int page = 1;
+    private int size;
+    private List<SortOrder> sort;
+    private String search;
+    private final Map<String, Filter> filters = new LinkedHashMap<>();
+    private final List<String> notices = new ArrayList<>();
+
+    private ListRequest(AdminView<?> view) {
+        this.view = view;
+        this.size = view.defaultPageSize();
+        this.sort = view.defaultSort();
+    }
+
+    public static ListRequest defaults(AdminView<?> view) {
+        return new ListRequest(view);
+    }
+
+    public static ListRequest parse(AdminView<?> view, Map<String, String> parameters) {
+        ListRequest request = new ListRequest(view);
+        parameters.forEach((key, value) -> {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            String trimmed = value.strip();
+            switch (key) {
+                case "page" -> request.parsePage(trimmed);
+                case "size" -> request.parseSize(trimmed);
+                case "sort" -> request.setSort(trimmed);
+                case "q" -> request.setSearch(trimmed);
+                default -> request.parseFilter(key, trimmed);
+            }
+        });
+        return request;
+    }
+
+    private void parsePage(String value) {
+        Integer number = parseInt(value);
+        if (number == null || number < 1) {
+            notices.add("Page '" + value + "' is not a page number; showing the first page.");
+        } else {
+            page = number;
+        }
+    }
+
+    private void parseSize(String value) {
+        Integer number = parseInt(value);
+        if (number == null || !view.pageSizes().contains(number)) {
+            notices.add("Page size '" + value + "' is not one of " + view.pageSizes() + "; showing " + size
+                    + " rows per page.");
+        } else {
+            size = number;
+        }
+    }
+
+    /** Replaces the sort; unknown or unsortable keys are dropped with a notice. */
+    public void setSort(String spec) {
+        List<SortOrder> accepted = new ArrayList<>();
+        for (SortOrder order : SortOrder.parseAll(spec)) {
+            PropertyDescriptor property = view.properties().get(order.property());
+            if (property == null || !property.sortable()) {
+                notices.add("Cannot sort by '" + order.property() + "'; that sort was ignored.");
+            } else if (accepted.stream().noneMatch(o -> o.property().equals(order.property()))) {
+                accepted.add(order);
+            }
+        }
+        sort = accepted.isEmpty() ? view.defaultSort() : List.copyOf(accepted);
+    }
+
+    public void setSearch(String text) {
+        if (text == null || text.isBlank()) {
+            search = null;
+        } else if (view.searchable().isEmpty()) {
+            notices.add("This list has no search; the search text was ignored.");
+        } else {
+            String stripped = text.strip();
+            search = stripped.length() > MAX_SEARCH_LENGTH ? stripped.substring(0, MAX_SEARCH_LENGTH) : stripped;
+        }
+    }
+
+    private void parseFilter(String key, String value) {
+        int dot = key.lastIndexOf('.');
+        String name = dot < 0 ? key : key.substring(0, dot);
+        String bound = dot < 0 ? null : key.substring(dot + 1);
+        PropertyDescriptor property = view.properties().get(name);
+        if (property == null || !property.filterable()) {
+            notices.add("Unknown filter '" + key + "' was ignored.");
+            return;
+        }
+        boolean ranged = property.kind().isNumber() || property.kind().isTemporal();
+        if (bound != null && !(ranged && (bound.equals("from") || bound.equals("to")))) {
+            notices.add("Unknown filter '" + key + "' was ignored.");
+            return;
+        }
+        Object typed;
+        try {
+            typed = convert(property, value, "to".equals(bound));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            notices.add("Filter '" + key + "': '" + value + "' is not " + expected(property.kind())
+                    + "; that filter was ignored.");
+            return;
+        }
+        Filter current = filters.get(name);
+        Object equal = current == null ? null : current.equal();
+        Object from = current == null ? null : current.from();
+        Object to = current == null ? null : current.to();
+        if (bound == null) {
+            if (ranged) {
+                from = typed;
+                to = convert(property, value, true);
+            } else {
+                equal = typed;
+            }
+        } else if (bound.equals("from")) {
+            from = typed;
+        } else {
+            to = typed;
+        }
+        filters.put(name, new Filter(property, equal, from, to));
+    }
+
+    /** A URL value as the property's type. An upper date bound covers the whole day it names. */
+    static Object convert(PropertyDescriptor property, String value, boolean upperBound) {
+        return switch (property.kind()) {
+            case TEXT, LONG_TEXT -> value.length() > MAX_SEARCH_LENGTH ? value.substring(0, MAX_SEARCH_LENGTH) : value;
+            case BOOLEAN -> switch (value.toLowerCase()) {
+                case "true", "yes", "1" -> Boolean.TRUE;
+                case "false", "no", "0" -> Boolean.FALSE;
+                default -> throw new IllegalArgumentException(value);
+            };
+            case ENUM -> {
+                for (String choice : property.choices()) {
+                    if (choice.equalsIgnoreCase(value)) {
+                        yield choice;
+                    }
+                }
+                throw new IllegalArgumentException(value);
+            }
+            case INTEGER -> Long.valueOf(value);
+            case DECIMAL -> new BigDecimal(value);
+            case DATE -> LocalDate.parse(value);
+            case DATE_TIME -> value.length() <= 10
+                    ? (upperBound ? LocalDate.parse(value).plusDays(1).atStartOfDay().minusNanos(1000)
+                            : LocalDate.parse(value).atStartOfDay())
+                    : LocalDateTime.parse(value);
+            case TO_ONE, TO_MANY -> Long.valueOf(value);
+        };
+    }
+
+    private static String expected(PropertyKind kind) {
+        return switch (kind) {
+            case BOOLEAN -> "true or false";
+            case ENUM -> "one of the listed values";
+            case INTEGER, TO_ONE, TO_MANY -> "a whole number";
+            case DECIMAL -> "a number";
+            case DATE, DATE_TIME -> "a date (YYYY-MM-DD)";
+            default -> "valid";
+        };
+    }
+
+    private static Integer parseInt(String value) {
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Moves to the last page when the requested one lies beyond the end. */
+    public void clampPage(long total) {
+        int last = (int) Math.max(1, (total + size - 1) / size);
+        if (page > last) {
+            notices.add("Page " + page + " is beyond the end; showing page " + last + ".");
+            page = last;
+        }
+    }
+
+    public void setPage(int page) {
+        this.page = Math.max(1, page);
+    }
+
+    public void setSize(int size) {
+        if (view.pageSizes().contains(size)) {
+            this.size = size;
+        }
+    }
+
+    public void setFilter(Filter filter) {
+        filters.put(filter.name(), filter);
+    }
+
+    public void removeFilter(String name) {
+        filters.remove(name);
+    }
+
+    public AdminView<?> view() {
+        return view;
+    }
+
+    public int page() {
+        return page;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int offset() {
+        return (page - 1) * size;
+    }
+
+    public List<SortOrder> sort() {
+        return sort;
+    }
+
+    public String search() {
+        return search;
+    }
+
+    public Map<String, Filter> filters() {
+        return filters;
+    }
+
+    public List<String> notices() {
+        return notices;
+    }
+
+    /** The canonical query string for this state, leaving out defaults. */
+    public String toQueryString() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (page > 1) {
+            parameters.put("page", Integer.toString(page));
+        }
+        if (size != view.defaultPageSize()) {
+            parameters.put("size", Integer.toString(size));
+        }
+        if (!sort.equals(view.defaultSort())) {
+            parameters.put("sort", SortOrder.format(sort));
+        }
+        if (search != null) {
+            parameters.put("q", search);
+        }
+        filters.values().forEach(filter -> {
+            String name = filter.name();
+            Function<Object, String> text = ListRequest::format;
+            if (filter.equal() != null) {
+                parameters.put(name, text.apply(filter.equal()));
+            }
+            if (filter.from() != null) {
+                parameters.put(name + ".from", text.apply(filter.from()));
+            }
+            if (filter.to() != null) {
+                parameters.put(name + ".to", formatUpper(filter.to()));
+            }
+        });
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((key, value) -> query.append(query.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return query.toString();
+    }
+
+    private static String format(Object value) {
+        if (value instanceof LocalDateTime dateTime && dateTime.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return dateTime.toLocalDate().toString();
+        }
+        return value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value);
+    }
+
+    private static String formatUpper(Object value) {
+        if (value instanceof LocalDateTime dateTime && dateTime.plusNanos(1000).toLocalTime()
+                .equals(java.time.LocalTime.MIDNIGHT)) {
+            return dateTime.toLocalDate().toString();
+        }
+        return format(value);
+    }
+}

@@ -1,0 +1,77 @@
+package org.gatehouse.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.SortOrder;
+import org.gatehouse.service.EntityService;
+import org.gatehouse.service.ListRequest;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * Feeds a PrimeFaces lazy table from the generic service. Paging and sorting done in the table
+ * are written back into the {@link ListRequest}, whose query string then becomes the page URL.
+ */
+public class EntityLazyModel<E> extends LazyDataModel<E> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient EntityService service;
+    private final AdminView<E> view;
+    private final ListRequest request;
+    private final Consumer<ListRequest> onChange;
+    private Long total;
+
+    public EntityLazyModel(EntityService service, AdminView<E> view, ListRequest request,
+            Consumer<ListRequest> onChange) {
+        this.service = service;
+        this.view = view;
+        this.request = request;
+        this.onChange = onChange;
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+        if (total == null) {
+            total = service.count(view, request);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
+    @Override
+    public List<E> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        String before = request.toQueryString();
+        request.setSize(pageSize);
+        request.setPage(first / Math.max(1, pageSize) + 1);
+        if (!sortBy.isEmpty()) {
+            List<SortOrder> orders = new ArrayList<>();
+            sortBy.values().stream().sorted(Comparator.comparingInt(SortMeta::getPriority))
+                    .forEach(meta -> orders.add(new SortOrder(meta.getField(),
+                            meta.getOrder() == org.primefaces.model.SortOrder.DESCENDING)));
+            request.setSort(SortOrder.format(orders));
+        }
+        if (!before.equals(request.toQueryString())) {
+            onChange.accept(request);
+        }
+        return service.page(view, request);
+    }
+
+    @Override
+    public String getRowKey(E row) {
+        return String.valueOf(view.type().cast(row) == null ? null : rowId(row));
+    }
+
+    @Override
+    public E getRowData(String rowKey) {
+        return service.find(view, rowKey).orElse(null);
+    }
+
+    private Object rowId(E row) {
+        return row instanceof org.gatehouse.persistence.BaseEntity entity ? entity.getId() : row.hashCode();
+    }
+}

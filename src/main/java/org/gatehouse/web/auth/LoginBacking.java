@@ -1,0 +1,95 @@
+package org.gatehouse.web.auth;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.gatehouse.identity.User;
+
+/**
+ * The login form. It hands the credentials to the container's authentication mechanism and
+ * says nothing about why a login failed: unknown email, wrong password and inactive account
+ * all read the same.
+ */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    static final String INVALID = "Invalid email or password";
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private FacesContext faces;
+
+    private String email;
+
+    private String password;
+
+    public void login() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        // a fresh session id for the authenticated session: a fixed id planted before login is worthless
+        String continueTo = ContinueUrl.take(request);
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        // a new, caller-initiated authentication: we send the caller on ourselves, in the same request
+        AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(User.normalizeEmail(email), password)));
+        password = null;
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> external.redirect(continueTo);
+            default -> {
+                ContinueUrl.keep(request, continueTo);
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, INVALID, null));
+            }
+        }
+    }
+
+    public void logout() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        try {
+            request.logout();
+        } catch (jakarta.servlet.ServletException e) {
+            // the session is invalidated below either way
+        }
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/login?signedOut=true");
+    }
+
+    public boolean isSignedOut() {
+        return "true".equals(faces.getExternalContext().getRequestParameterMap().get("signedOut"));
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,12 @@
+/* Keeps the list state in the address bar: AJAX paging and sorting push the new URL,
+   and going back or forward reloads the page for that URL, which renders the same table. */
+var Gatehouse = {
+    pushState: function (url) {
+        if (window.location.pathname + window.location.search !== url) {
+            window.history.pushState({gatehouse: true}, '', url);
+        }
+    }
+};
+window.addEventListener('popstate', function () {
+    window.location.reload();
+});
