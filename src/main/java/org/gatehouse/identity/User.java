@@ -16,7 +16,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -52,11 +53,11 @@ public class User extends BaseEntity {
     private boolean active = true;
 
     @Column(name = "confirmed_at")
-    private Instant confirmedAt;
+    private OffsetDateTime confirmedAt;
 
     @NotNull
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     @ManyToMany
     @JoinTable(name = "users_roles",
@@ -70,7 +71,7 @@ public class User extends BaseEntity {
     public User(String email, String passwordHash) {
         setEmail(email);
         this.passwordHash = passwordHash;
-        this.createdAt = Instant.now();
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     /** The one place where an email becomes the stored, comparable form. */
@@ -113,15 +114,15 @@ public class User extends BaseEntity {
         this.active = active;
     }
 
-    public Instant getConfirmedAt() {
+    public OffsetDateTime getConfirmedAt() {
         return confirmedAt;
     }
 
-    public void setConfirmedAt(Instant confirmedAt) {
+    public void setConfirmedAt(OffsetDateTime confirmedAt) {
         this.confirmedAt = confirmedAt;
     }
 
-    public Instant getCreatedAt() {
+    public OffsetDateTime getCreatedAt() {
         return createdAt;
     }
 

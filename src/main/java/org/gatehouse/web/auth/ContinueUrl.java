@@ -26,6 +26,8 @@ final class ContinueUrl {
         String kept = (String) session.getAttribute(KEPT);
         session.removeAttribute(KEPT);
         Object saved = session.getAttribute(SAVED_REQUEST);
+        // the login dialog is ours from here on: without a saved request the mechanism just validates
+        session.removeAttribute(SAVED_REQUEST);
         String url = saved == null ? kept : savedUrl(saved, request);
         return isOwnAdminUrl(url, request) ? url : home;
     }

@@ -46,9 +46,8 @@ public class LoginBacking {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        // a new, caller-initiated authentication: we send the caller on ourselves, in the same request
+        // with the saved request taken over, the mechanism only validates; we send the caller on ourselves
         AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
-                .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(User.normalizeEmail(email), password)));
         password = null;
         switch (status) {

@@ -1,0 +1,58 @@
+package org.gatehouse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The zero-setup path: the WAR with no Gatehouse configuration at all runs on the embedded
+ * database in {@code ~/.gatehouse}, prints the generated first-admin password once, and keeps
+ * its data across a restart. The home directory is pointed into {@code target/} so the test
+ * never touches the real one.
+ */
+class EmbeddedDefaultIT {
+
+    private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
+
+    @Test
+    void startsWithNoConfigurationAndKeepsItsDataAcrossRestarts() throws Exception {
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "embedded-");
+        Path home = Files.createDirectories(work.resolve("home"));
+        String userHome = "-Duser.home=" + home.toAbsolutePath();
+
+        String password;
+        try (PayaraProcess payara = PayaraProcess.start(work.resolve("first.log"), Map.of(), userHome)) {
+            Matcher matcher = PASSWORD.matcher(payara.output());
+            assertTrue(matcher.find(), "the generated first-admin password is printed in the log");
+            password = matcher.group(1);
+            assertTrue(payara.output().contains("admin@gatehouse.local"));
+            assertTrue(Files.isDirectory(home.resolve(".gatehouse")), "embedded database lives in ~/.gatehouse");
+
+            try (Browser browser = new Browser(payara.baseUrl())) {
+                browser.open("");
+                assertTrue(browser.path().startsWith("/login"), browser.url());
+                assertEquals("Sign in to Gatehouse", browser.text(".ui-card-title"));
+                browser.signIn("admin@gatehouse.local", password);
+                assertTrue(browser.path().startsWith("/admin/"), browser.url());
+                assertTrue(browser.has("#card-users"));
+            }
+        }
+
+        try (PayaraProcess payara = PayaraProcess.start(work.resolve("second.log"), Map.of(), userHome)) {
+            assertFalse(PASSWORD.matcher(payara.output()).find(), "no second admin after a restart");
+            try (Browser browser = new Browser(payara.baseUrl())) {
+                browser.open("admin/users");
+                browser.signIn("admin@gatehouse.local", password);
+                assertTrue(browser.path().startsWith("/admin/users"), browser.url());
+                assertTrue(browser.text("#list\\:table_data").contains("admin@gatehouse.local"));
+            }
+        }
+    }
+}
