@@ -10,3 +10,10 @@ var Gatehouse = {
 window.addEventListener('popstate', function () {
     window.location.reload();
 });
+/* The export link always exports what the table shows now, including AJAX paging and sorting. */
+document.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a.gh-export') : null;
+    if (link) {
+        link.href = link.getAttribute('data-base') + window.location.search;
+    }
+});

@@ -12,7 +12,7 @@ public class IdentityAdminViews {
     AdminViewDeclaration<User> users() {
         return AdminViewDeclaration.of(User.class)
                 .icon("pi pi-users").category("Access")
-                .exclude("passwordHash")
+                .password("passwordHash")
                 .columns("email", "active", "roles", "createdAt")
                 .formFields("email", "active", "confirmedAt", "roles")
                 .readOnly("createdAt")

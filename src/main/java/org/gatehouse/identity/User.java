@@ -57,7 +57,7 @@ public class User extends BaseEntity {
 
     @NotNull
     @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
+    private OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC);
 
     @ManyToMany
     @JoinTable(name = "users_roles",
@@ -71,7 +71,6 @@ public class User extends BaseEntity {
     public User(String email, String passwordHash) {
         setEmail(email);
         this.passwordHash = passwordHash;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     /** The one place where an email becomes the stored, comparable form. */

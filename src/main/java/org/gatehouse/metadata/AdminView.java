@@ -27,7 +27,8 @@ public record AdminView<E>(
         boolean creatable,
         boolean editable,
         boolean deletable,
-        List<BulkAction<E>> actions) {
+        List<BulkAction<E>> actions,
+        String passwordProperty) {
 
     public Optional<PropertyDescriptor> property(String name) {
         return Optional.ofNullable(properties.get(name));

@@ -44,6 +44,7 @@ public final class AdminViewDeclaration<E> {
     boolean editable = true;
     boolean deletable = true;
     final List<BulkAction<E>> actions = new ArrayList<>();
+    String passwordProperty;
 
     private AdminViewDeclaration(Class<E> type) {
         this.type = type;
@@ -149,6 +150,18 @@ public final class AdminViewDeclaration<E> {
 
     public AdminViewDeclaration<E> noCreate() {
         this.creatable = false;
+        return this;
+    }
+
+    /**
+     * The property holds a password hash: it is never shown, and the forms ask for a password and
+     * its confirmation instead, which the service checks against the password policy and hashes.
+     */
+    public AdminViewDeclaration<E> password(String property) {
+        this.passwordProperty = property;
+        Set<String> withHash = new LinkedHashSet<>(excluded);
+        withHash.add(property);
+        this.excluded = withHash;
         return this;
     }
 

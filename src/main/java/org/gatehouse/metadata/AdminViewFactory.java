@@ -105,7 +105,8 @@ public final class AdminViewFactory {
                 declaration.searchable.stream().map(properties::get).toList(),
                 declaration.filters.stream().map(properties::get).toList(),
                 title, defaultSort, List.copyOf(declaration.pageSizes),
-                declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions));
+                declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions),
+                declaration.passwordProperty);
     }
 
     /** The title property a declaration would get, without building the whole view. */
@@ -194,6 +195,9 @@ public final class AdminViewFactory {
         Field field = findField(type, property);
         if (field != null && field.isAnnotationPresent(jakarta.persistence.Lob.class)) {
             return Integer.MAX_VALUE;
+        }
+        if (field != null && field.getType() == String.class && field.isAnnotationPresent(jakarta.persistence.Column.class)) {
+            return field.getAnnotation(jakarta.persistence.Column.class).length();
         }
         return 0;
     }

@@ -24,7 +24,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import org.gatehouse.identity.IdentityException;
+import org.gatehouse.identity.PasswordHasher;
+import org.gatehouse.identity.PasswordPolicy;
 import org.gatehouse.identity.Role;
+import org.gatehouse.metadata.BulkAction;
+import org.gatehouse.metadata.PropertyAccess;
+import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.PropertyKind;
@@ -41,6 +50,9 @@ public class EntityService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private PasswordHasher hasher;
 
     /** One page of rows in the request's order. */
     public <E> List<E> page(AdminView<E> view, ListRequest request) {
@@ -186,6 +198,201 @@ public class EntityService {
             orders.add(cb.asc(root.get(id)));
         }
         return orders;
+    }
+
+
+    // ---------------------------------------------------------------- writes
+
+    /** Persists a new record; for views with a password property the given password is checked and hashed. */
+    public <E> E create(AdminView<E> view, E entity, String password) {
+        requireCapability(view.creatable(), view, "created");
+        if (view.passwordProperty() != null) {
+            applyPassword(view, entity, password, true);
+        }
+        em.persist(entity);
+        flush(view, null);
+        return entity;
+    }
+
+    /**
+     * Saves an edited copy. The copy carries the version it was loaded with; if the row has
+     * changed or disappeared since, nothing is written and a {@link ConflictException} says so.
+     */
+    public <E> E update(AdminView<E> view, E edited, String newPassword) {
+        requireCapability(view.editable(), view, "edited");
+        String id = String.valueOf(((BaseEntity) edited).getId());
+        E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
+        if (((BaseEntity) current).getVersion() != ((BaseEntity) edited).getVersion()) {
+            throw new ConflictException(id, false);
+        }
+        if (view.passwordProperty() != null && newPassword != null && !newPassword.isEmpty()) {
+            applyPassword(view, edited, newPassword, false);
+        } else if (view.passwordProperty() != null) {
+            PropertyAccess.set(edited, view.passwordProperty(), PropertyAccess.get(current, view.passwordProperty()));
+        }
+        E merged = em.merge(edited);
+        flush(view, id);
+        return merged;
+    }
+
+    /** Deletes one record loaded at {@code version}; stale or missing rows are a conflict. */
+    public <E> void delete(AdminView<E> view, String id, long version) {
+        requireCapability(view.deletable(), view, "deleted");
+        E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
+        if (((BaseEntity) current).getVersion() != version) {
+            throw new ConflictException(id, false);
+        }
+        em.remove(current);
+        flush(view, id);
+    }
+
+    /** Deletes all the given records or none of them. */
+    public <E> int deleteAll(AdminView<E> view, List<String> ids) {
+        requireCapability(view.deletable(), view, "deleted");
+        int deleted = 0;
+        for (String id : ids) {
+            E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
+            em.remove(current);
+            deleted++;
+        }
+        flush(view, null);
+        return deleted;
+    }
+
+    /** Runs a declared bulk action on every given record, in one transaction. */
+    public <E> int runAction(AdminView<E> view, String actionName, List<String> ids) {
+        BulkAction<E> action = view.action(actionName)
+                .orElseThrow(() -> new WriteException(null, "Unknown action '" + actionName + "'"));
+        int changed = 0;
+        for (String id : ids) {
+            E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
+            action.change().accept(current);
+            changed++;
+        }
+        flush(view, null);
+        return changed;
+    }
+
+    /** How many records of other entities point at this one, e.g. "3 users"; empty when none. */
+    public List<String> usage(AdminView<?> view, String id) {
+        Object key = parseId(view.idType(), id);
+        List<String> usage = new ArrayList<>();
+        for (var entity : em.getMetamodel().getEntities()) {
+            for (var attribute : entity.getAttributes()) {
+                Class<?> target = attribute instanceof jakarta.persistence.metamodel.PluralAttribute<?, ?, ?> plural
+                        ? plural.getElementType().getJavaType() : attribute.getJavaType();
+                if (!attribute.isAssociation() || target != view.type()) {
+                    continue;
+                }
+                String jpql = "select count(x) from " + entity.getName() + " x join x." + attribute.getName()
+                        + " t where t." + idName(view.type()) + " = :id";
+                long count = em.createQuery(jpql, Long.class).setParameter("id", key).getSingleResult();
+                if (count > 0) {
+                    String noun = entity.getName().toLowerCase(Locale.ROOT).replace("shop", "");
+                    usage.add(count + " " + noun + (count == 1 ? "" : "s"));
+                }
+            }
+        }
+        return usage;
+    }
+
+    /** Up to {@code limit} records of a related type whose title contains the text, for pickers. */
+    public <T> List<T> suggest(Class<T> type, String titleProperty, String text, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> query = cb.createQuery(type);
+        Root<T> root = query.from(type);
+        if (text != null && !text.isBlank()) {
+            query.where(cb.like(cb.lower(root.get(titleProperty).as(String.class)),
+                    "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%", '\\'));
+        }
+        query.orderBy(cb.asc(root.get(titleProperty)));
+        return em.createQuery(query).setMaxResults(limit).getResultList();
+    }
+
+    public <T> Optional<T> findByType(Class<T> type, String id) {
+        var entity = em.getMetamodel().entity(type);
+        try {
+            return Optional.ofNullable(em.find(type, parseId(entity.getIdType().getJavaType(), id)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One batch of an export: up to {@code limit} rows of the filtered result with ids above
+     * {@code afterId}, in id order. Each batch is its own short transaction, so an export of any
+     * size never holds a long transaction or the whole result in memory.
+     */
+    public <E> List<E> exportBatch(AdminView<E> view, ListRequest request, Long afterId, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<E> query = cb.createQuery(view.type());
+        Root<E> root = query.from(view.type());
+        for (PropertyDescriptor column : view.columns()) {
+            if (column.kind() == PropertyKind.TO_ONE) {
+                root.fetch(column.name(), JoinType.LEFT);
+            }
+        }
+        List<Predicate> predicates = new ArrayList<>(List.of(predicates(cb, query, root, view, request)));
+        String id = idName(view.type());
+        if (afterId != null) {
+            predicates.add(cb.greaterThan(root.get(id), afterId));
+        }
+        query.select(root).where(predicates.toArray(Predicate[]::new)).orderBy(cb.asc(root.get(id)));
+        TypedQuery<E> typed = em.createQuery(query).setMaxResults(limit);
+        for (PropertyDescriptor column : view.columns()) {
+            if (column.kind() == PropertyKind.TO_MANY) {
+                typed.setHint("eclipselink.batch.type", "IN");
+                typed.setHint("eclipselink.batch", "e." + column.name());
+            }
+        }
+        List<E> rows = typed.getResultList();
+        rows.forEach(row -> column0(view, row));
+        return rows;
+    }
+
+    /** Touches to-many columns so that they are loaded before the rows leave the transaction. */
+    private static <E> void column0(AdminView<E> view, E row) {
+        for (PropertyDescriptor column : view.columns()) {
+            if (column.kind() == PropertyKind.TO_MANY) {
+                Object value = PropertyAccess.get(row, column.name());
+                if (value instanceof java.util.Collection<?> collection) {
+                    collection.size();
+                }
+            }
+        }
+    }
+
+    private <E> void applyPassword(AdminView<E> view, E entity, String password, boolean required) {
+        if (password == null || password.isEmpty()) {
+            if (required) {
+                throw new WriteException("password", "Enter a password");
+            }
+            return;
+        }
+        Object owner = PropertyAccess.get(entity, view.titleProperty());
+        try {
+            PasswordPolicy.check(password, owner == null ? null : owner.toString());
+        } catch (IdentityException e) {
+            throw new WriteException("password", e.getMessage());
+        }
+        PropertyAccess.set(entity, view.passwordProperty(), hasher.hash(password));
+    }
+
+    private static void requireCapability(boolean allowed, AdminView<?> view, String what) {
+        if (!allowed) {
+            throw new WriteException(null, view.label() + " cannot be " + what + " here.");
+        }
+    }
+
+    /** Flushes now so that database refusals become messages instead of failures at commit. */
+    private void flush(AdminView<?> view, String id) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConflictException(id, false);
+        } catch (PersistenceException e) {
+            throw ConstraintMessages.translate(view, e);
+        }
     }
 
     public <E> Optional<E> find(AdminView<E> view, String id) {

@@ -269,6 +269,17 @@ public final class ListRequest {
         if (search != null) {
             parameters.put("q", search);
         }
+        parameters.putAll(filterParameters());
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((key, value) -> query.append(query.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return query.toString();
+    }
+
+    /** The filters alone, as URL parameters. */
+    public Map<String, String> filterParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
         filters.values().forEach(filter -> {
             String name = filter.name();
             Function<Object, String> text = ListRequest::format;
@@ -282,11 +293,7 @@ public final class ListRequest {
                 parameters.put(name + ".to", formatUpper(filter.to()));
             }
         });
-        StringBuilder query = new StringBuilder();
-        parameters.forEach((key, value) -> query.append(query.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return query.toString();
+        return parameters;
     }
 
     private static String format(Object value) {

@@ -13,7 +13,7 @@ public record AdminPath(String view, String id, Mode mode) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    public enum Mode { LIST, DETAILS, EDIT, CREATE }
+    public enum Mode { LIST, DETAILS, EDIT, CREATE, EXPORT }
 
     /** Parses {@code view[/id[/edit]]} or {@code view/new}; {@code null} when it is none of them. */
     public static AdminPath parse(String rest) {
@@ -27,6 +27,9 @@ public record AdminPath(String view, String id, Mode mode) {
         }
         if (parts.length == 2 && parts[1].equals("new")) {
             return new AdminPath(parts[0], null, Mode.CREATE);
+        }
+        if (parts.length == 2 && parts[1].equals("export.csv")) {
+            return new AdminPath(parts[0], null, Mode.EXPORT);
         }
         if (!ID.matcher(parts[1]).matches()) {
             return null;
@@ -45,6 +48,7 @@ public record AdminPath(String view, String id, Mode mode) {
             case LIST -> "/admin/list.xhtml";
             case DETAILS -> "/admin/details.xhtml";
             case EDIT, CREATE -> "/admin/form.xhtml";
+            case EXPORT -> CsvExportServlet.PATH;
         };
     }
 }

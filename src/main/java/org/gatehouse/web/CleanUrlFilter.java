@@ -22,6 +22,7 @@ public class CleanUrlFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    private static final String RESOURCES = "/jakarta.faces.resource/";
     private static final Set<String> TOP_LEVEL_PAGES = Set.of("login", "register", "waiting");
 
     @Override
@@ -31,6 +32,10 @@ public class CleanUrlFilter extends HttpFilter {
         int semicolon = path.indexOf(';');
         if (semicolon >= 0) {
             path = path.substring(0, semicolon);
+        }
+        if (path.startsWith(RESOURCES)) {
+            chain.doFilter(request, response);
+            return;
         }
         if (path.endsWith(".xhtml")) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

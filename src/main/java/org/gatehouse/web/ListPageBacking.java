@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.SortOrder;
+import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.WriteException;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ListRequest;
 import org.primefaces.PrimeFaces;
@@ -36,7 +40,15 @@ public class ListPageBacking implements Serializable {
     @Inject
     private transient FacesContext faces;
 
+    private static final int FILTER_CHOICE_LIMIT = 200;
+
+    @Inject
+    private transient Formatter formatter;
+
+    private String viewName;
     private transient AdminView<?> view;
+    private final java.util.Map<String, List<Choice>> relationChoices = new java.util.HashMap<>();
+    private List<String> deleteUsage = new ArrayList<>();
     private transient ListRequest request;
     private LazyDataModel<?> model;
     private long total;
@@ -48,12 +60,101 @@ public class ListPageBacking implements Serializable {
         if (view == null) {
             return;
         }
+        viewName = view.name();
         request = ListRequest.parse(view, faces.getExternalContext().getRequestParameterMap());
         total = service.count(view, request);
         request.clampPage(total);
         request.notices().forEach(notice ->
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice, null)));
         model = createModel(view);
+        for (PropertyDescriptor filter : view.filters()) {
+            if (filter.isRelation()) {
+                List<Object> rows = new ArrayList<>(service.suggest(filter.javaType(), filter.relatedLabel(), null,
+                        FILTER_CHOICE_LIMIT + 1));
+                if (rows.size() <= FILTER_CHOICE_LIMIT) {
+                    relationChoices.put(filter.name(), rows.stream()
+                            .map(row -> new Choice(String.valueOf(((BaseEntity) row).getId()),
+                                    formatter.label(row, filter))).toList());
+                }
+            }
+        }
+    }
+
+    /** An option of a filter select: the URL value and what the person reads. */
+    public record Choice(String value, String label) implements Serializable {
+    }
+
+    /** Options of a relation filter, or {@code null} when the related table is too big for a select. */
+    public List<Choice> relationChoices(PropertyDescriptor filter) {
+        return relationChoices.get(filter.name());
+    }
+
+    /** Computes what deleting the selection affects, for the confirmation dialog. */
+    public void prepareDelete() {
+        deleteUsage = new ArrayList<>();
+        if (selection.isEmpty()) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                    "Select the rows to delete first.", null));
+            PrimeFaces.current().ajax().addCallbackParam("nothingSelected", true);
+            return;
+        }
+        for (Object row : selection) {
+            deleteUsage.addAll(service.usage(view(), String.valueOf(((BaseEntity) row).getId())));
+        }
+    }
+
+    public void deleteSelected() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        try {
+            int deleted = service.deleteAll(view(), selectedIds());
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Deleted " + deleted + " "
+                    + (deleted == 1 ? view().singularLabel() : view().label()).toLowerCase() + ".", null));
+            selection = new ArrayList<>();
+        } catch (ConflictException | WriteException e) {
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
+                    + " Nothing was deleted.", null));
+        }
+    }
+
+    public void runAction(String name) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (selection.isEmpty()) {
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, "Select rows first.", null));
+            return;
+        }
+        try {
+            int changed = service.runAction(view(), name, selectedIds());
+            String label = view().action(name).map(a -> a.label()).orElse(name);
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, label + ": " + changed + " "
+                    + (changed == 1 ? view().singularLabel() : view().label()).toLowerCase() + " updated.", null));
+            selection = new ArrayList<>();
+        } catch (ConflictException | WriteException e) {
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
+                    + " Nothing was changed.", null));
+        }
+    }
+
+    private List<String> selectedIds() {
+        return selection.stream().map(row -> String.valueOf(((BaseEntity) row).getId())).toList();
+    }
+
+    private AdminView<?> view() {
+        return view != null ? view : registry.view(viewName).orElseThrow();
+    }
+
+    /** The current filters as URL parameters, kept by the search form. */
+    public List<java.util.Map.Entry<String, String>> getFilterParams() {
+        return List.copyOf(request.filterParameters().entrySet());
+    }
+
+    public List<String> getDeleteUsage() {
+        return deleteUsage;
+    }
+
+    /** The export of the current state; the page's script keeps its query in step with the address bar. */
+    public String getExportUrl() {
+        String query = request.toQueryString();
+        return AdminPages.adminUrl(faces, view.name() + "/export.csv") + (query.isEmpty() ? "" : "?" + query);
     }
 
     private <E> LazyDataModel<E> createModel(AdminView<E> typed) {

@@ -1,0 +1,102 @@
+package org.gatehouse.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.gatehouse.metadata.AdminRegistry;
+import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.PropertyDescriptor;
+import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.EntityService;
+import org.gatehouse.service.WriteException;
+
+/** The read-only page of one record, with Edit and a confirmed Delete. */
+@Named("detailsPage")
+@ViewScoped
+public class DetailsPageBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private AdminRegistry registry;
+
+    @Inject
+    private EntityService service;
+
+    @Inject
+    private Formatter formatter;
+
+    private String viewName;
+    private Object entity;
+    private List<String> usage = List.of();
+
+    public void load() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        AdminView<?> view = AdminPages.viewOrNotFound(faces, registry).orElse(null);
+        if (view == null) {
+            return;
+        }
+        viewName = view.name();
+        entity = service.find(view, AdminPages.path(faces).id()).orElse(null);
+        if (entity == null) {
+            AdminPages.notFound(faces);
+            return;
+        }
+        if (view.deletable()) {
+            usage = service.usage(view, id());
+        }
+    }
+
+    public void delete() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        AdminView<?> view = getView();
+        try {
+            service.delete(view, id(), ((BaseEntity) entity).getVersion());
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Deleted "
+                    + view.singularLabel().toLowerCase() + " \"" + getTitle() + "\".", null));
+            faces.getExternalContext().redirect(AdminPages.adminUrl(faces, view.name()));
+        } catch (ConflictException | WriteException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
+                    + (e instanceof ConflictException ? " Reload the page to see the latest version." : ""), null));
+        }
+    }
+
+    private String id() {
+        return String.valueOf(((BaseEntity) entity).getId());
+    }
+
+    public AdminView<?> getView() {
+        return viewName == null ? null : registry.view(viewName).orElseThrow();
+    }
+
+    public List<PropertyDescriptor> getProperties() {
+        return List.copyOf(getView().properties().values()).stream()
+                .sorted(java.util.Comparator.comparingInt(p -> order(p))).toList();
+    }
+
+    private int order(PropertyDescriptor property) {
+        List<String> form = getView().formFields().stream().map(PropertyDescriptor::name).toList();
+        int index = form.indexOf(property.name());
+        return property.name().equals("id") ? -1 : index < 0 ? 1000 : index;
+    }
+
+    public Object getEntity() {
+        return entity;
+    }
+
+    public String getTitle() {
+        return formatter.title(entity, getView());
+    }
+
+    /** "Deleting it also affects: 3 users" — what still points at the record. */
+    public List<String> getUsage() {
+        return usage;
+    }
+}

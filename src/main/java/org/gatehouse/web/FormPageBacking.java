@@ -1,0 +1,228 @@
+package org.gatehouse.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.gatehouse.metadata.AdminRegistry;
+import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.PropertyAccess;
+import org.gatehouse.metadata.PropertyDescriptor;
+import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.EntityService;
+import org.gatehouse.service.WriteException;
+
+/**
+ * The create and edit form of any admin view. The record is edited as a detached copy that
+ * keeps the version it was loaded with, so a save over someone else's change becomes a conflict
+ * shown side by side, never an overwrite.
+ */
+@Named("formPage")
+@ViewScoped
+public class FormPageBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int CHOICE_LIMIT = 200;
+
+    @Inject
+    private AdminRegistry registry;
+
+    @Inject
+    private EntityService service;
+
+    @Inject
+    private Formatter formatter;
+
+    private String viewName;
+    private Object entity;
+    private boolean creating;
+    private String password;
+    private String passwordConfirmation;
+    private List<Difference> conflict;
+
+    /** A field whose stored value differs from the one in the form. */
+    public record Difference(String label, String theirs, String yours) implements Serializable {
+    }
+
+    public void load() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        AdminView<?> view = AdminPages.viewOrNotFound(faces, registry).orElse(null);
+        if (view == null) {
+            return;
+        }
+        viewName = view.name();
+        AdminPath path = AdminPages.path(faces);
+        creating = path.mode() == AdminPath.Mode.CREATE;
+        if (creating ? !view.creatable() : !view.editable()) {
+            AdminPages.notFound(faces);
+            return;
+        }
+        entity = creating ? newInstance(view.type()) : service.find(view, path.id()).orElse(null);
+        if (entity == null) {
+            AdminPages.notFound(faces);
+        }
+    }
+
+    private static Object newInstance(Class<?> type) {
+        try {
+            var constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getName() + " needs a no-argument constructor", e);
+        }
+    }
+
+    public void save() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        AdminView<Object> view = view();
+        if (view.passwordProperty() != null && !Objects.equals(nullToEmpty(password), nullToEmpty(passwordConfirmation))) {
+            faces.addMessage("form:passwordConfirmation", error("The passwords do not match"));
+            faces.validationFailed();
+            return;
+        }
+        try {
+            Object saved = creating ? service.create(view, entity, password) : service.update(view, entity, password);
+            password = null;
+            passwordConfirmation = null;
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, (creating ? "Created " : "Saved ")
+                    + view.singularLabel().toLowerCase() + " \"" + formatter.title(saved, view) + "\".", null));
+            faces.getExternalContext().redirect(AdminPages.adminUrl(faces,
+                    view.name() + "/" + ((BaseEntity) saved).getId()));
+        } catch (WriteException e) {
+            String clientId = e.getField() == null ? null : fieldClientId(view, e.getField());
+            faces.addMessage(clientId, error(e.getMessage()));
+            if (clientId != null) {
+                faces.addMessage(null, error(e.getMessage()));
+            }
+            faces.validationFailed();
+        } catch (ConflictException e) {
+            conflict = e.isDeleted() ? List.of() : differences(view);
+            faces.addMessage(null, error(e.getMessage() + (e.isDeleted() ? "" : " Your changes were not saved:"
+                    + " compare them below, then reload to edit the latest version.")));
+            faces.validationFailed();
+        }
+    }
+
+    private String fieldClientId(AdminView<Object> view, String field) {
+        if (field.equals("password")) {
+            return "form:password";
+        }
+        List<PropertyDescriptor> fields = getFields();
+        int index = fields.stream().map(PropertyDescriptor::name).toList().indexOf(field);
+        return index < 0 ? null : "form:fields:" + index + ":" + kindSuffix(fields.get(index));
+    }
+
+    private static String kindSuffix(PropertyDescriptor field) {
+        return switch (field.kind()) {
+            case LONG_TEXT -> "textarea";
+            case BOOLEAN -> "checkbox";
+            case ENUM -> "select";
+            case TO_ONE -> "autocomplete";
+            case TO_MANY -> "multiselect";
+            case DATE, DATE_TIME -> "datetime";
+            default -> "input";
+        };
+    }
+
+    private List<Difference> differences(AdminView<Object> view) {
+        Object current = service.find(view, String.valueOf(((BaseEntity) entity).getId())).orElse(null);
+        List<Difference> differences = new ArrayList<>();
+        if (current == null) {
+            return differences;
+        }
+        for (PropertyDescriptor field : view.formFields()) {
+            String theirs = formatter.format(PropertyAccess.get(current, field.name()), field);
+            String yours = formatter.format(PropertyAccess.get(entity, field.name()), field);
+            if (!theirs.equals(yours)) {
+                differences.add(new Difference(field.label(), theirs, yours));
+            }
+        }
+        return differences;
+    }
+
+    /** Throws away the edits and loads the stored record again. */
+    public void reload() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().redirect(AdminPages.adminUrl(faces,
+                viewName + "/" + ((BaseEntity) entity).getId() + "/edit"));
+    }
+
+    /** Suggestions for a to-one picker; the component names its property in the "field" attribute. */
+    public List<Object> complete(String query) {
+        UIComponent component = UIComponent.getCurrentComponent(FacesContext.getCurrentInstance());
+        PropertyDescriptor field = (PropertyDescriptor) component.getAttributes().get("field");
+        return new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), query, 15));
+    }
+
+    /** Every record a to-many field may hold; such fields are meant for small tables (roles, tags). */
+    public List<Object> choices(PropertyDescriptor field) {
+        return new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), null, CHOICE_LIMIT));
+    }
+
+    public List<Object> enumChoices(PropertyDescriptor field) {
+        return List.of(field.javaType().getEnumConstants());
+    }
+
+    @SuppressWarnings("unchecked")
+    public AdminView<Object> view() {
+        return (AdminView<Object>) registry.view(viewName).orElseThrow();
+    }
+
+    public AdminView<Object> getView() {
+        return viewName == null ? null : view();
+    }
+
+    public List<PropertyDescriptor> getFields() {
+        return view().formFields().stream().filter(f -> !(creating && f.readOnly())).toList();
+    }
+
+    private static FacesMessage error(String text) {
+        return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    public Object getEntity() {
+        return entity;
+    }
+
+    public boolean isCreating() {
+        return creating;
+    }
+
+    public String getTitle() {
+        return creating ? "New " + view().singularLabel().toLowerCase() : formatter.title(entity, view());
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPasswordConfirmation() {
+        return passwordConfirmation;
+    }
+
+    public void setPasswordConfirmation(String passwordConfirmation) {
+        this.passwordConfirmation = passwordConfirmation;
+    }
+
+    public List<Difference> getConflict() {
+        return conflict;
+    }
+}

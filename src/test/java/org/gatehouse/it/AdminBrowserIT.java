@@ -1,0 +1,339 @@
+package org.gatehouse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.gatehouse.demo.DemoData;
+import org.gatehouse.demo.OrderStatus;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The generic admin as a person uses it, in Chromium, over the deterministic demo shop of
+ * 1,000 orders on PostgreSQL. Each test works on records no other test touches.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminBrowserIT {
+
+    private static final int ORDERS = 1_000;
+
+    @ArquillianResource
+    private URL injected;
+
+    private ListPage list;
+    private Browser browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war(TestDatabase.create(), Map.of("GATEHOUSE_DEMO_ROWS", Integer.toString(ORDERS)));
+    }
+
+    @BeforeEach
+    void signIn() {
+        browser = new Browser(Deployments.localBase(injected));
+        browser.open("login");
+        browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
+        list = new ListPage(browser);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void pagesThroughOrdersWithTheUrlFollowingAndTheBackButtonRestoring() {
+        browser.open("admin/orders");
+        assertEquals(20, list.rows().size());
+        assertEquals(DemoData.orderReference(ORDERS), list.cell(0, 1), "newest first by default");
+        String firstPageTop = list.cell(0, 1);
+
+        list.nextPage();
+        assertTrue(browser.url().contains("page=2"), browser.url());
+        assertEquals(DemoData.orderReference(ORDERS - 20), list.cell(0, 1));
+
+        browser.driver().navigate().back();
+        browser.wait(10).until(d -> !d.getCurrentUrl().contains("page=2"));
+        list.awaitFirstCell(firstPageTop);
+        assertEquals(firstPageTop, list.cell(0, 1));
+    }
+
+    @Test
+    void sortsByAColumnAndKeepsTheSortInTheUrl() {
+        browser.open("admin/orders");
+        list.sortBy("Total");
+        assertTrue(browser.url().contains("sort=total"), browser.url());
+        List<BigDecimal> totals = list.column(4).stream().map(BigDecimal::new).toList();
+        assertEquals(totals.stream().sorted().toList(), totals);
+        assertEquals(DemoData.orderReference(0).isEmpty() ? "" : smallestTotalReference(), list.cell(0, 1));
+    }
+
+    private static String smallestTotalReference() {
+        int best = IntStream.rangeClosed(1, ORDERS).boxed()
+                .min((a, b) -> {
+                    int byTotal = Long.compare((1_000 + (a * 7_331L) % 250_000), (1_000 + (b * 7_331L) % 250_000));
+                    return byTotal != 0 ? byTotal : Integer.compare(a, b);
+                }).orElseThrow();
+        return DemoData.orderReference(best);
+    }
+
+    @Test
+    void searchesAndFiltersByStatusAndDateRange() {
+        browser.open("admin/orders");
+        browser.type("#q", "ord-00012");
+        browser.click("#searchButton");
+        browser.wait(10).until(d -> d.getCurrentUrl().contains("q=ord-00012"));
+        assertEquals("10 orders", browser.text("#total"));
+        list.column(1).forEach(reference -> assertTrue(reference.startsWith("ORD-00012"), reference));
+
+        browser.open("admin/orders");
+        new Select(browser.find("#filter-status")).selectByValue("SHIPPED");
+        setDate("#filter-createdAt-from", "2026-01-02");
+        setDate("#filter-createdAt-to", "2026-01-03");
+        browser.click("#applyFilters");
+        browser.wait(10).until(d -> d.getCurrentUrl().contains("status=SHIPPED"));
+        assertTrue(browser.url().contains("createdAt.from=2026-01-02"), browser.url());
+        assertTrue(browser.url().contains("createdAt.to=2026-01-03"), browser.url());
+        long expected = IntStream.rangeClosed(1, ORDERS)
+                .filter(n -> DemoData.orderStatus(n) == OrderStatus.SHIPPED)
+                .filter(n -> !DemoData.orderCreatedAt(n).toLocalDate().isBefore(LocalDate.of(2026, 1, 2)))
+                .filter(n -> !DemoData.orderCreatedAt(n).toLocalDate().isAfter(LocalDate.of(2026, 1, 3)))
+                .count();
+        assertEquals(expected + " orders", browser.text("#total"));
+        list.column(3).forEach(status -> assertEquals("SHIPPED", status));
+    }
+
+    private void setDate(String css, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].value = arguments[1];", browser.find(css), isoDate);
+    }
+
+    @Test
+    void aListUrlWithStateRendersTheSameTableOnReload() {
+        String url = "admin/orders?page=3&size=10&sort=total&status=PAID";
+        browser.open(url);
+        assertEquals(10, list.rows().size());
+        assertTrue(browser.text("#list\\:table_paginator_top").contains("Page 3"));
+        List<String> first = list.column(1);
+        list.column(3).forEach(status -> assertEquals("PAID", status));
+        browser.driver().navigate().refresh();
+        assertEquals(first, list.column(1));
+        assertTrue(browser.url().endsWith(url), browser.url());
+    }
+
+    @Test
+    void badUrlParametersShowTheFirstPageWithNotices() {
+        browser.open("admin/orders?page=abc&size=100000&sort=nonsense&createdAt.from=yesterday&status=LOST");
+        assertEquals(20, list.rows().size());
+        String notices = browser.text("#list\\:notices");
+        assertTrue(notices.contains("Page size '100000'"), notices);
+        assertTrue(notices.contains("Cannot sort by 'nonsense'"), notices);
+        assertTrue(notices.contains("createdAt.from"), notices);
+        assertTrue(notices.contains("'LOST'"), notices);
+        assertEquals(ORDERS + " orders", browser.text("#total"));
+    }
+
+    @Test
+    void opensAnOrderAndEditsItWithAValidationErrorFirst() {
+        browser.open("admin/orders");
+        browser.driver().findElement(By.linkText(DemoData.orderReference(ORDERS - 3))).click();
+        browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + (ORDERS - 3)));
+        assertEquals(DemoData.orderReference(ORDERS - 3), browser.text("#property-reference td"));
+
+        browser.click("#details\\:edit");
+        browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/edit"));
+        browser.type("#field-total input", "-5");
+        browser.click("#form\\:save");
+        assertTrue(browser.text("#field-total .gh-field-message").contains("must be greater than or equal to 0.00"),
+                browser.text("#field-total"));
+        assertEquals("-5", browser.find("#field-total input").getAttribute("value"), "the bad input is kept");
+
+        browser.type("#field-total input", "123.45");
+        browser.type("#field-note textarea", "Call before delivery <b>please</b>");
+        browser.click("#form\\:save");
+        browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + (ORDERS - 3)));
+        assertTrue(browser.text("#messages").contains("Saved order"), browser.text("#messages"));
+        assertEquals("123.45", browser.text("#property-total td"));
+        assertEquals("Call before delivery <b>please</b>", browser.text("#property-note td"), "output is escaped");
+    }
+
+    @Test
+    void createsACustomerAndReportsADuplicateEmailOnTheField() {
+        browser.open("admin/customers");
+        browser.click("#new");
+        browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/customers/new"));
+        browser.type("#field-name input", "Zed Newcomer");
+        browser.type("#field-email input", "zed.newcomer@example.com");
+        browser.type("#field-country input", "PT");
+        browser.click("#form\\:save");
+        browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/customers/\\d+$"));
+        assertTrue(browser.text("#messages").contains("Created customer"));
+        assertEquals("zed.newcomer@example.com", browser.text("#property-email td"));
+
+        browser.open("admin/customers/new");
+        browser.type("#field-name input", "Zed Again");
+        browser.type("#field-email input", DemoData.customerEmail(1));
+        browser.click("#form\\:save");
+        assertTrue(browser.text("#field-email .gh-field-message").contains("Another customer already has this email"),
+                browser.text("#field-email"));
+        assertEquals("Zed Again", browser.find("#field-name input").getAttribute("value"), "nothing typed is lost");
+    }
+
+    @Test
+    void bulkDeletesTwoRowsAfterConfirming() {
+        browser.open("admin/products?sort=sku");
+        int before = Integer.parseInt(browser.text("#total").split(" ")[0]);
+        List<String> skus = list.column(1).subList(0, 2);
+        list.select(0);
+        list.select(1);
+        browser.click("#list\\:deleteSelected");
+        browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
+        assertTrue(browser.text("#deleteQuestion").contains("Delete 2 selected products"));
+        browser.click("#list\\:confirmDeleteSelected");
+        browser.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Deleted 2 products"));
+        browser.open("admin/products?sort=sku");
+        assertEquals((before - 2) + " products", browser.text("#total"));
+        skus.forEach(sku -> assertFalse(list.column(1).contains(sku), sku));
+    }
+
+    @Test
+    void exportsTheFilteredListAsCsv() throws Exception {
+        browser.open("admin/orders?status=CANCELLED&sort=total");
+        String href = browser.find("#export").getAttribute("href");
+        assertTrue(href.contains("/admin/orders/export.csv?") && href.contains("status=CANCELLED"), href);
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + browser.sessionCookie()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> lines = response.body().lines().toList();
+        assertEquals("id,Reference,Customer,Status,Total,Created at", lines.get(0));
+        long cancelled = IntStream.rangeClosed(1, ORDERS).filter(n -> DemoData.orderStatus(n) == OrderStatus.CANCELLED)
+                .count();
+        assertEquals(cancelled, lines.size() - 1, "every filtered row, not just one page");
+        lines.stream().skip(1).forEach(line -> assertEquals("CANCELLED", line.split(",")[3], line));
+    }
+
+    @Test
+    void createsAUserWithRolesThenDeactivatesAndReactivatesThem() {
+        browser.open("admin/users/new");
+        browser.type("#field-email input", "Editor.Person@Example.com");
+        browser.click("#field-roles .ui-selectcheckboxmenu");
+        WebElement adminItem = browser.wait(10).until(d -> d.findElements(
+                By.cssSelector(".ui-selectcheckboxmenu-panel li.ui-selectcheckboxmenu-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals("admin")).findFirst().orElse(null));
+        adminItem.findElement(By.cssSelector(".ui-chkbox-box")).click();
+        browser.wait(5).until(d -> adminItem.getAttribute("class").contains("ui-selectcheckboxmenu-checked")
+                || !adminItem.findElements(By.cssSelector(".ui-state-active")).isEmpty());
+        browser.driver().findElement(By.tagName("h1")).click();
+        browser.type("#form\\:password_input, #form\\:password", "a-strong-editor-password");
+        browser.type("#form\\:passwordConfirmation_input, #form\\:passwordConfirmation", "a-strong-editor-password");
+        browser.click("#form\\:save");
+        browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/users/\\d+$"));
+        assertEquals("editor.person@example.com", browser.text("#property-email td"));
+        assertEquals("admin", browser.text("#property-roles td"));
+        assertEquals("Yes", browser.text("#property-active td"));
+        String userUrl = browser.url();
+
+        browser.open("admin/users?q=editor.person");
+        assertEquals("1 user", browser.text("#total"));
+        list.select(0);
+        browser.click("#list\\:bulk .gh-action-deactivate");
+        browser.click("#list\\:confirmYes");
+        browser.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Deactivate: 1 user"));
+        assertEquals("No", list.cell(0, 2));
+
+        list.select(0);
+        browser.click("#list\\:bulk .gh-action-activate");
+        browser.click("#list\\:confirmYes");
+        browser.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Activate: 1 user"));
+        assertEquals("Yes", list.cell(0, 2));
+        browser.driver().get(userUrl);
+        assertEquals("Yes", browser.text("#property-active td"));
+        assertNotEquals("", browser.text("#property-createdAt td"));
+    }
+
+    /** The generic list page as a page object. */
+    static final class ListPage {
+
+        private final Browser browser;
+
+        ListPage(Browser browser) {
+            this.browser = browser;
+        }
+
+        List<WebElement> rows() {
+            browser.find("#list\\:table_data");
+            return browser.driver().findElements(By.cssSelector("#list\\:table_data > tr[data-rk]"));
+        }
+
+        String cell(int row, int column) {
+            return rows().get(row).findElements(By.tagName("td")).get(column).getText();
+        }
+
+        List<String> column(int column) {
+            return rows().stream().map(r -> r.findElements(By.tagName("td")).get(column).getText()).toList();
+        }
+
+        void nextPage() {
+            String top = cell(0, 1);
+            browser.click("#list\\:table_paginator_top .ui-paginator-next");
+            awaitFirstCellNot(top);
+        }
+
+        void awaitFirstCellNot(String old) {
+            browser.wait(10).until(d -> {
+                try {
+                    return !cell(0, 1).equals(old);
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+        }
+
+        void awaitFirstCell(String expected) {
+            browser.wait(10).until(d -> {
+                try {
+                    return cell(0, 1).equals(expected);
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+        }
+
+        void sortBy(String header) {
+            String url = browser.url();
+            browser.driver().findElements(By.cssSelector("#list\\:table_head th")).stream()
+                    .filter(th -> th.getText().trim().equals(header)).findFirst().orElseThrow().click();
+            browser.wait(10).until(d -> !d.getCurrentUrl().equals(url));
+        }
+
+        void select(int row) {
+            rows().get(row).findElement(By.cssSelector("td .ui-chkbox-box")).click();
+            browser.wait(5).until(d -> "true".equals(rows().get(row).getAttribute("aria-selected")));
+        }
+    }
+}
