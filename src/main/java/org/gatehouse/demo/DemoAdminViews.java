@@ -9,7 +9,7 @@ import org.gatehouse.metadata.AdminViewDeclaration;
 public class DemoAdminViews {
 
     @Produces
-    AdminViewDeclaration<Customer> customers() {
+    public AdminViewDeclaration<Customer> customers() {
         return AdminViewDeclaration.of(Customer.class)
                 .icon("pi pi-user").category("Shop")
                 .columns("name", "email", "city", "country", "createdAt")
@@ -20,7 +20,7 @@ public class DemoAdminViews {
     }
 
     @Produces
-    AdminViewDeclaration<Product> products() {
+    public AdminViewDeclaration<Product> products() {
         return AdminViewDeclaration.of(Product.class)
                 .icon("pi pi-box").category("Shop")
                 .columns("sku", "name", "price", "stock", "active")
@@ -31,7 +31,7 @@ public class DemoAdminViews {
     }
 
     @Produces
-    AdminViewDeclaration<Order> orders() {
+    public AdminViewDeclaration<Order> orders() {
         return AdminViewDeclaration.of(Order.class)
                 .icon("pi pi-shopping-cart").category("Shop")
                 .title("reference")

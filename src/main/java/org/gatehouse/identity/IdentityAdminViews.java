@@ -9,7 +9,7 @@ import org.gatehouse.metadata.AdminViewDeclaration;
 public class IdentityAdminViews {
 
     @Produces
-    AdminViewDeclaration<User> users() {
+    public AdminViewDeclaration<User> users() {
         return AdminViewDeclaration.of(User.class)
                 .icon("pi pi-users").category("Access")
                 .password("passwordHash")
@@ -25,7 +25,7 @@ public class IdentityAdminViews {
     }
 
     @Produces
-    AdminViewDeclaration<Role> roles() {
+    public AdminViewDeclaration<Role> roles() {
         return AdminViewDeclaration.of(Role.class)
                 .icon("pi pi-id-card").category("Access")
                 .columns("name", "description")

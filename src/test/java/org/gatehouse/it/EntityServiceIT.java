@@ -1,0 +1,249 @@
+package org.gatehouse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.gatehouse.demo.Customer;
+import org.gatehouse.demo.DemoData;
+import org.gatehouse.demo.Order;
+import org.gatehouse.demo.OrderStatus;
+import org.gatehouse.demo.Product;
+import org.gatehouse.identity.User;
+import org.gatehouse.it.fixtures.AsAdmin;
+import org.gatehouse.metadata.AdminRegistry;
+import org.gatehouse.metadata.AdminView;
+import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.EntityService;
+import org.gatehouse.service.ListRequest;
+import org.gatehouse.service.WriteException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The generic service against PostgreSQL and the deterministic demo shop of 1,000 orders. */
+@ExtendWith(ArquillianExtension.class)
+class EntityServiceIT {
+
+    private static final int ORDERS = 1_000;
+    private static final int CUSTOMERS = ORDERS / 10;
+
+    @Inject
+    private EntityService service;
+
+    @Inject
+    private AdminRegistry registry;
+
+    @Inject
+    private AsAdmin asAdmin;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war(TestDatabase.create(), Map.of("GATEHOUSE_DEMO_ROWS", Integer.toString(ORDERS)))
+                .addClasses(AsAdmin.class, AsAdmin.ThrowingRunnable.class, Deployments.class, TestDatabase.class)
+                .addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
+                .addAsWebInfResource("it/glassfish-web.xml", "glassfish-web.xml");
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> AdminView<E> view(String name) {
+        return (AdminView<E>) registry.view(name).orElseThrow();
+    }
+
+    private ListRequest request(String view, String... keyValues) {
+        Map<String, String> parameters = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            parameters.put(keyValues[i], keyValues[i + 1]);
+        }
+        ListRequest request = ListRequest.parse(view(view), parameters);
+        assertTrue(request.notices().isEmpty(), request.notices().toString());
+        return request;
+    }
+
+    private long count(String view, String... keyValues) throws Exception {
+        return asAdmin.call(() -> service.count(view(view), request(view, keyValues)));
+    }
+
+    private long expectedOrders(java.util.function.IntPredicate predicate) {
+        return IntStream.rangeClosed(1, ORDERS).filter(predicate).count();
+    }
+
+    @Test
+    void everyCallNeedsTheAdminRole() {
+        assertThrows(EJBAccessException.class, () -> service.count(view("orders"), request("orders")));
+        assertThrows(EJBAccessException.class, () -> service.find(view("orders"), "1"));
+    }
+
+    @Test
+    void filtersOfEveryKind() throws Exception {
+        assertEquals(ORDERS, count("orders"));
+        // enum
+        assertEquals(expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.SHIPPED), count("orders", "status", "SHIPPED"));
+        // number range (inclusive)
+        assertEquals(expectedOrders(n -> total(n).compareTo(new BigDecimal("100")) >= 0
+                && total(n).compareTo(new BigDecimal("200")) <= 0), count("orders", "total.from", "100", "total.to", "200"));
+        // date range, whole days
+        assertEquals(expectedOrders(n -> !DemoData.orderCreatedAt(n).toLocalDate().isBefore(LocalDate.of(2026, 1, 3))
+                && !DemoData.orderCreatedAt(n).toLocalDate().isAfter(LocalDate.of(2026, 1, 3))),
+                count("orders", "createdAt.from", "2026-01-03", "createdAt.to", "2026-01-03"));
+        // related entity by id
+        assertEquals(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS == 42), count("orders", "customer", "42"));
+        // text contains, any case
+        assertEquals(IntStream.rangeClosed(1, CUSTOMERS).filter(n -> n / 20 % 20 == 1).count(),
+                count("customers", "q", "LOVELACE"));
+        // boolean
+        assertEquals(IntStream.rangeClosed(1, 10).filter(n -> n % 9 != 0).count(), count("products", "active", "true"));
+        // to-many membership
+        AdminView<org.gatehouse.identity.Role> roles = view("roles");
+        String adminRoleId = String.valueOf(asAdmin.call(() -> service.page(roles, request("roles", "q", "admin")))
+                .get(0).getId());
+        assertEquals(1, count("users", "roles", adminRoleId));
+        // combined
+        assertEquals(expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.PAID && DemoData.orderReference(n)
+                .contains("ORD-0005")), count("orders", "status", "PAID", "q", "ord-0005"));
+    }
+
+    private static BigDecimal total(int n) {
+        return BigDecimal.valueOf(1_000 + (n * 7_331L) % 250_000, 2);
+    }
+
+    @Test
+    void sortsOnSeveralKeysAndOnRelatedLabels() throws Exception {
+        List<Order> page = asAdmin.call(() -> service.page(view("orders"), request("orders", "sort", "status,-total",
+                "size", "50")));
+        assertEquals(50, page.size());
+        for (int i = 1; i < page.size(); i++) {
+            Order a = page.get(i - 1);
+            Order b = page.get(i);
+            int byStatus = a.getStatus().name().compareTo(b.getStatus().name());
+            assertTrue(byStatus < 0 || byStatus == 0 && a.getTotal().compareTo(b.getTotal()) >= 0, a + " before " + b);
+        }
+        List<Order> byCustomer = asAdmin.call(() -> service.page(view("orders"), request("orders", "sort", "customer")));
+        for (int i = 1; i < byCustomer.size(); i++) {
+            assertTrue(byCustomer.get(i - 1).getCustomer().getName().compareTo(byCustomer.get(i).getCustomer().getName()) <= 0);
+        }
+    }
+
+    @Test
+    void pagingEdgeCases() throws Exception {
+        ListRequest last = request("orders", "page", "100", "size", "10");
+        assertEquals(10, asAdmin.call(() -> service.page(view("orders"), last)).size());
+        ListRequest partial = request("orders", "page", "20", "size", "50", "status", "NEW");
+        long newOrders = expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.NEW);
+        partial.clampPage(newOrders);
+        int lastPage = (int) ((newOrders + 49) / 50);
+        assertEquals(lastPage, partial.page(), "beyond the end moves to the last page");
+        assertEquals(newOrders - (lastPage - 1) * 50L, asAdmin.call(() -> service.page(view("orders"), partial)).size());
+
+        ListRequest empty = request("orders", "q", "no-such-reference");
+        assertEquals(0, asAdmin.call(() -> service.count(view("orders"), empty)));
+        empty.clampPage(0);
+        assertEquals(List.of(), asAdmin.call(() -> service.page(view("orders"), empty)));
+    }
+
+    @Test
+    void staleEditsAndDeletesAreConflictsNotOverwrites() throws Exception {
+        AdminView<Product> products = view("products");
+        Product first = asAdmin.call(() -> service.find(products, "3").orElseThrow());
+        Product second = asAdmin.call(() -> service.find(products, "3").orElseThrow());
+        first.setName("First writer");
+        asAdmin.call(() -> service.update(products, first, null));
+        second.setName("Second writer");
+        assertThrows(ConflictException.class, () -> asAdmin.call(() -> service.update(products, second, null)));
+        assertEquals("First writer", asAdmin.call(() -> service.find(products, "3").orElseThrow()).getName());
+        assertThrows(ConflictException.class, () -> asAdmin.run(() -> service.delete(products, "3", second.getVersion())));
+        assertTrue(asAdmin.call(() -> service.find(products, "3")).isPresent());
+    }
+
+    @Test
+    void databaseRefusalsBecomeFieldMessages() throws Exception {
+        AdminView<Customer> customers = view("customers");
+        Customer duplicate = new Customer();
+        duplicate.setName("Copy Cat");
+        duplicate.setEmail(DemoData.customerEmail(7));
+        WriteException unique = assertThrows(WriteException.class,
+                () -> asAdmin.call(() -> service.create(customers, duplicate, null)));
+        assertEquals("email", unique.getField());
+        assertTrue(unique.getMessage().contains("already has this email"), unique.getMessage());
+
+        WriteException inUse = assertThrows(WriteException.class,
+                () -> asAdmin.run(() -> service.deleteAll(customers, List.of("1"))));
+        assertTrue(inUse.getMessage().contains("still used"), inUse.getMessage());
+        assertEquals(List.of(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS == 1) + " orders"),
+                asAdmin.call(() -> service.usage(customers, "1")));
+    }
+
+    @Test
+    void bulkWritesAreAllOrNothing() throws Exception {
+        AdminView<Product> products = view("products");
+        String a = String.valueOf(asAdmin.call(() -> service.create(products, product("BULK-A"), null)).getId());
+        String b = String.valueOf(asAdmin.call(() -> service.create(products, product("BULK-B"), null)).getId());
+        long before = asAdmin.call(() -> service.count(products, ListRequest.defaults(products)));
+        assertThrows(ConflictException.class, () -> asAdmin.run(() -> service.deleteAll(products, List.of(a, "999999"))));
+        assertEquals(before, asAdmin.call(() -> service.count(products, ListRequest.defaults(products))));
+        assertEquals(2, asAdmin.call(() -> service.deleteAll(products, List.of(a, b))));
+        assertEquals(before - 2, asAdmin.call(() -> service.count(products, ListRequest.defaults(products))));
+
+        AdminView<User> users = view("users");
+        User admin = asAdmin.call(() -> service.page(users, ListRequest.defaults(users))).get(0);
+        assertEquals(1, asAdmin.call(() -> service.runAction(users, "deactivate", List.of(admin.getId().toString()))));
+        assertTrue(!asAdmin.call(() -> service.find(users, admin.getId().toString()).orElseThrow()).isActive());
+        asAdmin.call(() -> service.runAction(users, "activate", List.of(admin.getId().toString())));
+    }
+
+    private static Product product(String sku) {
+        Product product = new Product();
+        product.setSku(sku);
+        product.setName("Bulk " + sku);
+        product.setPrice(new BigDecimal("1.00"));
+        product.setActive(false);
+        return product;
+    }
+
+    @Test
+    void createsUsersWithAHashedPasswordThroughTheGenericService() throws Exception {
+        AdminView<User> users = view("users");
+        User user = asAdmin.call(() -> {
+            var constructor = User.class.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        });
+        user.setEmail("Generic@Example.com");
+        WriteException weak = assertThrows(WriteException.class, () -> asAdmin.call(() -> service.create(users, user, "short")));
+        assertEquals("password", weak.getField());
+        User created = asAdmin.call(() -> service.create(users, user, "a-long-enough-password"));
+        assertNotNull(created.getId());
+        assertEquals("generic@example.com", created.getEmail());
+    }
+
+    @Test
+    void exportReadsTheWholeFilteredResultInBatches() throws Exception {
+        AdminView<Order> orders = view("orders");
+        ListRequest paid = request("orders", "status", "PAID");
+        long expected = expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.PAID);
+        long seen = 0;
+        Long after = null;
+        while (true) {
+            Long cursor = after;
+            List<Order> batch = asAdmin.call(() -> service.exportBatch(orders, paid, cursor, 100));
+            batch.forEach(order -> assertEquals(OrderStatus.PAID, order.getStatus()));
+            seen += batch.size();
+            if (batch.size() < 100) {
+                break;
+            }
+            after = batch.get(batch.size() - 1).getId();
+        }
+        assertEquals(expected, seen);
+    }
+}

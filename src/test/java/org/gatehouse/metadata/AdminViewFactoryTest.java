@@ -1,0 +1,139 @@
+package org.gatehouse.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Map;
+import org.gatehouse.demo.Customer;
+import org.gatehouse.demo.DemoAdminViews;
+import org.gatehouse.demo.Order;
+import org.gatehouse.demo.OrderStatus;
+import org.gatehouse.demo.Product;
+import org.gatehouse.identity.IdentityAdminViews;
+import org.gatehouse.identity.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Building admin views from the demo entities' real metamodel and constraints. */
+class AdminViewFactoryTest {
+
+    private static EntityManagerFactory emf;
+    private static AdminViewFactory factory;
+    private static final DemoAdminViews DEMO = new DemoAdminViews();
+    private static final IdentityAdminViews IDENTITY = new IdentityAdminViews();
+
+    @BeforeAll
+    static void buildMetamodel() {
+        emf = Persistence.createEntityManagerFactory("metamodel-test");
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+        Map<Class<?>, String> titles = Map.of(Customer.class, "name", Role.class, "name", Order.class, "reference");
+        factory = new AdminViewFactory(emf.getMetamodel(), validator::getConstraintsForClass,
+                type -> titles.getOrDefault(type, "id"));
+    }
+
+    @AfterAll
+    static void close() {
+        emf.close();
+    }
+
+    @Test
+    void ordersTakeTheirKindsFromTheMetamodelAndTheirRulesFromBeanValidation() {
+        AdminView<Order> orders = factory.build(DEMO.orders());
+        assertEquals("orders", orders.name());
+        assertEquals(List.of("reference", "customer", "status", "total", "createdAt"),
+                orders.columns().stream().map(PropertyDescriptor::name).toList());
+
+        PropertyDescriptor reference = orders.properties().get("reference");
+        assertEquals(PropertyKind.TEXT, reference.kind());
+        assertTrue(reference.required(), "@NotBlank");
+        assertEquals(20, reference.maxLength(), "from @Column(length)");
+        assertTrue(reference.searchable());
+
+        PropertyDescriptor customer = orders.properties().get("customer");
+        assertEquals(PropertyKind.TO_ONE, customer.kind());
+        assertEquals(Customer.class, customer.javaType());
+        assertEquals("name", customer.relatedLabel(), "a related customer is labelled by its title");
+        assertTrue(customer.filterable());
+
+        PropertyDescriptor status = orders.properties().get("status");
+        assertEquals(PropertyKind.ENUM, status.kind());
+        assertEquals(List.of(OrderStatus.values()).stream().map(Enum::name).toList(), status.choices());
+
+        assertEquals(PropertyKind.DECIMAL, orders.properties().get("total").kind());
+        PropertyDescriptor createdAt = orders.properties().get("createdAt");
+        assertEquals(PropertyKind.DATE_TIME, createdAt.kind());
+        assertTrue(createdAt.readOnly());
+        PropertyDescriptor note = orders.properties().get("note");
+        assertEquals(PropertyKind.LONG_TEXT, note.kind(), "@Size(max = 2000) is long text");
+        assertFalse(note.required());
+
+        assertEquals(List.of(new SortOrder("createdAt", true)), orders.defaultSort());
+        assertEquals("reference", orders.titleProperty());
+        assertEquals("Created at", createdAt.label());
+        assertFalse(orders.properties().containsKey("version"), "the lock version is never a field");
+        assertTrue(orders.properties().get("id").readOnly());
+        assertTrue(orders.action("ship").isPresent());
+    }
+
+    @Test
+    void productsUseLabelsAndDefaultsFromTheDeclaration() {
+        AdminView<Product> products = factory.build(DEMO.products());
+        assertEquals("SKU", products.properties().get("sku").label());
+        assertEquals(PropertyKind.INTEGER, products.properties().get("stock").kind());
+        assertEquals(PropertyKind.BOOLEAN, products.properties().get("active").kind());
+        assertEquals("name", products.titleProperty(), "the first of name, email, title, label, code, sku");
+        assertEquals(List.of("active", "price", "stock"), products.filters().stream().map(PropertyDescriptor::name).toList());
+        assertFalse(products.formFields().stream().anyMatch(f -> f.name().equals("id")));
+    }
+
+    @Test
+    void thePasswordHashAppearsNowhereInTheUsersView() {
+        AdminView<?> users = factory.build(IDENTITY.users());
+        assertEquals("passwordHash", users.passwordProperty());
+        assertFalse(users.properties().containsKey("passwordHash"));
+        assertTrue(users.columns().stream().noneMatch(p -> p.name().contains("password")));
+        assertTrue(users.formFields().stream().noneMatch(p -> p.name().contains("password")));
+        PropertyDescriptor roles = users.properties().get("roles");
+        assertEquals(PropertyKind.TO_MANY, roles.kind());
+        assertEquals(Role.class, roles.javaType());
+        assertFalse(roles.sortable());
+        assertEquals(2, users.actions().size());
+    }
+
+    @Test
+    void unknownPropertiesInADeclarationFailFastWithTheirName() {
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> factory.build(AdminViewDeclaration.of(Customer.class).columns("name", "shoeSize")));
+        assertTrue(error.getMessage().contains("shoeSize"), error.getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> factory.build(AdminViewDeclaration.of(Customer.class).searchable("createdAt")));
+        assertThrows(IllegalStateException.class,
+                () -> factory.build(AdminViewDeclaration.of(Customer.class).exclude("email").filters("email")));
+    }
+
+    @Test
+    void undeclaredViewsGetSensibleDefaults() {
+        AdminView<Customer> customers = factory.build(AdminViewDeclaration.of(Customer.class));
+        assertEquals("customers", customers.name());
+        assertEquals("Customers", customers.label());
+        assertEquals("id", customers.columns().get(0).name());
+        assertEquals("name", customers.titleProperty());
+        assertEquals(List.of(new SortOrder("id", true)), customers.defaultSort());
+        assertNull(customers.passwordProperty());
+    }
+
+    @Test
+    void humanizesPropertyNames() {
+        assertEquals("Created at", AdminViewFactory.humanize("createdAt"));
+        assertEquals("Email", AdminViewFactory.humanize("email"));
+    }
+}

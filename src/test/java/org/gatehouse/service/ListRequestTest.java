@@ -1,0 +1,126 @@
+package org.gatehouse.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.BulkAction;
+import org.gatehouse.metadata.PropertyDescriptor;
+import org.gatehouse.metadata.PropertyKind;
+import org.gatehouse.metadata.SortOrder;
+import org.junit.jupiter.api.Test;
+
+/** Reading list state from URL parameters and writing it back. */
+class ListRequestTest {
+
+    private static final PropertyDescriptor ID = property("id", PropertyKind.INTEGER, false, List.of());
+    private static final PropertyDescriptor EMAIL = property("email", PropertyKind.TEXT, true, List.of());
+    private static final PropertyDescriptor STATUS = property("status", PropertyKind.ENUM, true, List.of("NEW", "PAID"));
+    private static final PropertyDescriptor ACTIVE = property("active", PropertyKind.BOOLEAN, true, List.of());
+    private static final PropertyDescriptor TOTAL = property("total", PropertyKind.DECIMAL, true, List.of());
+    private static final PropertyDescriptor CREATED = property("createdAt", PropertyKind.DATE_TIME, true, List.of());
+    private static final PropertyDescriptor CUSTOMER = property("customer", PropertyKind.TO_ONE, true, List.of());
+
+    private static final AdminView<Object> VIEW = new AdminView<>(Object.class, "things", "Things", "Thing", "", "",
+            Long.class, props(ID, EMAIL, STATUS, ACTIVE, TOTAL, CREATED, CUSTOMER), List.of(ID, EMAIL), List.of(),
+            List.of(EMAIL), List.of(EMAIL, STATUS, ACTIVE, TOTAL, CREATED, CUSTOMER), "email",
+            List.of(new SortOrder("id", true)), List.of(10, 20, 50), true, true, true, List.<BulkAction<Object>>of(),
+            null);
+
+    private static PropertyDescriptor property(String name, PropertyKind kind, boolean filterable, List<String> choices) {
+        return new PropertyDescriptor(name, name, kind, Object.class, false, 0, false, true, false, filterable, choices,
+                kind.isRelation() ? "name" : null);
+    }
+
+    private static Map<String, PropertyDescriptor> props(PropertyDescriptor... properties) {
+        Map<String, PropertyDescriptor> map = new LinkedHashMap<>();
+        for (PropertyDescriptor p : properties) {
+            map.put(p.name(), p);
+        }
+        return map;
+    }
+
+    private static ListRequest parse(String... keyValues) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            parameters.put(keyValues[i], keyValues[i + 1]);
+        }
+        return ListRequest.parse(VIEW, parameters);
+    }
+
+    @Test
+    void defaultsWhenNothingIsGiven() {
+        ListRequest request = parse();
+        assertEquals(1, request.page());
+        assertEquals(20, request.size(), "the second page size is the default");
+        assertEquals(List.of(new SortOrder("id", true)), request.sort());
+        assertNull(request.search());
+        assertTrue(request.notices().isEmpty());
+        assertEquals("", request.toQueryString());
+    }
+
+    @Test
+    void readsEveryKindOfParameter() {
+        ListRequest request = parse("page", "3", "size", "50", "sort", "-createdAt,email", "q", " smith ",
+                "status", "paid", "active", "false", "total.from", "10.5", "createdAt.from", "2026-01-01",
+                "createdAt.to", "2026-02-01", "customer", "42", "email", "ex");
+        assertTrue(request.notices().isEmpty(), request.notices().toString());
+        assertEquals(3, request.page());
+        assertEquals(100, request.offset());
+        assertEquals(List.of(new SortOrder("createdAt", true), new SortOrder("email", false)), request.sort());
+        assertEquals("smith", request.search());
+        assertEquals("PAID", request.filters().get("status").equal());
+        assertEquals(Boolean.FALSE, request.filters().get("active").equal());
+        assertEquals(new BigDecimal("10.5"), request.filters().get("total").from());
+        assertEquals(LocalDateTime.of(2026, 1, 1, 0, 0), request.filters().get("createdAt").from());
+        assertEquals(LocalDateTime.of(2026, 2, 1, 23, 59, 59, 999_999_000), request.filters().get("createdAt").to(),
+                "an upper date includes its whole day");
+        assertEquals(42L, request.filters().get("customer").equal());
+        assertEquals("ex", request.filters().get("email").equal());
+    }
+
+    @Test
+    void writesBackTheSameCanonicalQuery() {
+        String query = "page=3&size=50&sort=-createdAt%2Cemail&q=smith&status=PAID&createdAt.from=2026-01-01"
+                + "&createdAt.to=2026-02-01";
+        ListRequest request = parse("page", "3", "size", "50", "sort", "-createdAt,email", "q", "smith",
+                "status", "PAID", "createdAt.from", "2026-01-01", "createdAt.to", "2026-02-01");
+        assertEquals(query, request.toQueryString());
+    }
+
+    @Test
+    void badParametersAreDroppedWithANoticeEach() {
+        ListRequest request = parse("page", "-2", "size", "100000", "sort", "shoeSize,-email", "status", "LOST",
+                "active", "maybe", "total.from", "ten", "createdAt.to", "2026-13-45", "customer", "x", "nope", "1",
+                "email.from", "a");
+        assertEquals(1, request.page());
+        assertEquals(20, request.size());
+        assertEquals(List.of(new SortOrder("email", true)), request.sort(), "the valid part of the sort is kept");
+        assertTrue(request.filters().isEmpty(), request.filters().toString());
+        assertEquals(10, request.notices().size(), request.notices().toString());
+    }
+
+    @Test
+    void aPageBeyondTheEndMovesToTheLastPage() {
+        ListRequest request = parse("page", "99");
+        request.clampPage(45);
+        assertEquals(3, request.page());
+        assertTrue(request.notices().get(0).contains("beyond the end"));
+        ListRequest empty = parse("page", "2");
+        empty.clampPage(0);
+        assertEquals(1, empty.page());
+    }
+
+    @Test
+    void searchIsCappedAndEscapedForLike() {
+        ListRequest request = parse("q", "x".repeat(500));
+        assertEquals(ListRequest.MAX_SEARCH_LENGTH, request.search().length());
+        assertEquals("100\\%\\_a\\\\b", EntityService.escapeLike("100%_a\\b"));
+    }
+}
