@@ -276,6 +276,33 @@ class AdminBrowserIT {
         assertNotEquals("", browser.text("#property-createdAt td"));
     }
 
+    @Test
+    void deletingARoleAsksFirstAndSaysHowManyUsersHoldIt() {
+        browser.open("admin/roles?q=admin");
+        browser.driver().findElement(By.linkText("admin")).click();
+        browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/roles/\\d+$"));
+        browser.click("#details\\:delete");
+        browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+        assertTrue(browser.text("#details\\:usage").matches("It is still in use: \\d+ users?\\."),
+                browser.text("#details\\:usage"));
+        browser.driver().findElement(By.cssSelector("#details\\:confirmDelete .ui-button-secondary")).click();
+        browser.open("admin/roles?q=admin");
+        assertEquals("1 role", browser.text("#total"), "cancel deletes nothing");
+
+        browser.open("admin/roles/new");
+        browser.type("#field-name input", "temporary");
+        browser.type("#field-description input", "Made to be deleted");
+        browser.click("#form\\:save");
+        browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/roles/\\d+$"));
+        browser.click("#details\\:delete");
+        browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+        assertFalse(browser.has("#details\\:usage"), "an unused role has no warning");
+        browser.click("#details\\:confirmDeleteYes");
+        browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/roles"));
+        assertTrue(browser.text("#list\\:notices").contains("Deleted role \"temporary\""));
+        assertFalse(list.column(1).contains("temporary"));
+    }
+
     /** The generic list page as a page object. */
     static final class ListPage {
 

@@ -78,7 +78,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebDriverWait wait(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        // AJAX updates replace elements under the test's feet; look again instead of failing
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     public void type(String css, String text) {
