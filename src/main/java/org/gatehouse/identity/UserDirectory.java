@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.gatehouse.audit.AuditAction;
+import org.gatehouse.audit.AuditLog;
 
 /**
  * The datastore API for users and roles. Every method is an administrator's operation and the
@@ -23,6 +26,9 @@ public class UserDirectory {
     @Inject
     private PasswordHasher hasher;
 
+    @Inject
+    private AuditLog audit;
+
     public User createUser(String email, String password, String... roleNames) {
         String normalized = User.normalizeEmail(email);
         if (findByEmail(normalized).isPresent()) {
@@ -35,6 +41,8 @@ public class UserDirectory {
         }
         em.persist(user);
         em.flush();
+        record(AuditAction.CREATE, user, AuditLog.withSecret(AuditLog.diff(Map.of(),
+                Map.of("email", user.getEmail(), "active", "Yes", "roles", user.getRoleNames())), "password"));
         return user;
     }
 
@@ -49,32 +57,42 @@ public class UserDirectory {
     }
 
     public User toggleActive(long userId) {
-        User user = requireUser(userId);
-        user.setActive(!user.isActive());
-        return user;
+        return setActive(requireUser(userId), null);
     }
 
     public User activate(long userId) {
-        User user = requireUser(userId);
-        user.setActive(true);
-        return user;
+        return setActive(requireUser(userId), true);
     }
 
     public User deactivate(long userId) {
-        User user = requireUser(userId);
-        user.setActive(false);
+        return setActive(requireUser(userId), false);
+    }
+
+    private User setActive(User user, Boolean active) {
+        boolean target = active == null ? !user.isActive() : active;
+        if (user.isActive() != target) {
+            user.setActive(target);
+            record(target ? AuditAction.ACTIVATE : AuditAction.DEACTIVATE, user,
+                    AuditLog.diff(Map.of("active", target ? "No" : "Yes"), Map.of("active", target ? "Yes" : "No")));
+        }
         return user;
     }
 
     public User addRole(long userId, String roleName) {
         User user = requireUser(userId);
-        user.getRoles().add(requireRole(roleName));
+        String before = user.getRoleNames();
+        if (user.getRoles().add(requireRole(roleName))) {
+            record(AuditAction.ROLE_ADDED, user, AuditLog.diff(Map.of("roles", before), Map.of("roles", user.getRoleNames())));
+        }
         return user;
     }
 
     public User removeRole(long userId, String roleName) {
         User user = requireUser(userId);
-        user.getRoles().removeIf(role -> role.getName().equals(roleName));
+        String before = user.getRoleNames();
+        if (user.getRoles().removeIf(role -> role.getName().equals(roleName))) {
+            record(AuditAction.ROLE_REMOVED, user, AuditLog.diff(Map.of("roles", before), Map.of("roles", user.getRoleNames())));
+        }
         return user;
     }
 
@@ -82,6 +100,11 @@ public class UserDirectory {
         User user = requireUser(userId);
         PasswordPolicy.check(newPassword, user.getEmail());
         user.setPasswordHash(hasher.hash(newPassword));
+        record(AuditAction.PASSWORD_CHANGE, user, AuditLog.withSecret("{}", "password"));
+    }
+
+    private void record(AuditAction action, User user, String changes) {
+        audit.record(action, User.class.getSimpleName(), String.valueOf(user.getId()), user.getEmail(), changes);
     }
 
     public Role createRole(String name, String description) {
@@ -91,6 +114,8 @@ public class UserDirectory {
         Role role = new Role(name, description);
         em.persist(role);
         em.flush();
+        audit.record(AuditAction.CREATE, Role.class.getSimpleName(), String.valueOf(role.getId()), name,
+                AuditLog.diff(Map.of(), Map.of("name", name, "description", description == null ? "" : description)));
         return role;
     }
 

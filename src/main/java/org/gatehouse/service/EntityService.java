@@ -27,12 +27,16 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.util.Map;
+import org.gatehouse.audit.AuditAction;
+import org.gatehouse.audit.AuditLog;
 import org.gatehouse.identity.IdentityException;
 import org.gatehouse.identity.PasswordHasher;
 import org.gatehouse.identity.PasswordPolicy;
 import org.gatehouse.identity.Role;
 import org.gatehouse.metadata.BulkAction;
 import org.gatehouse.metadata.PropertyAccess;
+import org.gatehouse.metadata.ValueText;
 import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
@@ -53,6 +57,9 @@ public class EntityService {
 
     @Inject
     private PasswordHasher hasher;
+
+    @Inject
+    private AuditLog audit;
 
     /** One page of rows in the request's order. */
     public <E> List<E> page(AdminView<E> view, ListRequest request) {
@@ -211,6 +218,9 @@ public class EntityService {
         }
         em.persist(entity);
         flush(view, null);
+        String changes = AuditLog.diff(Map.of(), ValueText.snapshot(view, entity));
+        audit(view, AuditAction.CREATE, entity, view.passwordProperty() == null ? changes
+                : AuditLog.withSecret(changes, "password"));
         return entity;
     }
 
@@ -222,16 +232,23 @@ public class EntityService {
         requireCapability(view.editable(), view, "edited");
         String id = String.valueOf(((BaseEntity) edited).getId());
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
-        if (((BaseEntity) current).getVersion() != ((BaseEntity) edited).getVersion()) {
-            throw new ConflictException(id, false);
-        }
-        if (view.passwordProperty() != null && newPassword != null && !newPassword.isEmpty()) {
+        requireVersion(current, ((BaseEntity) edited).getVersion(), id);
+        Map<String, String> before = ValueText.snapshot(view, current);
+        boolean passwordChanged = view.passwordProperty() != null && newPassword != null && !newPassword.isEmpty();
+        if (passwordChanged) {
             applyPassword(view, edited, newPassword, false);
         } else if (view.passwordProperty() != null) {
             PropertyAccess.set(edited, view.passwordProperty(), PropertyAccess.get(current, view.passwordProperty()));
         }
         E merged = em.merge(edited);
         flush(view, id);
+        String changes = AuditLog.diff(before, ValueText.snapshot(view, merged));
+        if (passwordChanged) {
+            changes = AuditLog.withSecret(changes, "password");
+        }
+        if (!"{}".equals(changes)) {
+            audit(view, AuditAction.UPDATE, merged, changes);
+        }
         return merged;
     }
 
@@ -239,38 +256,63 @@ public class EntityService {
     public <E> void delete(AdminView<E> view, String id, long version) {
         requireCapability(view.deletable(), view, "deleted");
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
-        if (((BaseEntity) current).getVersion() != version) {
-            throw new ConflictException(id, false);
-        }
+        requireVersion(current, version, id);
+        String changes = AuditLog.diff(ValueText.snapshot(view, current), Map.of());
         em.remove(current);
         flush(view, id);
+        audit(view, AuditAction.DELETE, current, changes);
     }
 
-    /** Deletes all the given records or none of them. */
-    public <E> int deleteAll(AdminView<E> view, List<String> ids) {
+    /**
+     * Deletes all the given records or none of them. Each id maps to the version the caller saw;
+     * a record changed or deleted since then fails the whole request.
+     */
+    public <E> int deleteAll(AdminView<E> view, Map<String, Long> versions) {
         requireCapability(view.deletable(), view, "deleted");
         int deleted = 0;
-        for (String id : ids) {
-            E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
+        for (Map.Entry<String, Long> row : versions.entrySet()) {
+            E current = find(view, row.getKey()).orElseThrow(() -> new ConflictException(row.getKey(), true));
+            requireVersion(current, row.getValue(), row.getKey());
+            String changes = AuditLog.diff(ValueText.snapshot(view, current), Map.of());
             em.remove(current);
+            audit(view, AuditAction.BULK_DELETE, current, changes);
             deleted++;
         }
         flush(view, null);
         return deleted;
     }
 
-    /** Runs a declared bulk action on every given record, in one transaction. */
-    public <E> int runAction(AdminView<E> view, String actionName, List<String> ids) {
+    /** Runs a declared bulk action on every given record (id → version seen), in one transaction. */
+    public <E> int runAction(AdminView<E> view, String actionName, Map<String, Long> versions) {
         BulkAction<E> action = view.action(actionName)
                 .orElseThrow(() -> new WriteException(null, "Unknown action '" + actionName + "'"));
         int changed = 0;
-        for (String id : ids) {
-            E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
+        for (Map.Entry<String, Long> row : versions.entrySet()) {
+            E current = find(view, row.getKey()).orElseThrow(() -> new ConflictException(row.getKey(), true));
+            requireVersion(current, row.getValue(), row.getKey());
+            Map<String, String> before = ValueText.snapshot(view, current);
             action.change().accept(current);
+            em.flush();
+            String changes = AuditLog.diff(before, ValueText.snapshot(view, current));
+            audit(view, AuditAction.BULK_ACTION, current, jakarta.json.Json.createObjectBuilder(
+                    jakarta.json.Json.createReader(new java.io.StringReader(changes)).readObject())
+                    .add("@action", action.name()).build().toString());
             changed++;
         }
         flush(view, null);
         return changed;
+    }
+
+    private static void requireVersion(Object current, Long seen, String id) {
+        if (seen != null && ((BaseEntity) current).getVersion() != seen) {
+            throw new ConflictException(id, false);
+        }
+    }
+
+    private <E> void audit(AdminView<E> view, AuditAction action, E entity, String changes) {
+        Object title = PropertyAccess.get(entity, view.titleProperty());
+        audit.record(action, view.type().getSimpleName(), String.valueOf(((BaseEntity) entity).getId()),
+                title == null ? null : title.toString(), changes);
     }
 
     /** How many records of other entities point at this one, e.g. "3 users"; empty when none. */

@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.audit.HistoryItem;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
@@ -35,6 +37,12 @@ public class DetailsPageBacking implements Serializable {
     private String viewName;
     private Object entity;
     private List<String> usage = List.of();
+    private List<HistoryItem> history = List.of();
+
+    private static final int HISTORY_LIMIT = 100;
+
+    @Inject
+    private AuditLog audit;
 
     public void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -51,6 +59,12 @@ public class DetailsPageBacking implements Serializable {
         if (view.deletable()) {
             usage = service.usage(view, id());
         }
+        history = audit.history(view.type().getSimpleName(), id(), HISTORY_LIMIT).stream().map(HistoryItem::of).toList();
+    }
+
+    /** The record's audit entries, newest first. */
+    public List<HistoryItem> getHistory() {
+        return history;
     }
 
     public void delete() throws IOException {

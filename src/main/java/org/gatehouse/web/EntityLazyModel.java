@@ -66,9 +66,15 @@ public class EntityLazyModel<E> extends LazyDataModel<E> {
         return String.valueOf(view.type().cast(row) == null ? null : rowId(row));
     }
 
+    /**
+     * A selected row is the one shown on the page, with the version it was shown at; it is not
+     * read again, so a bulk action on a row someone changed meanwhile becomes a conflict.
+     */
     @Override
     public E getRowData(String rowKey) {
-        return service.find(view, rowKey).orElse(null);
+        List<E> shown = getWrappedData();
+        return shown == null ? null : shown.stream().filter(row -> getRowKey(row).equals(rowKey)).findFirst()
+                .orElse(null);
     }
 
     private Object rowId(E row) {

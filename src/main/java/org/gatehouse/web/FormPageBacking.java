@@ -41,6 +41,14 @@ public class FormPageBacking implements Serializable {
     @Inject
     private Formatter formatter;
 
+    @Inject
+    private org.gatehouse.audit.AuditLog audit;
+
+    /** How the time of the last change is written. */
+    private static final PropertyDescriptor AT = new PropertyDescriptor("at", "At",
+            org.gatehouse.metadata.PropertyKind.DATE_TIME, java.time.OffsetDateTime.class, false, 0, true, false,
+            false, false, List.of(), null);
+
     private String viewName;
     private Object entity;
     private boolean creating;
@@ -107,7 +115,11 @@ public class FormPageBacking implements Serializable {
             faces.validationFailed();
         } catch (ConflictException e) {
             conflict = e.isDeleted() ? List.of() : differences(view);
-            faces.addMessage(null, error(e.getMessage() + (e.isDeleted() ? "" : " Your changes were not saved:"
+            String by = audit.latest(view.type().getSimpleName(), e.getId())
+                    .map(entry -> " Last change by " + (entry.getActor() == null ? "an unknown user" : entry.getActor())
+                            + " at " + formatter.format(entry.getAt(), AT) + ".")
+                    .orElse("");
+            faces.addMessage(null, error(e.getMessage() + by + (e.isDeleted() ? "" : " Your changes were not saved:"
                     + " compare them below, then reload to edit the latest version.")));
             faces.validationFailed();
         }

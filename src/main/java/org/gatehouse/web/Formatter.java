@@ -3,15 +3,9 @@ package org.gatehouse.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
-import java.util.Collection;
-import java.util.stream.Collectors;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.PropertyAccess;
+import org.gatehouse.metadata.ValueText;
 import org.gatehouse.metadata.PropertyDescriptor;
 
 /**
@@ -21,9 +15,6 @@ import org.gatehouse.metadata.PropertyDescriptor;
 @Named("fmt")
 @ApplicationScoped
 public class Formatter {
-
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
 
     @Inject
     private AdminRegistry registry;
@@ -37,37 +28,11 @@ public class Formatter {
     }
 
     public String format(Object value, PropertyDescriptor property) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Collection<?> collection) {
-            return collection.stream().map(item -> label(item, property)).sorted().collect(Collectors.joining(", "));
-        }
-        if (property.isRelation()) {
-            return label(value, property);
-        }
-        if (value instanceof Boolean bool) {
-            return bool ? "Yes" : "No";
-        }
-        if (value instanceof Instant instant) {
-            return DATE_TIME.format(instant);
-        }
-        if (value instanceof java.time.LocalDateTime || value instanceof java.time.OffsetDateTime) {
-            return DATE_TIME.format(((TemporalAccessor) value));
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        return value.toString();
+        return ValueText.format(value, property);
     }
 
-    /** A related record by its view's title property. */
     public String label(Object related, PropertyDescriptor property) {
-        if (related == null) {
-            return "";
-        }
-        Object title = PropertyAccess.get(related, property.relatedLabel());
-        return title == null ? "" : title.toString();
+        return ValueText.label(related, property);
     }
 
     /** The title of a record of the given view, for headings and breadcrumbs. */

@@ -134,8 +134,11 @@ public class ListPageBacking implements Serializable {
         }
     }
 
-    private List<String> selectedIds() {
-        return selection.stream().map(row -> String.valueOf(((BaseEntity) row).getId())).toList();
+    /** The selected rows with the versions they were shown at, so stale rows become conflicts. */
+    private java.util.Map<String, Long> selectedIds() {
+        java.util.Map<String, Long> versions = new java.util.LinkedHashMap<>();
+        selection.forEach(row -> versions.put(String.valueOf(((BaseEntity) row).getId()), ((BaseEntity) row).getVersion()));
+        return versions;
     }
 
     private AdminView<?> view() {

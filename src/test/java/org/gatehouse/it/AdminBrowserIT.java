@@ -277,6 +277,48 @@ class AdminBrowserIT {
     }
 
     @Test
+    void theSecondOfTwoConcurrentEditorsGetsTheConflictWithBothVersions() {
+        int order = ORDERS - 9;
+        try (Browser other = new Browser(Deployments.localBase(injected))) {
+            other.open("login");
+            other.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
+            browser.open("admin/orders/" + order + "/edit");
+            other.open("admin/orders/" + order + "/edit");
+
+            browser.type("#field-total input", "111.11");
+            browser.click("#form\\:save");
+            browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + order));
+
+            other.type("#field-total input", "222.22");
+            other.type("#field-note textarea", "Second editor's note");
+            other.click("#form\\:save");
+            String message = other.text("#form\\:messages");
+            assertTrue(message.contains("changed by someone else"), message);
+            assertTrue(message.contains("Last change by " + Deployments.ADMIN_EMAIL), message);
+            Map<String, List<String>> conflict = new java.util.HashMap<>();
+            other.driver().findElements(By.cssSelector("#form\\:conflict tbody tr")).forEach(tr -> {
+                List<WebElement> cells = tr.findElements(By.tagName("td"));
+                conflict.put(cells.get(0).getText(), List.of(cells.get(1).getText(), cells.get(2).getText()));
+            });
+            assertEquals(List.of("111.11", "222.22"), conflict.get("Total"), conflict.toString());
+            assertEquals(List.of("", "Second editor's note"), conflict.get("Note"), conflict.toString());
+            assertEquals(2, conflict.size(), "only what differs: " + conflict);
+            assertTrue(other.url().endsWith("/edit"), "still on the form, nothing lost");
+
+            other.click("#form\\:reload");
+            other.wait(10).until(d -> d.findElements(By.id("form:conflict")).isEmpty()
+                    && "111.11".equals(d.findElement(By.cssSelector("#field-total input")).getAttribute("value")));
+            assertEquals("", other.find("#field-note textarea").getAttribute("value"), "the latest version, not mine");
+        }
+        browser.open("admin/orders/" + order);
+        assertEquals("111.11", browser.text("#property-total td"));
+        browser.click("#details\\:tabs a[href*='historyTab']");
+        String history = browser.text("#history");
+        assertTrue(history.contains("UPDATE") && history.contains("total") && history.contains("111.11"), history);
+        assertFalse(history.contains("222.22"), "the refused save left no trace");
+    }
+
+    @Test
     void deletingARoleAsksFirstAndSaysHowManyUsersHoldIt() {
         browser.open("admin/roles?q=admin");
         browser.driver().findElement(By.linkText("admin")).click();

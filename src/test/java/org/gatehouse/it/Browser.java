@@ -73,8 +73,9 @@ public final class Browser implements AutoCloseable {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** The element's text, read again if a page load or AJAX update replaced it meanwhile. */
     public String text(String css) {
-        return find(css).getText();
+        return wait(10).until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     public WebDriverWait wait(int seconds) {

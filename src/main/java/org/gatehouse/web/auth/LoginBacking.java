@@ -14,6 +14,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.gatehouse.audit.AuditAction;
+import org.gatehouse.audit.AuditLog;
 import org.gatehouse.identity.User;
 
 /**
@@ -33,6 +35,9 @@ public class LoginBacking {
     @Inject
     private FacesContext faces;
 
+    @Inject
+    private AuditLog audit;
+
     private String email;
 
     private String password;
@@ -50,10 +55,15 @@ public class LoginBacking {
         AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
                 .credential(new UsernamePasswordCredential(User.normalizeEmail(email), password)));
         password = null;
+        String who = User.normalizeEmail(email);
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(continueTo);
+            case SUCCESS -> {
+                audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, null);
+                external.redirect(continueTo);
+            }
             default -> {
+                audit.securityEvent(AuditAction.LOGIN_FAILURE, who, null);
                 ContinueUrl.keep(request, continueTo);
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, INVALID, null));
             }
@@ -63,6 +73,9 @@ public class LoginBacking {
     public void logout() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (request.getRemoteUser() != null) {
+            audit.securityEvent(AuditAction.LOGOUT, request.getRemoteUser(), null);
+        }
         try {
             request.logout();
         } catch (jakarta.servlet.ServletException e) {

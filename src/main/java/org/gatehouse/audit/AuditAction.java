@@ -1,0 +1,9 @@
+package org.gatehouse.audit;
+
+/** What an audit entry records. */
+public enum AuditAction {
+    CREATE, UPDATE, DELETE, BULK_DELETE, BULK_ACTION,
+    ACTIVATE, DEACTIVATE, ROLE_ADDED, ROLE_REMOVED, PASSWORD_CHANGE,
+    LOGIN_SUCCESS, LOGIN_FAILURE, LOGOUT, LOCKOUT, UNLOCK, PASSWORD_RESET,
+    PURGE
+}

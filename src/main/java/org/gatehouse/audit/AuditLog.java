@@ -1,0 +1,139 @@
+package org.gatehouse.audit;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.gatehouse.identity.Role;
+
+/**
+ * Writes the audit trail. Admin writes are recorded inside the caller's transaction (so a
+ * rolled-back write leaves no entry and a committed one always has its entry); security events
+ * such as a failed login have no surrounding write and get a transaction of their own.
+ */
+@Stateless
+public class AuditLog {
+
+    /** Recorded instead of any secret's value. */
+    public static final String CHANGED = "changed";
+
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Resource
+    private SessionContext session;
+
+    @Inject
+    private Instance<HttpServletRequest> request;
+
+    /** Records one admin write; must run inside the write's transaction. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(AuditAction action, String entityType, String entityId, String label, String changes) {
+        write(new AuditEntry(action, caller(), clientIp(), entityType, entityId, label, changes));
+    }
+
+    /** Records a security event (login, logout, lockout) on its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void securityEvent(AuditAction action, String actor, String detail) {
+        String changes = detail == null ? null : Json.createObjectBuilder().add("detail", detail).build().toString();
+        write(new AuditEntry(action, actor, clientIp(), "Security", null, actor, changes));
+    }
+
+    private void write(AuditEntry entry) {
+        em.persist(entry);
+        LOG.info(() -> "audit " + entry.getAction() + " by " + entry.getActor() + " on " + entry.getEntityType()
+                + (entry.getEntityId() == null ? "" : "#" + entry.getEntityId()));
+    }
+
+    /** The entries of one record, newest first. */
+    @RolesAllowed(Role.ADMIN)
+    public List<AuditEntry> history(String entityType, String entityId, int limit) {
+        return em.createQuery("select a from AuditEntry a where a.entityType = :type and a.entityId = :id"
+                + " order by a.at desc, a.id desc", AuditEntry.class)
+                .setParameter("type", entityType).setParameter("id", entityId).setMaxResults(limit).getResultList();
+    }
+
+    @RolesAllowed(Role.ADMIN)
+    public Optional<AuditEntry> latest(String entityType, String entityId) {
+        return history(entityType, entityId, 1).stream().findFirst();
+    }
+
+    /** Deletes entries older than the cut-off and records that it did; the only delete there is. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeBefore(OffsetDateTime cutOff) {
+        int purged = em.createQuery("delete from AuditEntry a where a.at < :cutOff")
+                .setParameter("cutOff", cutOff).executeUpdate();
+        write(new AuditEntry(AuditAction.PURGE, "system", null, "AuditEntry", null, "Retention",
+                Json.createObjectBuilder().add("before", cutOff.toString()).add("purged", purged).build().toString()));
+        return purged;
+    }
+
+    /** {@code {"field": {"old": …, "new": …}}} for every field whose text differs. */
+    public static String diff(Map<String, String> before, Map<String, String> after) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            String old = before.get(name);
+            String now = after.get(name);
+            if (!Objects.equals(emptyToNull(old), emptyToNull(now))) {
+                JsonObjectBuilder change = Json.createObjectBuilder();
+                addNullable(change, "old", emptyToNull(old));
+                addNullable(change, "new", emptyToNull(now));
+                json.add(name, change);
+            }
+        }
+        return json.build().toString();
+    }
+
+    /** Adds a field recorded as {@value #CHANGED}, never with its value, to a diff. */
+    public static String withSecret(String diffJson, String field) {
+        JsonObjectBuilder json = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(diffJson)).readObject());
+        return json.add(field, CHANGED).build().toString();
+    }
+
+    private static void addNullable(JsonObjectBuilder json, String key, String value) {
+        if (value == null) {
+            json.addNull(key);
+        } else {
+            json.add(key, value);
+        }
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private String caller() {
+        Principal principal = session.getCallerPrincipal();
+        String name = principal == null ? null : principal.getName();
+        return name == null || name.equalsIgnoreCase("ANONYMOUS") ? null : name;
+    }
+
+    private String clientIp() {
+        try {
+            return request.isResolvable() ? request.get().getRemoteAddr() : null;
+        } catch (ContextNotActiveException | IllegalStateException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.gatehouse.audit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An audit entry as the History tab shows it: one line per changed field. */
+public record HistoryItem(OffsetDateTime at, String actor, AuditAction action, List<FieldChange> changes)
+        implements Serializable {
+
+    /** One field's change; secrets read "changed" with no values. */
+    public record FieldChange(String field, String before, String after) implements Serializable {
+    }
+
+    public static HistoryItem of(AuditEntry entry) {
+        return new HistoryItem(entry.getAt(), entry.getActor(), entry.getAction(), parse(entry.getChanges()));
+    }
+
+    static List<FieldChange> parse(String json) {
+        List<FieldChange> changes = new ArrayList<>();
+        if (json == null || json.isBlank()) {
+            return changes;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject object = reader.readObject();
+            object.forEach((field, value) -> {
+                if (value instanceof JsonObject change) {
+                    changes.add(new FieldChange(field, text(change.get("old")), text(change.get("new"))));
+                } else {
+                    changes.add(new FieldChange(field, null, text(value)));
+                }
+            });
+        }
+        return changes;
+    }
+
+    private static String text(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return "";
+        }
+        return value instanceof JsonString string ? string.getString() : value.toString();
+    }
+}
