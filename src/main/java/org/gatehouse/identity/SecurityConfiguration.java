@@ -23,7 +23,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
         hashAlgorithmParameters = {
             PasswordHasher.ALGORITHM, PasswordHasher.ITERATIONS, PasswordHasher.SALT_SIZE, PasswordHasher.KEY_SIZE
         })
-@DeclareRoles({Role.ADMIN})
+@DeclareRoles({Role.ADMIN, Role.EDITOR, Role.VIEWER})
 @ApplicationScoped
 public class SecurityConfiguration {
 }

@@ -52,6 +52,7 @@ public class AdminRegistry {
         AdminViewFactory factory = new AdminViewFactory(metamodel, validator::getConstraintsForClass,
                 type -> titles.getOrDefault(type, "id"));
         Map<String, AdminView<?>> views = new LinkedHashMap<>();
+        all.forEach(AdminRegistry::applyConfiguredPermissions);
         all.stream().map(factory::build)
                 .sorted(Comparator.comparing((AdminView<?> view) -> view.category()).thenComparing(AdminView::label))
                 .forEach(view -> {
@@ -63,6 +64,23 @@ public class AdminRegistry {
         views.values().forEach(view -> types.put(view.type(), view));
         byName = views;
         byType = types;
+    }
+
+    /**
+     * {@code GATEHOUSE_PERMISSIONS_ORDERS_DELETE=admin,editor} replaces the roles declared for
+     * deleting orders; {@code GATEHOUSE_PERMISSIONS_ORDERS_ACTION_SHIP=…} those of a bulk action.
+     */
+    static void applyConfiguredPermissions(AdminViewDeclaration<?> declaration) {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String prefix = "GATEHOUSE_PERMISSIONS_" + declaration.name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
+        for (Operation operation : Operation.values()) {
+            config.getOptionalValue(prefix + operation.name(), String.class)
+                    .ifPresent(roles -> declaration.permit(operation, roles.split("\\s*,\\s*")));
+        }
+        for (var action : declaration.actions) {
+            config.getOptionalValue(prefix + "ACTION_" + action.name().toUpperCase(java.util.Locale.ROOT), String.class)
+                    .ifPresent(roles -> declaration.permitAction(action.name(), roles.split("\\s*,\\s*")));
+        }
     }
 
     public Optional<AdminView<?>> view(String name) {

@@ -28,7 +28,37 @@ public record AdminView<E>(
         boolean editable,
         boolean deletable,
         List<BulkAction<E>> actions,
-        String passwordProperty) {
+        String passwordProperty,
+        Map<Operation, java.util.Set<String>> permissions,
+        Map<String, java.util.Set<String>> actionPermissions) {
+
+    /** The role every operation falls back to. */
+    public static final String DEFAULT_ROLE = "admin";
+
+    /** Whether a caller with the given role test may perform the operation; read-only views allow no writes. */
+    public boolean allows(Operation operation, java.util.function.Predicate<String> callerInRole) {
+        boolean capable = switch (operation) {
+            case VIEW -> true;
+            case CREATE -> creatable;
+            case EDIT -> editable;
+            case DELETE -> deletable;
+        };
+        return capable && permissions.getOrDefault(operation, java.util.Set.of(DEFAULT_ROLE)).stream()
+                .anyMatch(callerInRole);
+    }
+
+    public boolean allowsAction(String action, java.util.function.Predicate<String> callerInRole) {
+        return action(action).isPresent()
+                && actionPermissions.getOrDefault(action, java.util.Set.of(DEFAULT_ROLE)).stream().anyMatch(callerInRole);
+    }
+
+    public java.util.Set<String> rolesFor(Operation operation) {
+        return permissions.getOrDefault(operation, java.util.Set.of(DEFAULT_ROLE));
+    }
+
+    public java.util.Set<String> rolesForAction(String action) {
+        return actionPermissions.getOrDefault(action, java.util.Set.of(DEFAULT_ROLE));
+    }
 
     public Optional<PropertyDescriptor> property(String name) {
         return Optional.ofNullable(properties.get(name));

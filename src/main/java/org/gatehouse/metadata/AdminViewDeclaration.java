@@ -45,6 +45,8 @@ public final class AdminViewDeclaration<E> {
     boolean deletable = true;
     final List<BulkAction<E>> actions = new ArrayList<>();
     String passwordProperty;
+    final Map<Operation, Set<String>> permissions = new java.util.EnumMap<>(Operation.class);
+    final Map<String, Set<String>> actionPermissions = new LinkedHashMap<>();
 
     private AdminViewDeclaration(Class<E> type) {
         this.type = type;
@@ -162,6 +164,18 @@ public final class AdminViewDeclaration<E> {
         Set<String> withHash = new LinkedHashSet<>(excluded);
         withHash.add(property);
         this.excluded = withHash;
+        return this;
+    }
+
+    /** The roles that may perform an operation on this view; {@code admin} alone when not declared. */
+    public AdminViewDeclaration<E> permit(Operation operation, String... roles) {
+        permissions.put(operation, orderedSet(roles));
+        return this;
+    }
+
+    /** The roles that may run a bulk action; {@code admin} alone when not declared. */
+    public AdminViewDeclaration<E> permitAction(String action, String... roles) {
+        actionPermissions.put(action, orderedSet(roles));
         return this;
     }
 

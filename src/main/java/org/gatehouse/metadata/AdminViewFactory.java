@@ -106,7 +106,8 @@ public final class AdminViewFactory {
                 declaration.filters.stream().map(properties::get).toList(),
                 title, defaultSort, List.copyOf(declaration.pageSizes),
                 declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions),
-                declaration.passwordProperty);
+                declaration.passwordProperty, Map.copyOf(declaration.permissions),
+                Map.copyOf(declaration.actionPermissions));
     }
 
     /** The title property a declaration would get, without building the whole view. */

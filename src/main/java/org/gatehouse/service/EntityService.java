@@ -1,6 +1,9 @@
 package org.gatehouse.service;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,7 +41,9 @@ import org.gatehouse.metadata.BulkAction;
 import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.ValueText;
 import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.SortOrder;
@@ -49,8 +54,11 @@ import org.gatehouse.metadata.SortOrder;
  * fetched with the page, never one query per row.
  */
 @Stateless
-@RolesAllowed(Role.ADMIN)
+@DeclareRoles({Role.ADMIN, Role.EDITOR, Role.VIEWER})
+@RolesAllowed({Role.ADMIN, Role.EDITOR, Role.VIEWER})
 public class EntityService {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EntityService.class.getName());
 
     @PersistenceContext
     private EntityManager em;
@@ -61,17 +69,55 @@ public class EntityService {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private AdminRegistry registry;
+
+    @Resource
+    private SessionContext caller;
+
+    // ---------------------------------------------------------------- permissions
+
+    /** Whether the caller may perform the operation on the view; what menus and buttons ask. */
+    public boolean can(AdminView<?> view, Operation operation) {
+        return view.allows(operation, caller::isCallerInRole);
+    }
+
+    private void require(AdminView<?> view, Operation operation) {
+        if (!can(view, operation)) {
+            refuse(view.name() + ":" + operation.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private void requireAction(AdminView<?> view, String action) {
+        if (!view.allowsAction(action, caller::isCallerInRole)) {
+            refuse(view.name() + ":action:" + action);
+        }
+    }
+
+    /** Reading related records for pickers needs the right to view their own admin view. */
+    private void requireViewOf(Class<?> type) {
+        AdminView<?> related = registry.viewOf(type).orElse(null);
+        if (related == null ? !caller.isCallerInRole(Role.ADMIN) : !can(related, Operation.VIEW)) {
+            refuse(type.getSimpleName() + ":view");
+        }
+    }
+
+    private void refuse(String what) {
+        String who = caller.getCallerPrincipal() == null ? null : caller.getCallerPrincipal().getName();
+        LOG.warning(() -> "Forbidden: " + who + " may not " + what);
+        audit.securityEvent(AuditAction.FORBIDDEN, who, what);
+        throw new ForbiddenException("You may not " + what.replace(':', ' ') + ".");
+    }
+
     /** One page of rows in the request's order. */
     public <E> List<E> page(AdminView<E> view, ListRequest request) {
+        require(view, Operation.VIEW);
         return query(view, request).setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
     }
 
     /** Every row of the filtered result, for exports; the caller consumes it as a stream. */
-    public <E> java.util.stream.Stream<E> stream(AdminView<E> view, ListRequest request) {
-        return query(view, request).getResultStream();
-    }
-
     public long count(AdminView<?> view, ListRequest request) {
+        require(view, Operation.VIEW);
         return countTyped(view, request);
     }
 
@@ -213,6 +259,7 @@ public class EntityService {
     /** Persists a new record; for views with a password property the given password is checked and hashed. */
     public <E> E create(AdminView<E> view, E entity, String password) {
         requireCapability(view.creatable(), view, "created");
+        require(view, Operation.CREATE);
         if (view.passwordProperty() != null) {
             applyPassword(view, entity, password, true);
         }
@@ -230,6 +277,7 @@ public class EntityService {
      */
     public <E> E update(AdminView<E> view, E edited, String newPassword) {
         requireCapability(view.editable(), view, "edited");
+        require(view, Operation.EDIT);
         String id = String.valueOf(((BaseEntity) edited).getId());
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
         requireVersion(current, ((BaseEntity) edited).getVersion(), id);
@@ -255,6 +303,7 @@ public class EntityService {
     /** Deletes one record loaded at {@code version}; stale or missing rows are a conflict. */
     public <E> void delete(AdminView<E> view, String id, long version) {
         requireCapability(view.deletable(), view, "deleted");
+        require(view, Operation.DELETE);
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
         requireVersion(current, version, id);
         String changes = AuditLog.diff(ValueText.snapshot(view, current), Map.of());
@@ -269,6 +318,7 @@ public class EntityService {
      */
     public <E> int deleteAll(AdminView<E> view, Map<String, Long> versions) {
         requireCapability(view.deletable(), view, "deleted");
+        require(view, Operation.DELETE);
         int deleted = 0;
         for (Map.Entry<String, Long> row : versions.entrySet()) {
             E current = find(view, row.getKey()).orElseThrow(() -> new ConflictException(row.getKey(), true));
@@ -286,6 +336,7 @@ public class EntityService {
     public <E> int runAction(AdminView<E> view, String actionName, Map<String, Long> versions) {
         BulkAction<E> action = view.action(actionName)
                 .orElseThrow(() -> new WriteException(null, "Unknown action '" + actionName + "'"));
+        requireAction(view, actionName);
         int changed = 0;
         for (Map.Entry<String, Long> row : versions.entrySet()) {
             E current = find(view, row.getKey()).orElseThrow(() -> new ConflictException(row.getKey(), true));
@@ -317,6 +368,7 @@ public class EntityService {
 
     /** How many records of other entities point at this one, e.g. "3 users"; empty when none. */
     public List<String> usage(AdminView<?> view, String id) {
+        require(view, Operation.VIEW);
         Object key = parseId(view.idType(), id);
         List<String> usage = new ArrayList<>();
         for (var entity : em.getMetamodel().getEntities()) {
@@ -340,6 +392,7 @@ public class EntityService {
 
     /** Up to {@code limit} records of a related type whose title contains the text, for pickers. */
     public <T> List<T> suggest(Class<T> type, String titleProperty, String text, int limit) {
+        requireViewOf(type);
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<T> query = cb.createQuery(type);
         Root<T> root = query.from(type);
@@ -352,6 +405,7 @@ public class EntityService {
     }
 
     public <T> Optional<T> findByType(Class<T> type, String id) {
+        requireViewOf(type);
         var entity = em.getMetamodel().entity(type);
         try {
             return Optional.ofNullable(em.find(type, parseId(entity.getIdType().getJavaType(), id)));
@@ -366,6 +420,7 @@ public class EntityService {
      * size never holds a long transaction or the whole result in memory.
      */
     public <E> List<E> exportBatch(AdminView<E> view, ListRequest request, Long afterId, int limit) {
+        require(view, Operation.VIEW);
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(view.type());
         Root<E> root = query.from(view.type());
@@ -438,6 +493,7 @@ public class EntityService {
     }
 
     public <E> Optional<E> find(AdminView<E> view, String id) {
+        require(view, Operation.VIEW);
         Object key;
         try {
             key = parseId(view.idType(), id);
@@ -447,9 +503,10 @@ public class EntityService {
         return Optional.ofNullable(em.find(view.type(), key));
     }
 
-    /** Finds several rows by their ids, in any order; ids that do not parse are skipped. */
-    public <E> List<E> findAll(AdminView<E> view, List<String> ids) {
-        return ids.stream().map(id -> find(view, id)).flatMap(Optional::stream).toList();
+    /** The audit entries of one record, newest first, for whoever may see the record. */
+    public List<org.gatehouse.audit.AuditEntry> history(AdminView<?> view, String id, int limit) {
+        require(view, Operation.VIEW);
+        return audit.history(view.type().getSimpleName(), id, limit);
     }
 
     static Object parseId(Class<?> idType, String id) {

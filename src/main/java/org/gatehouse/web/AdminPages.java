@@ -27,6 +27,16 @@ final class AdminPages {
         return view;
     }
 
+    /** Answers 403: the styled access-denied page, nothing of the record. */
+    static void forbidden(FacesContext faces) {
+        try {
+            faces.getExternalContext().responseSendError(403, "Forbidden");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
     static void notFound(FacesContext faces) {
         try {
             faces.getExternalContext().responseSendError(404, "Not found");

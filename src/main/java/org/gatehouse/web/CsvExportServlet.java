@@ -41,6 +41,14 @@ public class CsvExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            export(request, response);
+        } catch (org.gatehouse.service.ForbiddenException e) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
+    }
+
+    private void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AdminPath path = (AdminPath) request.getAttribute(AdminPath.ATTRIBUTE);
         AdminView<?> view = path == null ? null : registry.view(path.view()).orElse(null);
         if (view == null) {
@@ -50,8 +58,10 @@ public class CsvExportServlet extends HttpServlet {
         Map<String, String> parameters = new HashMap<>();
         request.getParameterMap().forEach((key, values) -> parameters.put(key, values.length == 0 ? null : values[0]));
         ListRequest list = ListRequest.parse(view, parameters);
-        // fail before the first byte when the caller may not read this view
-        service.count(view, ListRequest.defaults(view));
+        // refuse before the first byte when the caller may not read this view
+        if (!service.can(view, org.gatehouse.metadata.Operation.VIEW)) {
+            service.count(view, ListRequest.defaults(view)); // refused and recorded by the service
+        }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + view.name() + "-" + LocalDate.now()
                 + ".csv\"");

@@ -8,13 +8,14 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.HistoryItem;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.metadata.Operation;
 import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.WriteException;
 
@@ -41,8 +42,7 @@ public class DetailsPageBacking implements Serializable {
 
     private static final int HISTORY_LIMIT = 100;
 
-    @Inject
-    private AuditLog audit;
+
 
     public void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -51,15 +51,37 @@ public class DetailsPageBacking implements Serializable {
             return;
         }
         viewName = view.name();
+        if (!service.can(view, Operation.VIEW)) {
+            AdminPages.forbidden(faces);
+            return;
+        }
         entity = service.find(view, AdminPages.path(faces).id()).orElse(null);
         if (entity == null) {
             AdminPages.notFound(faces);
             return;
         }
-        if (view.deletable()) {
+        if (service.can(view, Operation.DELETE)) {
             usage = service.usage(view, id());
         }
-        history = audit.history(view.type().getSimpleName(), id(), HISTORY_LIMIT).stream().map(HistoryItem::of).toList();
+        history = service.history(view, id(), HISTORY_LIMIT).stream().map(HistoryItem::of).toList();
+        if (entity instanceof org.gatehouse.identity.Role role) {
+            permissions = registry.views().stream().map(v -> new Permission(v.label(),
+                    v.allows(Operation.VIEW, role.getName()::equals), v.allows(Operation.CREATE, role.getName()::equals),
+                    v.allows(Operation.EDIT, role.getName()::equals), v.allows(Operation.DELETE, role.getName()::equals),
+                    v.actions().stream().filter(a -> v.allowsAction(a.name(), role.getName()::equals))
+                            .map(a -> a.label()).toList())).toList();
+        }
+    }
+
+    /** What a role may do on one view, for the role's Permissions tab. */
+    public record Permission(String view, boolean canView, boolean canCreate, boolean canEdit, boolean canDelete,
+            List<String> actions) implements Serializable {
+    }
+
+    private List<Permission> permissions = List.of();
+
+    public List<Permission> getPermissions() {
+        return permissions;
     }
 
     /** The record's audit entries, newest first. */
@@ -79,6 +101,8 @@ public class DetailsPageBacking implements Serializable {
         } catch (ConflictException | WriteException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
                     + (e instanceof ConflictException ? " Reload the page to see the latest version." : ""), null));
+        } catch (ForbiddenException e) {
+            AdminPages.forbidden(faces);
         }
     }
 

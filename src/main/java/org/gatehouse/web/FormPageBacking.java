@@ -16,7 +16,9 @@ import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.metadata.Operation;
 import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.WriteException;
 
@@ -73,6 +75,10 @@ public class FormPageBacking implements Serializable {
             AdminPages.notFound(faces);
             return;
         }
+        if (!service.can(view, creating ? Operation.CREATE : Operation.EDIT)) {
+            AdminPages.forbidden(faces);
+            return;
+        }
         entity = creating ? newInstance(view.type()) : service.find(view, path.id()).orElse(null);
         if (entity == null) {
             AdminPages.notFound(faces);
@@ -113,6 +119,8 @@ public class FormPageBacking implements Serializable {
                 faces.addMessage(null, error(e.getMessage()));
             }
             faces.validationFailed();
+        } catch (ForbiddenException e) {
+            AdminPages.forbidden(faces);
         } catch (ConflictException e) {
             conflict = e.isDeleted() ? List.of() : differences(view);
             String by = audit.latest(view.type().getSimpleName(), e.getId())

@@ -26,6 +26,9 @@ public class HomeBacking {
     public void load() {
         counts = new LinkedHashMap<>();
         for (AdminView<?> view : registry.views()) {
+            if (!service.can(view, org.gatehouse.metadata.Operation.VIEW)) {
+                continue;
+            }
             counts.put(view.name(), service.count(view, ListRequest.defaults(view)));
         }
     }

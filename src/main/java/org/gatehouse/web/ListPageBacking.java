@@ -13,7 +13,9 @@ import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.SortOrder;
 import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.metadata.Operation;
 import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.WriteException;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ListRequest;
@@ -61,6 +63,10 @@ public class ListPageBacking implements Serializable {
             return;
         }
         viewName = view.name();
+        if (!service.can(view, Operation.VIEW)) {
+            AdminPages.forbidden(faces);
+            return;
+        }
         request = ListRequest.parse(view, faces.getExternalContext().getRequestParameterMap());
         total = service.count(view, request);
         request.clampPage(total);
@@ -113,6 +119,8 @@ public class ListPageBacking implements Serializable {
         } catch (ConflictException | WriteException e) {
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
                     + " Nothing was deleted.", null));
+        } catch (ForbiddenException e) {
+            AdminPages.forbidden(context);
         }
     }
 
@@ -131,6 +139,8 @@ public class ListPageBacking implements Serializable {
         } catch (ConflictException | WriteException e) {
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
                     + " Nothing was changed.", null));
+        } catch (ForbiddenException e) {
+            AdminPages.forbidden(context);
         }
     }
 

@@ -67,10 +67,8 @@ class AuditIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war(TestDatabase.create(), Map.of("GATEHOUSE_DEMO_ROWS", Integer.toString(ORDERS)))
-                .addClasses(AsAdmin.class, AsAdmin.ThrowingRunnable.class, Deployments.class, TestDatabase.class)
-                .addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
-                .addAsWebInfResource("it/glassfish-web.xml", "glassfish-web.xml");
+        return Deployments.inContainer(Deployments.war(TestDatabase.create(),
+                Map.of("GATEHOUSE_DEMO_ROWS", Integer.toString(ORDERS))));
     }
 
     @SuppressWarnings("unchecked")

@@ -35,6 +35,18 @@ public final class Deployments {
         return "http://localhost:" + injected.getPort() + (path.endsWith("/") ? path : path + "/");
     }
 
+    /**
+     * Adds what in-container tests need to call the services as a given role: the {@code As*}
+     * beans and the descriptors that map their run-as principals to roles.
+     */
+    public static WebArchive inContainer(WebArchive war) {
+        return war.addClasses(org.gatehouse.it.fixtures.AsAdmin.class, org.gatehouse.it.fixtures.AsAdmin.ThrowingRunnable.class,
+                        org.gatehouse.it.fixtures.AsEditor.class, org.gatehouse.it.fixtures.AsViewer.class,
+                        Deployments.class, TestDatabase.class, HttpSession.class)
+                .addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
+                .addAsWebInfResource("it/glassfish-web.xml", "glassfish-web.xml");
+    }
+
     public static WebArchive war(TestDatabase database) {
         return war(database, Map.of());
     }

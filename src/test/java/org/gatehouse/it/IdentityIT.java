@@ -39,10 +39,7 @@ class IdentityIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war(TestDatabase.create()).addClasses(AsAdmin.class, AsAdmin.ThrowingRunnable.class,
-                Deployments.class, TestDatabase.class)
-                .addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
-                .addAsWebInfResource("it/glassfish-web.xml", "glassfish-web.xml");
+        return Deployments.inContainer(Deployments.war(TestDatabase.create()));
     }
 
     @Test

@@ -1,0 +1,68 @@
+package org.gatehouse.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A signed-in (or anonymous) user speaking plain HTTP to the application, with no browser: for
+ * requests the pages would never make, such as postbacks of buttons the user is not shown.
+ */
+public final class HttpSession {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public HttpSession(String base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static HttpSession signedIn(String base, String email, String password) throws Exception {
+        HttpSession session = new HttpSession(base);
+        if (email != null) {
+            HttpResponse<String> page = session.get("login");
+            HttpResponse<String> login = session.post("login", viewState(page.body()), Map.of("login", "login",
+                    "login:email", email, "login:password", password, "login:submit", ""));
+            if (login.statusCode() != 302) {
+                throw new IllegalStateException("login of " + email + " failed: " + login.statusCode());
+            }
+        }
+        return session;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String viewState, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (viewState != null) {
+            form.put("jakarta.faces.ViewState", viewState);
+        }
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static String viewState(String html) {
+        Matcher matcher = VIEW_STATE.matcher(html);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+}

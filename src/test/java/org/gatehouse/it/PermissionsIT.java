@@ -1,0 +1,220 @@
+package org.gatehouse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gatehouse.it.fixtures.TestUsers;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Every registered view × operation × role, answered by the server exactly as declared:
+ * plain HTTP requests (including postbacks of buttons a role is never shown and postbacks
+ * replayed with another user's session), the services called directly as each role, and what
+ * the viewer and editor see in Chromium.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PermissionsIT {
+
+    private static final List<String> ROLES = List.of("anonymous", "none", "viewer", "editor", "admin");
+    private static final TestDatabase DATABASE = TestDatabase.create();
+    private static final AtomicInteger DISPOSABLE = new AtomicInteger(900_000);
+
+    @ArquillianResource
+    private URL injected;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "100")).addClass(TestUsers.class);
+    }
+
+    private HttpSession session(String role) throws Exception {
+        String base = Deployments.localBase(injected);
+        return switch (role) {
+            case "anonymous" -> new HttpSession(base);
+            case "none" -> HttpSession.signedIn(base, TestUsers.NO_ROLE, TestUsers.PASSWORD);
+            case "viewer" -> HttpSession.signedIn(base, TestUsers.VIEWER, TestUsers.PASSWORD);
+            case "editor" -> HttpSession.signedIn(base, TestUsers.EDITOR, TestUsers.PASSWORD);
+            default -> HttpSession.signedIn(base, Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
+        };
+    }
+
+    private static long firstId(String table) throws Exception {
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select min(id) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String table(String view) {
+        return view.equals("audit") ? "audit_log" : view;
+    }
+
+    @Test
+    @RunAsClient
+    void everyPageAnswersEachRoleAsDeclared() throws Exception {
+        session("admin"); // makes sure the audit log has an entry
+        List<String> mismatches = new ArrayList<>();
+        for (String role : ROLES) {
+            HttpSession http = session(role);
+            for (String view : List.of("users", "roles", "audit", "customers", "products", "orders")) {
+                long id = firstId(table(view));
+                Map<String, String> pages = new LinkedHashMap<>();
+                pages.put("view", "admin/" + view);
+                pages.put("view details", "admin/" + view + "/" + id);
+                pages.put("view export", "admin/" + view + "/export.csv");
+                pages.put("create", "admin/" + view + "/new");
+                pages.put("edit", "admin/" + view + "/" + id + "/edit");
+                for (Map.Entry<String, String> page : pages.entrySet()) {
+                    String operation = page.getKey().split(" ")[0];
+                    int expected;
+                    if (role.equals("anonymous")) {
+                        expected = 302;
+                    } else if (role.equals("none")) {
+                        expected = 403;
+                    } else if (!DeclaredPermissions.capable(view, operation)) {
+                        expected = 404;
+                    } else {
+                        expected = DeclaredPermissions.allowed(role, view, operation) ? 200 : 403;
+                    }
+                    HttpResponse<String> response = http.get(page.getValue());
+                    if (response.statusCode() != expected) {
+                        mismatches.add(role + " " + page.getValue() + ": " + response.statusCode() + " != " + expected);
+                    }
+                    if (expected == 403 && response.body().contains(Deployments.ADMIN_EMAIL)) {
+                        mismatches.add(role + " " + page.getValue() + ": data in a refusal");
+                    }
+                    if (expected == 403 && !role.equals("none") && !response.body().contains("Access denied")) {
+                        mismatches.add(role + " " + page.getValue() + ": not the styled 403 page");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    private static long disposableProduct() throws Exception {
+        long id = DISPOSABLE.incrementAndGet();
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into products (id, sku, name, price, stock, active, version) values (" + id
+                    + ", 'TMP-" + id + "', 'Disposable', 1.00, 0, true, 0)");
+        }
+        return id;
+    }
+
+    private static boolean exists(long productId) throws Exception {
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from products where id = " + productId)) {
+            rows.next();
+            return rows.getLong(1) == 1;
+        }
+    }
+
+    private static final Map<String, String> DELETE = Map.of("details", "details", "details:confirmDeleteYes", "");
+
+    @Test
+    @RunAsClient
+    void deletePostbacksTakeEffectOnlyForRolesThatMayDelete() throws Exception {
+        for (String role : List.of("viewer", "editor", "admin")) {
+            HttpSession http = session(role);
+            long product = disposableProduct();
+            String path = "admin/products/" + product;
+            HttpResponse<String> details = http.get(path);
+            assertEquals(200, details.statusCode());
+            assertEquals(role.equals("admin"), details.body().contains("confirmDeleteYes"),
+                    role + " is shown the delete button only if allowed");
+            HttpResponse<String> postback = http.post(path, HttpSession.viewState(details.body()), DELETE);
+            if (role.equals("admin")) {
+                assertEquals(302, postback.statusCode());
+                assertFalse(exists(product), "deleted by the admin");
+            } else {
+                assertNotEquals(302, postback.statusCode(), role);
+                assertTrue(exists(product), role + " deleted nothing");
+            }
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void anAdminsPostbackReplayedWithAViewersSessionDoesNothing() throws Exception {
+        HttpSession admin = session("admin");
+        HttpSession viewer = session("viewer");
+        long product = disposableProduct();
+        String path = "admin/products/" + product;
+        String adminViewState = HttpSession.viewState(admin.get(path).body());
+        HttpResponse<String> replay = viewer.post(path, adminViewState, DELETE);
+        assertNotEquals(302, replay.statusCode());
+        assertTrue(exists(product));
+        HttpResponse<String> anonymous = session("anonymous").post(path, adminViewState, DELETE);
+        assertEquals(302, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/login"));
+        assertTrue(exists(product));
+    }
+
+    @Test
+    @RunAsClient
+    void viewersSeeNoWriteButtonsAndEditorsSeeNoDelete() {
+        try (Browser browser = new Browser(Deployments.localBase(injected))) {
+            browser.open("login");
+            browser.signIn(TestUsers.VIEWER, TestUsers.PASSWORD);
+            browser.open("admin/");
+            List<String> menu = browser.driver().findElements(By.cssSelector("#menu a")).stream()
+                    .map(a -> a.getText().trim()).toList();
+            assertEquals(List.of("Home", "Customers", "Orders", "Products"), menu);
+            browser.open("admin/orders");
+            assertFalse(browser.has("#new") || browser.has("#list\\:deleteSelected") || browser.has(".gh-action-ship"));
+            browser.open("admin/orders/1");
+            assertFalse(browser.has("#details\\:edit") || browser.has("#details\\:delete"));
+            browser.open("admin/users");
+            assertEquals("Access denied", browser.text(".gh-error h1"));
+        }
+        try (Browser browser = new Browser(Deployments.localBase(injected))) {
+            browser.open("login");
+            browser.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
+            browser.open("admin/orders");
+            assertTrue(browser.has("#new") && browser.has(".gh-action-ship"));
+            assertFalse(browser.has("#list\\:deleteSelected"));
+            browser.open("admin/orders/1");
+            assertTrue(browser.has("#details\\:edit"));
+            assertFalse(browser.has("#details\\:delete"));
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void eachRoleHasAPermissionsPage() throws Exception {
+        HttpSession admin = session("admin");
+        long viewerRole;
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select id from roles where name = 'viewer'")) {
+            rows.next();
+            viewerRole = rows.getLong(1);
+        }
+        String page = admin.get("admin/roles/" + viewerRole).body();
+        assertTrue(page.contains("id=\"permissions\""), "the role's details show its permissions");
+        String compact = page.replaceAll("\\s+", "");
+        assertTrue(compact.contains("<td>Orders</td><td>✓</td><td>—</td><td>—</td><td>—</td>"), "viewer reads orders only");
+        assertTrue(compact.contains("<td>Users</td><td>—</td><td>—</td><td>—</td><td>—</td>"), "viewer cannot see users");
+    }
+}
