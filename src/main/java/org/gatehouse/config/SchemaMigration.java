@@ -49,7 +49,8 @@ public class SchemaMigration {
                 ? "embedded H2 at " + settings.url() : settings.url()));
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // shared migrations, plus those only one database can run (e.g. PostgreSQL trigram indexes)
+                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
                 .cleanDisabled(true)
                 .load()
                 .migrate();

@@ -51,7 +51,7 @@ public class DemoAdminViews {
                 .icon("pi pi-shopping-cart")
                 .title("reference")
                 .columns("reference", "customer", "status", "total", "createdAt")
-                .searchable("reference")
+                .searchable("reference", "customer.email")
                 .filters("status", "customer", "total", "createdAt")
                 .readOnly("createdAt")
                 .defaultSort("-createdAt")

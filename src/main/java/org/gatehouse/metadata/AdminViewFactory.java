@@ -71,14 +71,22 @@ public final class AdminViewFactory {
         }
         checkKnown(declaration, properties.keySet(), "columns", declaration.columns);
         checkKnown(declaration, properties.keySet(), "formFields", declaration.formFields);
-        checkKnown(declaration, properties.keySet(), "searchable", declaration.searchable);
+        checkKnown(declaration, properties.keySet(), "searchable",
+                declaration.searchable.stream().filter(name -> !name.contains(".")).toList());
         checkKnown(declaration, properties.keySet(), "filters", declaration.filters);
         checkKnown(declaration, properties.keySet(), "readOnly", declaration.readOnly);
         checkKnown(declaration, properties.keySet(), "labels", declaration.labels.keySet());
-        for (String searchable : declaration.searchable) {
-            PropertyKind kind = properties.get(searchable).kind();
+        List<org.gatehouse.metadata.PropertyDescriptor> searchable = new ArrayList<>();
+        for (String name : declaration.searchable) {
+            org.gatehouse.metadata.PropertyDescriptor property = name.contains(".")
+                    ? relatedText(declaration, properties, name) : properties.get(name);
+            searchable.add(property);
+        }
+        for (org.gatehouse.metadata.PropertyDescriptor property : searchable) {
+            String path = property.name();
+            PropertyKind kind = property.kind();
             if (kind != PropertyKind.TEXT && kind != PropertyKind.LONG_TEXT) {
-                throw new IllegalStateException(declaration.type.getSimpleName() + "." + searchable
+                throw new IllegalStateException(declaration.type.getSimpleName() + "." + path
                         + " is not text and cannot be searchable");
             }
         }
@@ -102,12 +110,34 @@ public final class AdminViewFactory {
         return new AdminView<>(declaration.type, declaration.name, declaration.label, declaration.singularLabel,
                 declaration.icon, declaration.category, entity.getIdType().getJavaType(), Map.copyOf(properties),
                 columns, formFields,
-                declaration.searchable.stream().map(properties::get).toList(),
+                List.copyOf(searchable),
                 declaration.filters.stream().map(properties::get).toList(),
                 title, defaultSort, List.copyOf(declaration.pageSizes),
                 declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions),
                 declaration.passwordProperty, Map.copyOf(declaration.permissions),
                 Map.copyOf(declaration.actionPermissions));
+    }
+
+    /**
+     * A text attribute of a related record, searchable as {@code customer.email}: the list search
+     * then also finds orders by their customer's email.
+     */
+    private org.gatehouse.metadata.PropertyDescriptor relatedText(AdminViewDeclaration<?> declaration,
+            Map<String, org.gatehouse.metadata.PropertyDescriptor> properties, String path) {
+        String[] parts = path.split("\\.");
+        org.gatehouse.metadata.PropertyDescriptor relation = properties.get(parts[0]);
+        if (parts.length != 2 || relation == null || relation.kind() != PropertyKind.TO_ONE) {
+            throw new IllegalStateException("Admin view '" + declaration.name + "': searchable '" + path
+                    + "' must be a to-one relation followed by one of its text attributes");
+        }
+        EntityType<?> target = metamodel.entity(relation.javaType());
+        Attribute<?, ?> attribute = target.getAttributes().stream().filter(a -> a.getName().equals(parts[1]))
+                .findFirst().orElseThrow(() -> new IllegalStateException("Admin view '" + declaration.name
+                        + "': " + relation.javaType().getSimpleName() + " has no property '" + parts[1] + "'"));
+        PropertyKind kind = attribute.getJavaType() == String.class ? PropertyKind.TEXT : PropertyKind.INTEGER;
+        return new org.gatehouse.metadata.PropertyDescriptor(path, relation.label() + " " + humanize(parts[1])
+                .toLowerCase(java.util.Locale.ROOT), kind, attribute.getJavaType(), false, 0, true, false, true, false,
+                List.of(), null);
     }
 
     /** The title property a declaration would get, without building the whole view. */

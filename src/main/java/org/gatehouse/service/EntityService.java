@@ -109,10 +109,84 @@ public class EntityService {
         throw new ForbiddenException("You may not " + what.replace(':', ' ') + ".");
     }
 
-    /** One page of rows in the request's order. */
+    /**
+     * One page of rows in the request's order. The page's ids are found first, from the indexes
+     * alone where possible, and only those rows are then read with what their columns show:
+     * deep pages skip over index entries rather than whole rows.
+     */
     public <E> List<E> page(AdminView<E> view, ListRequest request) {
         require(view, Operation.VIEW);
-        return query(view, request).setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object> idQuery = cb.createQuery(Object.class);
+        Root<E> root = idQuery.from(view.type());
+        idQuery.select(root.get(idName(view.type()))).where(predicates(cb, idQuery, root, view, request))
+                .orderBy(orders(cb, root, view, request.sort()));
+        List<Object> ids = em.createQuery(idQuery).setFirstResult(request.offset()).setMaxResults(request.size())
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        CriteriaQuery<E> rowQuery = cb.createQuery(view.type());
+        Root<E> row = rowQuery.from(view.type());
+        for (PropertyDescriptor column : view.columns()) {
+            if (column.kind() == PropertyKind.TO_ONE) {
+                row.fetch(column.name(), JoinType.LEFT);
+            }
+        }
+        rowQuery.select(row).where(row.get(idName(view.type())).in(ids));
+        TypedQuery<E> rows = em.createQuery(rowQuery);
+        batchToMany(view, rows);
+        Map<Object, E> byId = new java.util.HashMap<>();
+        rows.getResultList().forEach(entity -> byId.put(((BaseEntity) entity).getId(), entity));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The configured point from which a whole-table count is replaced by the planner's estimate. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "GATEHOUSE_ESTIMATE_THRESHOLD", defaultValue = "100000")
+    private long estimateThreshold;
+
+    /** How far a filtered result is counted before it is shown as "more than". */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "GATEHOUSE_COUNT_CAP", defaultValue = "10000")
+    private int countCap;
+
+    /**
+     * The count a list page shows. Unfiltered large tables on PostgreSQL use the planner's row
+     * estimate ({@code pg_class.reltuples}) instead of scanning; filtered results are counted up
+     * to the cap and then read "more than"; everything small is exact.
+     */
+    public ListCount listCount(AdminView<?> view, ListRequest request) {
+        require(view, Operation.VIEW);
+        if (request.search() == null && request.filters().isEmpty()) {
+            long estimate = tableEstimate(view.type());
+            if (estimate >= estimateThreshold) {
+                return new ListCount(estimate, ListCount.Kind.ESTIMATE);
+            }
+            return new ListCount(count(view, request), ListCount.Kind.EXACT);
+        }
+        return cappedCount(view, request);
+    }
+
+    private <E> ListCount cappedCount(AdminView<E> view, ListRequest request) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object> query = cb.createQuery(Object.class);
+        Root<E> root = query.from(view.type());
+        query.select(root.get(idName(view.type()))).where(predicates(cb, query, root, view, request));
+        int found = em.createQuery(query).setMaxResults(countCap + 1).getResultList().size();
+        return found > countCap ? new ListCount(countCap, ListCount.Kind.AT_LEAST)
+                : new ListCount(found, ListCount.Kind.EXACT);
+    }
+
+    /** PostgreSQL's estimate of a table's rows; -1 elsewhere or when the table was never analysed. */
+    private long tableEstimate(Class<?> type) {
+        jakarta.persistence.Table table = type.getAnnotation(jakarta.persistence.Table.class);
+        if (table == null || !org.gatehouse.config.DatabaseSettings.fromConfig().isPostgres()) {
+            return -1;
+        }
+        Object estimate = em.createNativeQuery("select cast(reltuples as bigint) from pg_class where oid = to_regclass(?)")
+                .setParameter(1, table.name()).getResultStream().findFirst().orElse(null);
+        return estimate == null ? -1 : ((Number) estimate).longValue();
     }
 
     /** Every row of the filtered result, for exports; the caller consumes it as a stream. */
@@ -129,26 +203,14 @@ public class EntityService {
         return em.createQuery(query).getSingleResult();
     }
 
-    private <E> TypedQuery<E> query(AdminView<E> view, ListRequest request) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<E> query = cb.createQuery(view.type());
-        Root<E> root = query.from(view.type());
-        for (PropertyDescriptor column : view.columns()) {
-            if (column.kind() == PropertyKind.TO_ONE) {
-                root.fetch(column.name(), JoinType.LEFT);
-            }
-        }
-        query.select(root).where(predicates(cb, query, root, view, request));
-        query.orderBy(orders(cb, root, view, request.sort()));
-        TypedQuery<E> typed = em.createQuery(query);
+    /** To-many columns are read for all rows in one extra query instead of one per row. */
+    private static void batchToMany(AdminView<?> view, TypedQuery<?> query) {
         for (PropertyDescriptor column : view.columns()) {
             if (column.kind() == PropertyKind.TO_MANY) {
-                // one extra query for all rows of the page instead of one per row
-                typed.setHint("eclipselink.batch.type", "IN");
-                typed.setHint("eclipselink.batch", "e." + column.name());
+                query.setHint("eclipselink.batch.type", "IN");
+                query.setHint("eclipselink.batch", "e." + column.name());
             }
         }
-        return typed;
     }
 
     private <E> Predicate[] predicates(CriteriaBuilder cb, CriteriaQuery<?> query, Root<E> root, AdminView<E> view,
@@ -157,7 +219,7 @@ public class EntityService {
         if (request.search() != null) {
             String pattern = "%" + escapeLike(request.search().toLowerCase(Locale.ROOT)) + "%";
             predicates.add(cb.or(view.searchable().stream()
-                    .map(p -> cb.like(cb.lower(root.get(p.name())), pattern, '\\'))
+                    .map(p -> cb.like(cb.lower(textPath(root, p.name())), pattern, '\\'))
                     .toArray(Predicate[]::new)));
         }
         for (Filter filter : request.filters().values()) {
@@ -175,6 +237,13 @@ public class EntityService {
             }
         }
         return predicates.toArray(Predicate[]::new);
+    }
+
+    /** {@code email} or, one relation away, {@code customer.email}. */
+    private static Expression<String> textPath(Root<?> root, String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? root.get(name)
+                : root.join(name.substring(0, dot), JoinType.LEFT).get(name.substring(dot + 1));
     }
 
     private <E> Predicate memberOf(CriteriaBuilder cb, CriteriaQuery<?> query, Root<E> root,
@@ -247,8 +316,10 @@ public class EntityService {
             hasId |= property.name().equals(id);
         }
         if (!hasId) {
-            // a unique last key keeps page boundaries stable
-            orders.add(cb.asc(root.get(id)));
+            // a unique last key keeps page boundaries stable; in the first key's direction, so one
+            // index on (key, id) serves the whole order, scanned forwards or backwards
+            boolean descending = !sort.isEmpty() && sort.get(0).descending();
+            orders.add(descending ? cb.desc(root.get(id)) : cb.asc(root.get(id)));
         }
         return orders;
     }

@@ -25,21 +25,22 @@ public class EntityLazyModel<E> extends LazyDataModel<E> {
     private final AdminView<E> view;
     private final ListRequest request;
     private final Consumer<ListRequest> onChange;
-    private Long total;
+    private final long total;
 
-    public EntityLazyModel(EntityService service, AdminView<E> view, ListRequest request,
+    /**
+     * @param rows what the paginator works with: the list's count, exact or not, computed once
+     */
+    public EntityLazyModel(EntityService service, AdminView<E> view, ListRequest request, long rows,
             Consumer<ListRequest> onChange) {
         this.service = service;
         this.view = view;
         this.request = request;
+        this.total = rows;
         this.onChange = onChange;
     }
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        if (total == null) {
-            total = service.count(view, request);
-        }
         return (int) Math.min(Integer.MAX_VALUE, total);
     }
 

@@ -21,7 +21,7 @@ public class HomeBacking {
     @Inject
     private EntityService service;
 
-    private Map<String, Long> counts;
+    private Map<String, String> counts;
 
     public void load() {
         counts = new LinkedHashMap<>();
@@ -29,11 +29,11 @@ public class HomeBacking {
             if (!service.can(view, org.gatehouse.metadata.Operation.VIEW)) {
                 continue;
             }
-            counts.put(view.name(), service.count(view, ListRequest.defaults(view)));
+            counts.put(view.name(), service.listCount(view, ListRequest.defaults(view)).describe());
         }
     }
 
-    public long count(String view) {
-        return counts == null ? 0 : counts.getOrDefault(view, 0L);
+    public String count(String view) {
+        return counts == null ? "" : counts.getOrDefault(view, "");
     }
 }

@@ -54,6 +54,7 @@ public class ListPageBacking implements Serializable {
     private transient ListRequest request;
     private LazyDataModel<?> model;
     private long total;
+    private org.gatehouse.service.ListCount count;
     private List<Object> selection = new ArrayList<>();
 
     /** Runs before rendering on the initial GET ({@code f:viewAction}): an unknown view is a 404. */
@@ -68,13 +69,18 @@ public class ListPageBacking implements Serializable {
             return;
         }
         request = ListRequest.parse(view, faces.getExternalContext().getRequestParameterMap());
-        total = service.count(view, request);
-        request.clampPage(total);
+        count = service.listCount(view, request);
+        total = count.value();
+        if (count.exact()) {
+            request.clampPage(total);
+        }
         request.notices().forEach(notice ->
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice, null)));
         model = createModel(view);
         for (PropertyDescriptor filter : view.filters()) {
-            if (filter.isRelation()) {
+            AdminView<?> related = filter.isRelation() ? registry.viewOf(filter.javaType()).orElse(null) : null;
+            // a select for small related tables; big ones (read from the cheap count) get an id field
+            if (related != null && service.can(related, Operation.VIEW) && smallTable(related)) {
                 List<Object> rows = new ArrayList<>(service.suggest(filter.javaType(), filter.relatedLabel(), null,
                         FILTER_CHOICE_LIMIT + 1));
                 if (rows.size() <= FILTER_CHOICE_LIMIT) {
@@ -84,6 +90,11 @@ public class ListPageBacking implements Serializable {
                 }
             }
         }
+    }
+
+    private boolean smallTable(AdminView<?> related) {
+        var size = service.listCount(related, ListRequest.defaults(related));
+        return size.exact() && size.value() <= FILTER_CHOICE_LIMIT;
     }
 
     /** An option of a filter select: the URL value and what the person reads. */
@@ -171,7 +182,9 @@ public class ListPageBacking implements Serializable {
     }
 
     private <E> LazyDataModel<E> createModel(AdminView<E> typed) {
-        return new EntityLazyModel<>(service, typed, request, changed ->
+        // an inexact count still lets the user page one step past the known rows
+        long rows = count.exact() ? count.value() : count.value() + 1;
+        return new EntityLazyModel<>(service, typed, request, rows, changed ->
                 PrimeFaces.current().executeScript("Gatehouse.pushState(" + jsString(url()) + ");"));
     }
 
@@ -210,6 +223,12 @@ public class ListPageBacking implements Serializable {
 
     public long getTotal() {
         return total;
+    }
+
+    /** "243 orders", "about 1,000,000 orders", "more than 10,000 orders". */
+    public String getCountText() {
+        String noun = (count.exact() && count.value() == 1 ? view().singularLabel() : view().label()).toLowerCase();
+        return count.describe() + " " + noun;
     }
 
     public int getFirst() {

@@ -51,6 +51,9 @@ class EntityServiceIT {
     @Inject
     private AsAdmin asAdmin;
 
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager em;
+
     @Inject
     private org.gatehouse.it.fixtures.AsEditor asEditor;
 
@@ -60,7 +63,8 @@ class EntityServiceIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.inContainer(Deployments.war(TestDatabase.create(),
-                Map.of("GATEHOUSE_DEMO_ROWS", Integer.toString(ORDERS)))).addClass(DeclaredPermissions.class);
+                Map.of("GATEHOUSE_DEMO_ROWS", Integer.toString(ORDERS), "GATEHOUSE_ESTIMATE_THRESHOLD", "500",
+                        "GATEHOUSE_COUNT_CAP", "100"))).addClass(DeclaredPermissions.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -134,6 +138,59 @@ class EntityServiceIT {
     @SuppressWarnings("unchecked")
     private static AdminView<Object> rawView(AdminView<?> view) {
         return (AdminView<Object>) view;
+    }
+
+    @Test
+    void listCountsAreExactWhenSmallEstimatedWhenLargeAndCappedWhenFiltered() throws Exception {
+        asAdmin.run(() -> em.createNativeQuery("ANALYZE orders").executeUpdate());
+        org.gatehouse.service.ListCount whole = asAdmin.call(() -> service.listCount(view("orders"), request("orders")));
+        assertEquals(org.gatehouse.service.ListCount.Kind.ESTIMATE, whole.kind(), "1,000 rows is above the test threshold");
+        assertTrue(Math.abs(whole.value() - ORDERS) <= ORDERS / 10, "planner estimate " + whole.value());
+        assertTrue(whole.describe().startsWith("about "));
+
+        org.gatehouse.service.ListCount filtered = asAdmin.call(() -> service.listCount(view("orders"),
+                request("orders", "status", "PAID")));
+        assertEquals(new org.gatehouse.service.ListCount(100, org.gatehouse.service.ListCount.Kind.AT_LEAST), filtered);
+        assertEquals("more than 100", filtered.describe());
+
+        org.gatehouse.service.ListCount few = asAdmin.call(() -> service.listCount(view("orders"),
+                request("orders", "q", "ORD-00012")));
+        assertEquals(new org.gatehouse.service.ListCount(10, org.gatehouse.service.ListCount.Kind.EXACT), few);
+        org.gatehouse.service.ListCount small = asAdmin.call(() -> service.listCount(view("roles"), request("roles")));
+        assertEquals(org.gatehouse.service.ListCount.Kind.EXACT, small.kind(), "small tables are counted exactly");
+    }
+
+    @Test
+    void aListPageCostsTheSameFewStatementsWhateverItsSize() throws Exception {
+        for (String viewName : List.of("orders", "users", "customers")) {
+            List<Long> costs = new java.util.ArrayList<>();
+            for (String size : List.of("10", "100")) {
+                costs.add(asAdmin.call(() -> {
+                    long before = org.gatehouse.config.StatementCounter.current();
+                    AdminView<Object> view = view(viewName);
+                    ListRequest request = request(viewName, "size", size);
+                    service.listCount(view, request);
+                    List<Object> rows = service.page(view, request);
+                    // read every column, related records included, as the page renders them
+                    rows.forEach(row -> view.columns().forEach(column ->
+                            org.gatehouse.metadata.ValueText.format(
+                                    org.gatehouse.metadata.PropertyAccess.get(row, column.name()), column)));
+                    return org.gatehouse.config.StatementCounter.current() - before;
+                }));
+            }
+            assertEquals(costs.get(0), costs.get(1), viewName + ": statements for 10 and 100 rows " + costs);
+            // count (estimate and exact when small), page ids, page rows, one batch per to-many column
+            assertTrue(costs.get(0) <= 5, viewName + ": " + costs.get(0) + " statements");
+        }
+    }
+
+    @Test
+    void searchFindsOrdersByTheirCustomersEmail() throws Exception {
+        int customer = 17;
+        String email = DemoData.customerEmail(customer);
+        long expected = expectedOrders(n -> DemoData.customerEmail((int) (1 + (n * 7919L) % CUSTOMERS)).toLowerCase()
+                .contains(email.substring(0, email.indexOf('@')).toUpperCase().toLowerCase()));
+        assertEquals(expected, count("orders", "q", email.substring(0, email.indexOf('@')).toUpperCase()));
     }
 
     @Test

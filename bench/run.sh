@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Gatehouse list-page benchmark: seeds the demo shop into PostgreSQL, starts the WAR on Payara
+# Micro with -Xmx512m, signs in, drives the admin pages with wrk and prints p50/p95/p99, req/s,
+# errors and peak heap per scenario, for each run and as the median of the runs.
+#
+#   bench/run.sh [--rows 1000000] [--duration 20] [--runs 3] [--connections 8]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS=1000000 DURATION=20 RUNS=3 CONNECTIONS=8 PORT=8181
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --rows) ROWS=$2; shift 2 ;;
+        --duration) DURATION=$2; shift 2 ;;
+        --runs) RUNS=$2; shift 2 ;;
+        --connections) CONNECTIONS=$2; shift 2 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+DB=gatehouse_bench_${ROWS}
+PGURL="postgresql://postgres@127.0.0.1:5432"
+# the benchmark database is local and throw-away; its admin password is set here, for it only
+PASSWORD="${GATEHOUSE_BENCH_PASSWORD:-bench-only-password-0000}"
+WORK=target/bench
+mkdir -p "$WORK"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+command -v wrk >/dev/null || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not running on 127.0.0.1:5432" >&2; exit 1; }
+[ -f target/gatehouse.war ] && [ -f target/payara-micro.jar ] || mvn -B -q -DskipTests package
+
+# A database per data-set size, kept between runs: seeding happens once.
+if ! psql "$PGURL/postgres" -tAc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
+    psql "$PGURL/postgres" -qc "create database $DB"
+fi
+
+echo "Starting Payara Micro (-Xmx512m) on port $PORT with $ROWS orders…"
+started=$(date +%s)
+GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" GATEHOUSE_DB_USER=postgres GATEHOUSE_DEMO_ROWS=$ROWS \
+GATEHOUSE_ADMIN_EMAIL=bench@gatehouse.local GATEHOUSE_ADMIN_PASSWORD=$PASSWORD \
+    java -Xmx512m -jar target/payara-micro.jar --deploy target/gatehouse.war --contextroot / --nocluster \
+    --disablephonehome --port $PORT > "$WORK/payara.log" 2>&1 &
+PAYARA=$!
+trap 'kill $PAYARA 2>/dev/null || true' EXIT
+until grep -q ") ready in " "$WORK/payara.log"; do
+    kill -0 $PAYARA 2>/dev/null || { tail -50 "$WORK/payara.log"; echo "Payara Micro died" >&2; exit 1; }
+    sleep 1
+done
+echo "Ready after $(( $(date +%s) - started )) s; $(grep -o 'Demo shop seeded:.*ms' "$WORK/payara.log" || echo 'data already seeded')"
+psql "$PGURL/$DB" -qc "analyze" >/dev/null
+
+BASE=http://localhost:$PORT
+COOKIES="$WORK/cookies"
+rm -f "$COOKIES"
+curl -s -c "$COOKIES" -b "$COOKIES" "$BASE/login" > "$WORK/login.html"
+VIEWSTATE=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$WORK/login.html" | sed 's/.*value="//;s/"$//')
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -c "$COOKIES" -b "$COOKIES" -X POST "$BASE/login" \
+    --data-urlencode login=login --data-urlencode login:email=bench@gatehouse.local \
+    --data-urlencode "login:password=$PASSWORD" --data-urlencode login:submit= \
+    --data-urlencode "jakarta.faces.ViewState=$VIEWSTATE")
+if [ "$STATUS" != 302 ]; then
+    echo "Sign-in failed ($STATUS). A database seeded by an earlier run keeps its first admin: drop $DB to start over." >&2
+    exit 1
+fi
+SESSION=$(awk '$6 == "JSESSIONID" { print $7 }' "$COOKIES")
+
+DEEP=$(( ROWS / 40 > 1 ? ROWS / 40 : 1 ))
+declare -A URLS=(
+    [list-page-1]="/admin/orders"
+    [deep-page-$DEEP]="/admin/orders?page=$DEEP"
+    [search-customer-email]="/admin/orders?q=grace.turing1"
+    [status-filter-sorted]="/admin/orders?status=SHIPPED&sort=-createdAt"
+    [order-details]="/admin/orders/$(( ROWS / 2 > 1 ? ROWS / 2 : 1 ))"
+)
+SCENARIOS=(list-page-1 deep-page-$DEEP search-customer-email status-filter-sorted order-details)
+
+for name in "${SCENARIOS[@]}"; do   # every page must render before it is timed
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$SESSION" "$BASE${URLS[$name]}")
+    [ "$code" = 200 ] || { echo "$name answered $code" >&2; exit 1; }
+done
+
+peak_heap_mb() {   # highest heap in use (young + old) seen by jstat while the scenario ran
+    awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$1"
+}
+
+RESULTS="$WORK/results.txt"
+: > "$RESULTS"
+for run in $(seq 1 "$RUNS"); do
+    for name in "${SCENARIOS[@]}"; do
+        jstat -gc $PAYARA 500 > "$WORK/jstat.txt" 2>/dev/null &
+        JSTAT=$!
+        line=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/report.lua \
+            -H "Cookie: JSESSIONID=$SESSION" "$BASE${URLS[$name]}" | grep '^RESULT')
+        kill $JSTAT 2>/dev/null || true
+        wait $JSTAT 2>/dev/null || true
+        echo "$run $name $line heap=$(peak_heap_mb "$WORK/jstat.txt")" >> "$RESULTS"
+    done
+done
+
+print_table() {   # $1: results file, $2: number of runs to take the median over
+    printf "%-24s %9s %9s %9s %9s %7s %9s\n" scenario "p50 ms" "p95 ms" "p99 ms" "req/s" errors "heap MB"
+    awk -v runs="$2" '
+        { for (i = 4; i <= NF; i++) { split($i, kv, "="); v[$2, kv[1], $1] = kv[2] } if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
+        function median(s, key,   a, k, c, t, i, j) {
+            c = 0; for (k = 1; k <= runs; k++) if ((s, key, k) in v) a[++c] = v[s, key, k] + 0
+            for (i = 1; i <= c; i++) for (j = i + 1; j <= c; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+            return c % 2 ? a[(c + 1) / 2] : (a[c / 2] + a[c / 2 + 1]) / 2
+        }
+        END { for (i = 1; i <= n; i++) { s = order[i]
+            printf "%-24s %9.2f %9.2f %9.2f %9.1f %7d %9d\n", s, median(s, "p50"), median(s, "p95"), median(s, "p99"),
+                median(s, "rps"), median(s, "errors"), median(s, "heap") } }' "$1"
+}
+
+echo
+echo "Gatehouse benchmark: $ROWS orders, $((ROWS / 10)) customers, $CONNECTIONS connections, ${DURATION}s per scenario, $RUNS run(s)"
+for run in $(seq 1 "$RUNS"); do
+    echo "-- run $run"
+    awk -v r="$run" '$1 == r { $1 = 1; print }' "$RESULTS" > "$WORK/run.txt"
+    print_table "$WORK/run.txt" 1
+done
+echo "-- median of $RUNS run(s)"
+print_table "$RESULTS" "$RUNS"
+errors=$(awk '{ for (i = 4; i <= NF; i++) if ($i ~ /^errors=/) { split($i, kv, "="); s += kv[2] } } END { print s + 0 }' "$RESULTS")
+[ "$errors" -eq 0 ] || { echo "$errors failed requests" >&2; exit 1; }
