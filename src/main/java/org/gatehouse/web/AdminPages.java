@@ -11,11 +11,27 @@ import org.gatehouse.metadata.AdminView;
 /** What every generic admin page does first: find the view named in its URL, or answer 404. */
 final class AdminPages {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AdminPages.class.getName());
+
     private AdminPages() {
     }
 
     static AdminPath path(FacesContext faces) {
         return (AdminPath) faces.getExternalContext().getRequestMap().get(AdminPath.ATTRIBUTE);
+    }
+
+    /**
+     * The view named in the URL if the caller may perform the operation on it; otherwise the
+     * response is already a 404 (no such view) or a 403 (not allowed) and this is empty.
+     */
+    static Optional<AdminView<?>> permittedView(FacesContext faces, AdminRegistry registry,
+            org.gatehouse.service.EntityService service, org.gatehouse.metadata.Operation operation) {
+        Optional<AdminView<?>> view = viewOrNotFound(faces, registry);
+        if (view.isPresent() && !service.can(view.get(), operation)) {
+            forbidden(faces);
+            return Optional.empty();
+        }
+        return view;
     }
 
     static Optional<AdminView<?>> viewOrNotFound(FacesContext faces, AdminRegistry registry) {
@@ -27,8 +43,16 @@ final class AdminPages {
         return view;
     }
 
-    /** Answers 403: the styled access-denied page, nothing of the record. */
+    /** Answers 403 (the styled access-denied page, nothing of the record) and records the attempt. */
     static void forbidden(FacesContext faces) {
+        ExternalContext external = faces.getExternalContext();
+        String who = external.getRemoteUser();
+        String what = ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getMethod() + " "
+                + external.getRequestMap().getOrDefault(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI,
+                        external.getRequestServletPath());
+        LOG.warning(() -> "Forbidden: " + who + " " + what);
+        jakarta.enterprise.inject.spi.CDI.current().select(org.gatehouse.audit.AuditLog.class).get()
+                .securityEvent(org.gatehouse.audit.AuditAction.FORBIDDEN, who, what);
         try {
             faces.getExternalContext().responseSendError(403, "Forbidden");
         } catch (IOException e) {

@@ -46,15 +46,11 @@ public class DetailsPageBacking implements Serializable {
 
     public void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        AdminView<?> view = AdminPages.viewOrNotFound(faces, registry).orElse(null);
+        AdminView<?> view = AdminPages.permittedView(faces, registry, service, Operation.VIEW).orElse(null);
         if (view == null) {
             return;
         }
         viewName = view.name();
-        if (!service.can(view, Operation.VIEW)) {
-            AdminPages.forbidden(faces);
-            return;
-        }
         entity = service.find(view, AdminPages.path(faces).id()).orElse(null);
         if (entity == null) {
             AdminPages.notFound(faces);

@@ -57,17 +57,13 @@ public class ListPageBacking implements Serializable {
     private org.gatehouse.service.ListCount count;
     private List<Object> selection = new ArrayList<>();
 
-    /** Runs before rendering on the initial GET ({@code f:viewAction}): an unknown view is a 404. */
+    /** Runs before rendering on the initial GET ({@code f:viewAction}): unknown is 404, not allowed 403. */
     public void load() {
-        view = AdminPages.viewOrNotFound(faces, registry).orElse(null);
+        view = AdminPages.permittedView(faces, registry, service, Operation.VIEW).orElse(null);
         if (view == null) {
             return;
         }
         viewName = view.name();
-        if (!service.can(view, Operation.VIEW)) {
-            AdminPages.forbidden(faces);
-            return;
-        }
         request = ListRequest.parse(view, faces.getExternalContext().getRequestParameterMap());
         count = service.listCount(view, request);
         total = count.value();

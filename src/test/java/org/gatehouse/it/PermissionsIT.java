@@ -134,6 +134,26 @@ class PermissionsIT {
     private static final Map<String, String> DELETE = Map.of("details", "details", "details:confirmDeleteYes", "");
 
     @Test
+    void forbiddenRequestsAreRecordedAndTheAuditLogCannotBeDeletedEvenByAdmins() throws Exception {
+        HttpSession viewer = session("viewer");
+        assertEquals(403, viewer.get("admin/users").statusCode());
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from audit_log where action = 'FORBIDDEN'"
+                        + " and actor = '" + TestUsers.VIEWER + "' and changes like '%/admin/users%'")) {
+            rows.next();
+            assertTrue(rows.getLong(1) >= 1, "the refusal is in the audit log");
+        }
+        HttpSession admin = session("admin");
+        long entry = firstId("audit_log");
+        HttpResponse<String> details = admin.get("admin/audit/" + entry);
+        assertEquals(200, details.statusCode());
+        assertFalse(details.body().contains("confirmDeleteYes"));
+        admin.post("admin/audit/" + entry, HttpSession.viewState(details.body()), DELETE);
+        assertEquals(entry, firstId("audit_log"), "a crafted delete of an audit entry does nothing");
+        assertEquals(404, admin.get("admin/audit/" + entry + "/edit").statusCode());
+    }
+
+    @Test
     @RunAsClient
     void deletePostbacksTakeEffectOnlyForRolesThatMayDelete() throws Exception {
         for (String role : List.of("viewer", "editor", "admin")) {
