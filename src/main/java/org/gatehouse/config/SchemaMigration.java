@@ -49,8 +49,10 @@ public class SchemaMigration {
                 ? "embedded H2 at " + settings.url() : settings.url()));
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                // shared migrations, plus those only one database can run (e.g. PostgreSQL trigram indexes)
-                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
+                // shared migrations, plus those only PostgreSQL can run (trigram search indexes)
+                .locations(settings.isPostgres()
+                        ? new String[] {"classpath:db/migration", "classpath:db/vendor/postgresql"}
+                        : new String[] {"classpath:db/migration"})
                 .cleanDisabled(true)
                 .load()
                 .migrate();

@@ -13,15 +13,19 @@ public class IdentityAdminViews {
         return AdminViewDeclaration.of(User.class)
                 .icon("pi pi-users").category("Access")
                 .password("passwordHash")
-                .columns("email", "active", "roles", "createdAt")
+                .exclude("passwordHash", "sessionStamp", "firstFailedAt")
+                .columns("email", "active", "roles", "lockedUntil", "currentLoginAt", "createdAt")
                 .formFields("email", "active", "confirmedAt", "roles")
-                .readOnly("createdAt")
+                .readOnly("createdAt", "loginCount", "lastLoginAt", "lastLoginIp", "currentLoginAt", "currentLoginIp",
+                        "failedCount", "lockedUntil")
+                .propertyLabel("currentLoginAt", "Signed in").propertyLabel("lockedUntil", "Locked until")
                 .searchable("email")
                 .filters("active", "roles", "createdAt")
                 .defaultSort("email")
                 .action("activate", "Activate", "Activate the selected users?", user -> user.setActive(true))
                 .action("deactivate", "Deactivate", "Deactivate the selected users? They can no longer sign in.",
-                        user -> user.setActive(false));
+                        user -> user.setActive(false))
+                .action("unlock", "Unlock", "Unlock the selected users' accounts?", User::unlock);
     }
 
     @Produces

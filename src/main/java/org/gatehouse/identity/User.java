@@ -59,6 +59,33 @@ public class User extends BaseEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC);
 
+    @Column(name = "login_count", nullable = false)
+    private int loginCount;
+
+    @Column(name = "last_login_at")
+    private OffsetDateTime lastLoginAt;
+
+    @Column(name = "last_login_ip", length = 64)
+    private String lastLoginIp;
+
+    @Column(name = "current_login_at")
+    private OffsetDateTime currentLoginAt;
+
+    @Column(name = "current_login_ip", length = 64)
+    private String currentLoginIp;
+
+    @Column(name = "failed_count", nullable = false)
+    private int failedCount;
+
+    @Column(name = "first_failed_at")
+    private OffsetDateTime firstFailedAt;
+
+    @Column(name = "locked_until")
+    private OffsetDateTime lockedUntil;
+
+    @Column(name = "session_stamp", nullable = false, length = 36)
+    private String sessionStamp = java.util.UUID.randomUUID().toString();
+
     @ManyToMany
     @JoinTable(name = "users_roles",
             joinColumns = @JoinColumn(name = "user_id"),
@@ -102,7 +129,86 @@ public class User extends BaseEntity {
     }
 
     void setPasswordHash(String passwordHash) {
+        if (this.passwordHash != null && !this.passwordHash.equals(passwordHash)) {
+            revokeSessions();
+        }
         this.passwordHash = passwordHash;
+    }
+
+    /** Ends every live session of this user at its next request (see {@code SessionRevocationFilter}). */
+    public void revokeSessions() {
+        sessionStamp = java.util.UUID.randomUUID().toString();
+    }
+
+    public String getSessionStamp() {
+        return sessionStamp;
+    }
+
+    /** A successful login: the previous one becomes "last", failures are forgotten. */
+    void recordLogin(String ip, OffsetDateTime at) {
+        lastLoginAt = currentLoginAt;
+        lastLoginIp = currentLoginIp;
+        currentLoginAt = at;
+        currentLoginIp = ip;
+        loginCount++;
+        failedCount = 0;
+        firstFailedAt = null;
+        lockedUntil = null;
+    }
+
+    /**
+     * A failed login. Failures count within a window from the first one; reaching the limit
+     * locks the account. Returns whether this failure locked it.
+     */
+    boolean recordFailure(OffsetDateTime at, int maxFailures, java.time.Duration window, java.time.Duration lock) {
+        if (firstFailedAt == null || firstFailedAt.plus(window).isBefore(at)) {
+            firstFailedAt = at;
+            failedCount = 0;
+        }
+        failedCount++;
+        if (failedCount >= maxFailures && !isLocked(at)) {
+            lockedUntil = at.plus(lock);
+            return true;
+        }
+        return false;
+    }
+
+    public boolean isLocked(OffsetDateTime at) {
+        return lockedUntil != null && lockedUntil.isAfter(at);
+    }
+
+    public void unlock() {
+        failedCount = 0;
+        firstFailedAt = null;
+        lockedUntil = null;
+    }
+
+    public int getLoginCount() {
+        return loginCount;
+    }
+
+    public OffsetDateTime getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public String getLastLoginIp() {
+        return lastLoginIp;
+    }
+
+    public OffsetDateTime getCurrentLoginAt() {
+        return currentLoginAt;
+    }
+
+    public String getCurrentLoginIp() {
+        return currentLoginIp;
+    }
+
+    public int getFailedCount() {
+        return failedCount;
+    }
+
+    public OffsetDateTime getLockedUntil() {
+        return lockedUntil;
     }
 
     public boolean isActive() {
@@ -110,6 +216,9 @@ public class User extends BaseEntity {
     }
 
     public void setActive(boolean active) {
+        if (this.active != active) {
+            revokeSessions();
+        }
         this.active = active;
     }
 
@@ -130,6 +239,9 @@ public class User extends BaseEntity {
     }
 
     public void setRoles(Set<Role> roles) {
+        if (!java.util.Objects.equals(new java.util.HashSet<>(this.roles), new java.util.HashSet<>(roles))) {
+            revokeSessions();
+        }
         this.roles = roles;
     }
 

@@ -82,6 +82,7 @@ public class UserDirectory {
         User user = requireUser(userId);
         String before = user.getRoleNames();
         if (user.getRoles().add(requireRole(roleName))) {
+            user.revokeSessions();
             record(AuditAction.ROLE_ADDED, user, AuditLog.diff(Map.of("roles", before), Map.of("roles", user.getRoleNames())));
         }
         return user;
@@ -91,6 +92,7 @@ public class UserDirectory {
         User user = requireUser(userId);
         String before = user.getRoleNames();
         if (user.getRoles().removeIf(role -> role.getName().equals(roleName))) {
+            user.revokeSessions();
             record(AuditAction.ROLE_REMOVED, user, AuditLog.diff(Map.of("roles", before), Map.of("roles", user.getRoleNames())));
         }
         return user;

@@ -61,6 +61,14 @@ public final class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSF AJAX request, as PrimeFaces sends it. */
+    public HttpResponse<String> postAjax(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax")
+                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public static String viewState(String html) {
         Matcher matcher = VIEW_STATE.matcher(html);
         return matcher.find() ? matcher.group(1) : null;

@@ -38,6 +38,9 @@ public class LoginBacking {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private org.gatehouse.identity.LoginGuard guard;
+
     private String email;
 
     private String password;
@@ -59,6 +62,8 @@ public class LoginBacking {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
+                request.getSession().setAttribute(org.gatehouse.web.SessionRevocationFilter.STAMP,
+                        guard.sessionStamp(who).orElse(null));
                 audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, null);
                 external.redirect(continueTo);
             }
