@@ -45,12 +45,25 @@ public class CleanUrlFilter extends HttpFilter {
             response.sendRedirect(request.getContextPath() + "/admin/");
             return;
         }
+        if (path.equals("/login") && "partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // an AJAX request whose session had ended was sent here by the login-to-continue step;
+            // the browser followed that redirect inside the XHR, so tell the page itself to go
+            partialRedirect(response, request.getContextPath() + "/login");
+            return;
+        }
         String target = resolve(path, request);
         if (target == null) {
             chain.doFilter(request, response);
         } else {
             request.getRequestDispatcher(target).forward(request, response);
         }
+    }
+
+    /** Answers a JSF AJAX request with a redirect the page's script follows. */
+    static void partialRedirect(HttpServletResponse response, String url) throws IOException {
+        response.setContentType("text/xml;charset=UTF-8");
+        response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                + url + "\"></redirect></partial-response>");
     }
 
     /** The page for a clean path, or {@code null} when the path is not one of ours (resources etc.). */

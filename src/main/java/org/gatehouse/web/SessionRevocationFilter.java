@@ -40,9 +40,7 @@ public class SessionRevocationFilter extends HttpFilter {
                 session.invalidate();
                 String login = request.getContextPath() + "/login";
                 if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-                    response.setContentType("text/xml;charset=UTF-8");
-                    response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response>"
-                            + "<redirect url=\"" + login + "\"></redirect></partial-response>");
+                    CleanUrlFilter.partialRedirect(response, login);
                 } else {
                     response.sendRedirect(login);
                 }

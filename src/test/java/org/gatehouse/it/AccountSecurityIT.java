@@ -127,6 +127,20 @@ class AccountSecurityIT {
     }
 
     @Test
+    void anAjaxRequestAfterTheSessionEndedLandsOnTheLoginPage() {
+        try (Browser browser = new Browser(base())) {
+            browser.open("login");
+            browser.signIn(TestUsers.VIEWER, TestUsers.PASSWORD);
+            browser.open("admin/orders");
+            browser.find("#list\\:table_data");
+            browser.driver().manage().deleteCookieNamed("JSESSIONID");
+            browser.click("#list\\:table_paginator_top .ui-paginator-next");
+            browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/login"));
+            assertEquals("Sign in to Gatehouse", browser.text(".ui-card-title"));
+        }
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         HttpResponse<String> login = new HttpSession(base()).get("login");
         var headers = login.headers();
