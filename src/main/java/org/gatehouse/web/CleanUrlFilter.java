@@ -23,7 +23,7 @@ public class CleanUrlFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private static final String RESOURCES = "/jakarta.faces.resource/";
-    private static final Set<String> TOP_LEVEL_PAGES = Set.of("login", "register", "waiting");
+    private static final Set<String> TOP_LEVEL_PAGES = Set.of("login", "register", "waiting", "forgot", "reset");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -71,6 +71,9 @@ public class CleanUrlFilter extends HttpFilter {
         String name = path.substring(1);
         if (TOP_LEVEL_PAGES.contains(name)) {
             return "/" + name + ".xhtml";
+        }
+        if (name.equals("account/password")) {
+            return "/account/password.xhtml";
         }
         if (path.equals("/admin") || path.equals("/admin/")) {
             return "/admin/index.xhtml";

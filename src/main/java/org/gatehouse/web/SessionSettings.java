@@ -6,8 +6,9 @@ import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Session timeout from {@code GATEHOUSE_SESSION_TIMEOUT_MINUTES} (default 30); session cookies
- * are {@code Secure} whenever the request came over HTTPS.
+ * Session timeout from {@code GATEHOUSE_SESSION_TIMEOUT_MINUTES} (default 30) and the session
+ * cookie's {@code SameSite=Lax} and {@code HttpOnly}. Payara marks the cookie {@code Secure} by
+ * itself when the request came over HTTPS.
  */
 @WebListener
 public class SessionSettings implements ServletContextListener {
@@ -17,5 +18,8 @@ public class SessionSettings implements ServletContextListener {
         int minutes = ConfigProvider.getConfig(SessionSettings.class.getClassLoader())
                 .getOptionalValue("GATEHOUSE_SESSION_TIMEOUT_MINUTES", Integer.class).orElse(30);
         event.getServletContext().setSessionTimeout(minutes);
+        // Servlet 6 cookie attributes: the session cookie never goes along with cross-site requests
+        event.getServletContext().getSessionCookieConfig().setAttribute("SameSite", "Lax");
+        event.getServletContext().getSessionCookieConfig().setHttpOnly(true);
     }
 }

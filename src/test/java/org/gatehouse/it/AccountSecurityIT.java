@@ -17,6 +17,13 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -32,9 +39,77 @@ class AccountSecurityIT {
     @ArquillianResource
     private URL injected;
 
+    private static GreenMail mail;
+
     @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "50")).addClass(TestUsers.class);
+    static WebArchive deployment() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "50", "GATEHOUSE_REGISTRATION", "open",
+                "GATEHOUSE_SMTP_HOST", "127.0.0.1", "GATEHOUSE_SMTP_PORT", Integer.toString(port),
+                "GATEHOUSE_MAIL_FROM", "noreply@gatehouse.test")).addClass(TestUsers.class);
+    }
+
+    @AfterAll
+    static void stopMail() {
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+
+    private HttpResponse<String> askForReset(String email) throws Exception {
+        HttpSession http = new HttpSession(base());
+        String page = http.get("forgot").body();
+        return http.post("forgot", HttpSession.viewState(page), Map.of("form", "form", "form:email", email,
+                "form:submit", ""));
+    }
+
+    @Test
+    void aPasswordResetLinkWorksOnceAndOnlyWithinItsHour() throws Exception {
+        HttpResponse<String> unknown = askForReset("nobody-here@example.com");
+        HttpResponse<String> known = askForReset(TestUsers.RESETTABLE);
+        assertEquals(200, known.statusCode());
+        String sent = "If an account exists for this address";
+        assertTrue(unknown.body().contains(sent) && known.body().contains(sent), "the same answer either way");
+        assertTrue(mail.waitForIncomingEmail(15_000, 1));
+        MimeMessage[] messages = mail.getReceivedMessages();
+        assertEquals(1, messages.length, "no mail for an unknown address");
+        assertEquals(TestUsers.RESETTABLE, messages[0].getAllRecipients()[0].toString());
+        Matcher link = Pattern.compile("(http\\S+/reset\\?token=[A-Za-z0-9_-]+)")
+                .matcher(GreenMailUtil.getBody(messages[0]));
+        assertTrue(link.find(), GreenMailUtil.getBody(messages[0]));
+        assertEquals("0", single("select count(*) from password_resets where token_hash like '%"
+                + link.group(1).substring(link.group(1).indexOf('=') + 1) + "%'"), "only a hash is stored");
+
+        try (Browser browser = new Browser(base())) {
+            browser.driver().get(link.group(1));
+            browser.type("#form\\:password_input, #form\\:password", "reset-gave-me-this-one");
+            browser.type("#form\\:confirmation_input, #form\\:confirmation", "reset-gave-me-this-one");
+            browser.click("#form\\:save");
+            browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/login"));
+            assertTrue(browser.text("#login\\:messages").contains("Your password was changed"));
+            browser.signIn(TestUsers.RESETTABLE, "reset-gave-me-this-one");
+            assertTrue(browser.path().startsWith("/admin/"), browser.url());
+
+            browser.driver().get(link.group(1));
+            assertTrue(browser.text("#form\\:messages").contains("invalid or has expired"), "single use");
+        }
+
+        askForReset(TestUsers.RESETTABLE);
+        assertTrue(mail.waitForIncomingEmail(15_000, 2));
+        Matcher second = Pattern.compile("(http\\S+/reset\\?token=[A-Za-z0-9_-]+)")
+                .matcher(GreenMailUtil.getBody(mail.getReceivedMessages()[1]));
+        assertTrue(second.find());
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update password_resets set expires_at = created_at - interval '1 minute'"
+                    + " where used_at is null");
+        }
+        HttpResponse<String> expired = new HttpSession(base()).get(second.group(1).substring(base().length()));
+        assertTrue(expired.body().contains("invalid or has expired"), "an hour-old link is refused");
     }
 
     private String base() {
@@ -141,6 +216,66 @@ class AccountSecurityIT {
     }
 
     @Test
+    void selfRegisteredUsersWaitForAccessAndSeeNoAdminData() throws Exception {
+        try (Browser browser = new Browser(base())) {
+            browser.open("login");
+            browser.click("#registerLink");
+            browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/register"));
+            browser.type("#form\\:email", "newcomer@example.com");
+            browser.type("#form\\:password_input, #form\\:password", "1q2w3e4r5t6y");
+            browser.type("#form\\:confirmation_input, #form\\:confirmation", "1q2w3e4r5t6y");
+            browser.click("#form\\:submit");
+            browser.wait(10).until(d -> d.getPageSource().contains("one of the most common"));
+            assertTrue(browser.driver().findElement(By.xpath("//div[contains(@class, 'field')]"
+                    + "[.//input[@id = 'form:password' or @id = 'form:password_input']]")).getText()
+                    .contains("one of the most common"),
+                    "a common password is refused on its field, with the rule named");
+            browser.type("#form\\:email", "newcomer@example.com");
+            browser.type("#form\\:password_input, #form\\:password", "a-newcomers-own-passphrase");
+            browser.type("#form\\:confirmation_input, #form\\:confirmation", "a-newcomers-own-passphrase");
+            browser.click("#form\\:submit");
+            browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/login"));
+            assertTrue(browser.text("#login\\:messages").contains("account request was received"));
+
+            browser.signIn("newcomer@example.com", "a-newcomers-own-passphrase");
+            assertTrue(browser.path().startsWith("/waiting"), browser.url());
+            browser.open("admin/customers");
+            assertEquals("Access denied", browser.text(".gh-error h1"));
+            assertFalse(browser.driver().getPageSource().contains("@example.com</td>"), "no shop data");
+        }
+        assertEquals("0", single("select count(*) from users_roles ur join users u on u.id = ur.user_id"
+                + " where u.email = 'newcomer@example.com'"));
+    }
+
+    @Test
+    void usersChangeTheirOwnPasswordWithTheCurrentOne() throws Exception {
+        HttpSession elsewhere = HttpSession.signedIn(base(), TestUsers.EDITOR, TestUsers.PASSWORD);
+        try (Browser browser = new Browser(base())) {
+            browser.open("login");
+            browser.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
+            browser.click("#changePassword");
+            browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/account/password"));
+            browser.type("#form\\:currentPassword_input, #form\\:currentPassword", "not-my-password-at-all");
+            browser.type("#form\\:password_input, #form\\:password", "the-editors-new-password");
+            browser.type("#form\\:confirmation_input, #form\\:confirmation", "the-editors-new-password");
+            browser.click("#form\\:save");
+            assertTrue(browser.text("#field-currentPassword, .field").contains("current password is not right")
+                    || browser.driver().getPageSource().contains("current password is not right"));
+
+            browser.type("#form\\:currentPassword_input, #form\\:currentPassword", TestUsers.PASSWORD);
+            browser.type("#form\\:password_input, #form\\:password", "the-editors-new-password");
+            browser.type("#form\\:confirmation_input, #form\\:confirmation", "the-editors-new-password");
+            browser.click("#form\\:save");
+            assertTrue(browser.text("#form\\:messages").contains("password was changed"));
+            browser.open("admin/orders");
+            assertTrue(browser.path().startsWith("/admin/orders"), "this session carries on");
+        }
+        assertEquals(302, elsewhere.get("admin/orders").statusCode(), "the other session ended");
+        assertEquals(302, attempt(TestUsers.EDITOR, "the-editors-new-password").statusCode());
+        assertEquals(200, attempt(TestUsers.EDITOR, TestUsers.PASSWORD).statusCode(), "the old one no longer works");
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         HttpResponse<String> login = new HttpSession(base()).get("login");
         var headers = login.headers();
@@ -149,7 +284,7 @@ class AccountSecurityIT {
         assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(""));
         assertTrue(headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .allMatch(c -> c.contains("HttpOnly")));
+                .allMatch(c -> c.contains("HttpOnly") && c.toLowerCase().contains("samesite=lax")));
         assertFalse(headers.firstValue("Server").orElse("").matches(".*\\d+\\.\\d+.*"), "no version banner");
     }
 }

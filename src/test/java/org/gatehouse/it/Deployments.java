@@ -40,11 +40,12 @@ public final class Deployments {
      * beans and the descriptors that map their run-as principals to roles.
      */
     public static WebArchive inContainer(WebArchive war) {
-        return war.addClasses(org.gatehouse.it.fixtures.AsAdmin.class, org.gatehouse.it.fixtures.AsAdmin.ThrowingRunnable.class,
-                        org.gatehouse.it.fixtures.AsEditor.class, org.gatehouse.it.fixtures.AsViewer.class,
-                        Deployments.class, TestDatabase.class, HttpSession.class)
-                .addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
-                .addAsWebInfResource("it/glassfish-web.xml", "glassfish-web.xml");
+        war.addClasses(org.gatehouse.it.fixtures.AsAdmin.class, org.gatehouse.it.fixtures.AsAdmin.ThrowingRunnable.class,
+                org.gatehouse.it.fixtures.AsEditor.class, org.gatehouse.it.fixtures.AsViewer.class,
+                Deployments.class, TestDatabase.class, HttpSession.class);
+        war.delete("WEB-INF/payara-web.xml");
+        return war.addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
+                .addAsWebInfResource("it/payara-web.xml", "payara-web.xml");
     }
 
     public static WebArchive war(TestDatabase database) {

@@ -110,6 +110,11 @@ class LoginBrowserIT {
     void signedInUserWithoutTheAdminRoleGetsTheStyled403Page() throws Exception {
         browser.open("admin/users");
         browser.signIn(TestUsers.NO_ROLE, TestUsers.PASSWORD);
+        assertTrue(browser.path().startsWith("/waiting"), "a user without a role waits: " + browser.url());
+        assertEquals("Waiting for access", browser.text("#waiting h1"));
+        assertFalse(browser.has("#menu"), "no admin menu");
+
+        browser.open("admin/users");
         assertEquals("Access denied", browser.text(".gh-error h1"));
         assertFalse(browser.driver().getPageSource().contains(Deployments.ADMIN_EMAIL), "no user data leaks");
         assertTrue(browser.has(".gh-topbar"), "rendered inside the admin layout");
@@ -117,6 +122,15 @@ class LoginBrowserIT {
         browser.open("admin/roles");
         assertEquals("Access denied", browser.text(".gh-error h1"));
         assertFalse(browser.has("#list\\:table"));
+    }
+
+    @Test
+    void registrationIsClosedByDefault() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        assertEquals(404, client.send(HttpRequest.newBuilder(URI.create(base + "register")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        browser.open("login");
+        assertFalse(browser.has("#registerLink"), "no link to a closed registration");
     }
 
     @Test

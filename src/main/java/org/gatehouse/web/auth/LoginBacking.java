@@ -65,7 +65,10 @@ public class LoginBacking {
                 request.getSession().setAttribute(org.gatehouse.web.SessionRevocationFilter.STAMP,
                         guard.sessionStamp(who).orElse(null));
                 audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, null);
-                external.redirect(continueTo);
+                boolean adminArea = java.util.stream.Stream.of(org.gatehouse.identity.Role.ADMIN,
+                        org.gatehouse.identity.Role.EDITOR, org.gatehouse.identity.Role.VIEWER).anyMatch(request::isUserInRole);
+                // signed in but not yet given any role: the waiting page, never admin data
+                external.redirect(adminArea ? continueTo : external.getRequestContextPath() + "/waiting");
             }
             default -> {
                 audit.securityEvent(AuditAction.LOGIN_FAILURE, who, null);

@@ -1,0 +1,95 @@
+package org.gatehouse.identity;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
+import java.security.Principal;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gatehouse.audit.AuditAction;
+import org.gatehouse.audit.AuditLog;
+
+/**
+ * What a person does with their own account: register (when {@code GATEHOUSE_REGISTRATION=open})
+ * and change their password. Registered users get no role: they can sign in, but see nothing
+ * until an administrator grants access.
+ */
+@Stateless
+@PermitAll
+public class AccountService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private PasswordHasher hasher;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Validator validator;
+
+    @Resource
+    private SessionContext caller;
+
+    @Inject
+    @ConfigProperty(name = "GATEHOUSE_REGISTRATION", defaultValue = "closed")
+    private String registration;
+
+    public boolean isRegistrationOpen() {
+        return "open".equalsIgnoreCase(registration.strip());
+    }
+
+    /**
+     * Creates an account without any role. An email that is already registered is accepted
+     * silently, so that registration never tells whether an address has an account.
+     */
+    public void register(String email, String password) {
+        if (!isRegistrationOpen()) {
+            throw new IdentityException(null, "Registration is closed");
+        }
+        String normalized = User.normalizeEmail(email);
+        if (normalized == null || !validator.validateValue(User.class, "email", normalized).isEmpty()) {
+            throw new IdentityException("email", "Enter a valid email address");
+        }
+        PasswordPolicy.check(password, normalized);
+        boolean exists = !em.createQuery("select u.id from User u where u.email = :email", Long.class)
+                .setParameter("email", normalized).getResultList().isEmpty();
+        if (exists) {
+            return;
+        }
+        User user = new User(normalized, hasher.hash(password));
+        em.persist(user);
+        em.flush();
+        audit.record(AuditAction.CREATE, User.class.getSimpleName(), String.valueOf(user.getId()), normalized,
+                AuditLog.withSecret(AuditLog.diff(Map.of(), Map.of("email", normalized, "active", "Yes")), "password"));
+    }
+
+    /**
+     * Changes the caller's own password after checking the current one. Other sessions of the
+     * caller end; the returned stamp lets the current session carry on.
+     */
+    public String changeOwnPassword(String currentPassword, String newPassword) {
+        Principal principal = caller.getCallerPrincipal();
+        String email = principal == null ? null : User.normalizeEmail(principal.getName());
+        User user = email == null ? null : em.createQuery("select u from User u where u.email = :email", User.class)
+                .setParameter("email", email).getResultStream().findFirst().orElse(null);
+        if (user == null || !user.isActive()) {
+            throw new IdentityException(null, "Sign in again to change your password");
+        }
+        if (currentPassword == null || !hasher.verify(currentPassword, user.getPasswordHash())) {
+            throw new IdentityException("currentPassword", "The current password is not right");
+        }
+        PasswordPolicy.check(newPassword, user.getEmail());
+        user.setPasswordHash(hasher.hash(newPassword));
+        audit.record(AuditAction.PASSWORD_CHANGE, User.class.getSimpleName(), String.valueOf(user.getId()),
+                user.getEmail(), AuditLog.withSecret("{}", "password"));
+        return user.getSessionStamp();
+    }
+}
