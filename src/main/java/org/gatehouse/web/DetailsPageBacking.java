@@ -85,6 +85,18 @@ public class DetailsPageBacking implements Serializable {
         return history;
     }
 
+    /**
+     * A postback naming the delete button, which is only rendered for those who may delete, is a
+     * crafted request when the caller may not: answered 403 and recorded, not silently ignored.
+     */
+    public void guardPostback() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (viewName != null && faces.getExternalContext().getRequestParameterMap().containsKey("details:confirmDeleteYes")
+                && !service.can(getView(), Operation.DELETE)) {
+            AdminPages.forbidden(faces);
+        }
+    }
+
     public void delete() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         AdminView<?> view = getView();

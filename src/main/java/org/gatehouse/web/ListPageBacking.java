@@ -102,6 +102,28 @@ public class ListPageBacking implements Serializable {
         return relationChoices.get(filter.name());
     }
 
+    /**
+     * Bulk buttons are only rendered for those who may use them; a postback naming one anyway is
+     * a crafted request: answered 403 and recorded, not silently ignored.
+     */
+    public void guardPostback() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (viewName == null) {
+            return;
+        }
+        AdminView<?> current = view();
+        for (String name : context.getExternalContext().getRequestParameterMap().keySet()) {
+            boolean delete = name.equals("list:deleteSelected") || name.equals("list:confirmDeleteSelected");
+            boolean action = name.startsWith("list:") && name.endsWith(":action");
+            boolean anyAction = current.actions().stream().anyMatch(a -> service.can(current, Operation.VIEW)
+                    && current.allowsAction(a.name(), context.getExternalContext()::isUserInRole));
+            if (delete && !service.can(current, Operation.DELETE) || action && !anyAction) {
+                AdminPages.forbidden(context);
+                return;
+            }
+        }
+    }
+
     /** Computes what deleting the selection affects, for the confirmation dialog. */
     public void prepareDelete() {
         deleteUsage = new ArrayList<>();
