@@ -176,6 +176,24 @@ class PermissionsIT {
     }
 
     @Test
+    void craftedBulkDeletesOfTheListAreRefused() throws Exception {
+        HttpSession viewer = session("viewer");
+        HttpResponse<String> list = viewer.get("admin/products");
+        long before = firstId("products");
+        HttpResponse<String> crafted = viewer.post("admin/products", HttpSession.viewState(list.body()),
+                Map.of("list", "list", "list:confirmDeleteSelected", "", "jakarta.faces.partial.ajax", "true",
+                        "jakarta.faces.source", "list:confirmDeleteSelected"));
+        assertEquals(403, crafted.statusCode());
+        assertEquals(before, firstId("products"));
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from audit_log where action = 'FORBIDDEN'"
+                        + " and actor = '" + TestUsers.VIEWER + "' and changes like '%POST%'")) {
+            rows.next();
+            assertTrue(rows.getLong(1) >= 1, "the crafted request is in the audit log");
+        }
+    }
+
+    @Test
     @RunAsClient
     void anAdminsPostbackReplayedWithAViewersSessionDoesNothing() throws Exception {
         HttpSession admin = session("admin");
