@@ -128,11 +128,7 @@ public class EntityService {
         }
         CriteriaQuery<E> rowQuery = cb.createQuery(view.type());
         Root<E> row = rowQuery.from(view.type());
-        for (PropertyDescriptor column : view.columns()) {
-            if (column.kind() == PropertyKind.TO_ONE) {
-                row.fetch(column.name(), JoinType.LEFT);
-            }
-        }
+        fetchToOne(view, row);
         rowQuery.select(row).where(row.get(idName(view.type())).in(ids));
         TypedQuery<E> rows = em.createQuery(rowQuery);
         batchToMany(view, rows);
@@ -201,6 +197,15 @@ public class EntityService {
         Root<E> root = query.from(view.type());
         query.select(cb.count(root)).where(predicates(cb, query, root, view, request));
         return em.createQuery(query).getSingleResult();
+    }
+
+    /** To-one columns are read with the rows they belong to. */
+    private static void fetchToOne(AdminView<?> view, Root<?> root) {
+        for (PropertyDescriptor column : view.columns()) {
+            if (column.kind() == PropertyKind.TO_ONE) {
+                root.fetch(column.name(), JoinType.LEFT);
+            }
+        }
     }
 
     /** To-many columns are read for all rows in one extra query instead of one per row. */
@@ -465,8 +470,11 @@ public class EntityService {
                         + " t where t." + idName(view.type()) + " = :id";
                 long count = em.createQuery(jpql, Long.class).setParameter("id", key).getSingleResult();
                 if (count > 0) {
-                    String noun = entity.getName().toLowerCase(Locale.ROOT).replace("shop", "");
-                    usage.add(count + " " + noun + (count == 1 ? "" : "s"));
+                    var referring = registry.viewOf(entity.getJavaType());
+                    String noun = count == 1
+                            ? referring.map(AdminView::singularLabel).orElse(entity.getJavaType().getSimpleName())
+                            : referring.map(AdminView::label).orElse(entity.getJavaType().getSimpleName() + "s");
+                    usage.add(count + " " + noun.toLowerCase(Locale.ROOT));
                 }
             }
         }
@@ -507,11 +515,7 @@ public class EntityService {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<E> query = cb.createQuery(view.type());
         Root<E> root = query.from(view.type());
-        for (PropertyDescriptor column : view.columns()) {
-            if (column.kind() == PropertyKind.TO_ONE) {
-                root.fetch(column.name(), JoinType.LEFT);
-            }
-        }
+        fetchToOne(view, root);
         List<Predicate> predicates = new ArrayList<>(List.of(predicates(cb, query, root, view, request)));
         String id = idName(view.type());
         if (afterId != null) {
@@ -526,12 +530,12 @@ public class EntityService {
             }
         }
         List<E> rows = typed.getResultList();
-        rows.forEach(row -> column0(view, row));
+        rows.forEach(row -> loadToMany(view, row));
         return rows;
     }
 
     /** Touches to-many columns so that they are loaded before the rows leave the transaction. */
-    private static <E> void column0(AdminView<E> view, E row) {
+    private static <E> void loadToMany(AdminView<E> view, E row) {
         for (PropertyDescriptor column : view.columns()) {
             if (column.kind() == PropertyKind.TO_MANY) {
                 Object value = PropertyAccess.get(row, column.name());

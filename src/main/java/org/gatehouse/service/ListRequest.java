@@ -214,14 +214,6 @@ public final class ListRequest {
         }
     }
 
-    public void setFilter(Filter filter) {
-        filters.put(filter.name(), filter);
-    }
-
-    public void removeFilter(String name) {
-        filters.remove(name);
-    }
-
     public AdminView<?> view() {
         return view;
     }

@@ -64,7 +64,7 @@ public class EntityLazyModel<E> extends LazyDataModel<E> {
 
     @Override
     public String getRowKey(E row) {
-        return String.valueOf(view.type().cast(row) == null ? null : rowId(row));
+        return String.valueOf(((org.gatehouse.persistence.BaseEntity) row).getId());
     }
 
     /**
@@ -76,9 +76,5 @@ public class EntityLazyModel<E> extends LazyDataModel<E> {
         List<E> shown = getWrappedData();
         return shown == null ? null : shown.stream().filter(row -> getRowKey(row).equals(rowKey)).findFirst()
                 .orElse(null);
-    }
-
-    private Object rowId(E row) {
-        return row instanceof org.gatehouse.persistence.BaseEntity entity ? entity.getId() : row.hashCode();
     }
 }

@@ -57,6 +57,7 @@ public class FormPageBacking implements Serializable {
     private String password;
     private String passwordConfirmation;
     private List<Difference> conflict;
+    private final java.util.Map<String, List<Object>> choices = new java.util.HashMap<>();
 
     /** A field whose stored value differs from the one in the form. */
     public record Difference(String label, String theirs, String yours) implements Serializable {
@@ -184,9 +185,13 @@ public class FormPageBacking implements Serializable {
         return new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), query, 15));
     }
 
-    /** Every record a to-many field may hold; such fields are meant for small tables (roles, tags). */
+    /**
+     * Every record a to-many field may hold; such fields are meant for small tables (roles, tags).
+     * Read once per view: Faces evaluates this for rendering, decoding and validation alike.
+     */
     public List<Object> choices(PropertyDescriptor field) {
-        return new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), null, CHOICE_LIMIT));
+        return choices.computeIfAbsent(field.name(), name ->
+                new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), null, CHOICE_LIMIT)));
     }
 
     public List<Object> enumChoices(PropertyDescriptor field) {

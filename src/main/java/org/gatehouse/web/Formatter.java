@@ -46,12 +46,8 @@ public class Formatter {
         if (related == null) {
             return null;
         }
-        return registry.viewOf(unproxied(related.getClass()))
+        return registry.viewOf(related.getClass())
                 .map(view -> view.name() + "/" + ((org.gatehouse.persistence.BaseEntity) related).getId())
                 .orElse(null);
-    }
-
-    private static Class<?> unproxied(Class<?> type) {
-        return type;
     }
 }

@@ -53,7 +53,6 @@ public class ListPageBacking implements Serializable {
     private List<String> deleteUsage = new ArrayList<>();
     private transient ListRequest request;
     private LazyDataModel<?> model;
-    private long total;
     private org.gatehouse.service.ListCount count;
     private List<Object> selection = new ArrayList<>();
 
@@ -66,9 +65,8 @@ public class ListPageBacking implements Serializable {
         viewName = view.name();
         request = ListRequest.parse(view, faces.getExternalContext().getRequestParameterMap());
         count = service.listCount(view, request);
-        total = count.value();
         if (count.exact()) {
-            request.clampPage(total);
+            request.clampPage(count.value());
         }
         request.notices().forEach(notice ->
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice, null)));
@@ -112,12 +110,13 @@ public class ListPageBacking implements Serializable {
             return;
         }
         AdminView<?> current = view();
+        boolean mayDelete = service.can(current, Operation.DELETE);
+        boolean mayRunAnAction = current.actions().stream()
+                .anyMatch(a -> current.allowsAction(a.name(), context.getExternalContext()::isUserInRole));
         for (String name : context.getExternalContext().getRequestParameterMap().keySet()) {
             boolean delete = name.equals("list:deleteSelected") || name.equals("list:confirmDeleteSelected");
             boolean action = name.startsWith("list:") && name.endsWith(":action");
-            boolean anyAction = current.actions().stream().anyMatch(a -> service.can(current, Operation.VIEW)
-                    && current.allowsAction(a.name(), context.getExternalContext()::isUserInRole));
-            if (delete && !service.can(current, Operation.DELETE) || action && !anyAction) {
+            if (delete && !mayDelete || action && !mayRunAnAction) {
                 AdminPages.forbidden(context);
                 return;
             }
@@ -239,9 +238,6 @@ public class ListPageBacking implements Serializable {
         return model;
     }
 
-    public long getTotal() {
-        return total;
-    }
 
     /** "243 orders", "about 1,000,000 orders", "more than 10,000 orders". */
     public String getCountText() {
