@@ -259,8 +259,7 @@ class AccountSecurityIT {
             browser.type("#form\\:password_input, #form\\:password", "the-editors-new-password");
             browser.type("#form\\:confirmation_input, #form\\:confirmation", "the-editors-new-password");
             browser.click("#form\\:save");
-            assertTrue(browser.text("#field-currentPassword, .field").contains("current password is not right")
-                    || browser.driver().getPageSource().contains("current password is not right"));
+            browser.wait(10).until(d -> d.getPageSource().contains("current password is not right"));
 
             browser.type("#form\\:currentPassword_input, #form\\:currentPassword", TestUsers.PASSWORD);
             browser.type("#form\\:password_input, #form\\:password", "the-editors-new-password");

@@ -85,10 +85,17 @@ public final class Browser implements AutoCloseable {
         return wait;
     }
 
+    /**
+     * Replaces the text of an input; when an AJAX update swaps the input out mid-way (Chromium then
+     * reports the node as stale or as no longer belonging to the document) it types again into the new one.
+     */
     public void type(String css, String text) {
-        WebElement input = find(css);
-        input.clear();
-        input.sendKeys(text);
+        wait(10).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            WebElement input = d.findElement(By.cssSelector(css));
+            input.clear();
+            input.sendKeys(text);
+            return text.equals(input.getAttribute("value"));
+        });
     }
 
     public void click(String css) {
