@@ -14,6 +14,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,6 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.gatehouse.identity.Role;
+import org.gatehouse.ops.OperationsMetrics;
+import org.gatehouse.ops.RequestId;
 
 /**
  * Writes the audit trail. Admin writes are recorded inside the caller's transaction (so a
@@ -45,6 +50,12 @@ public class AuditLog {
     @Inject
     private Instance<HttpServletRequest> request;
 
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    private OperationsMetrics metrics;
+
     /** Records one admin write; must run inside the write's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(AuditAction action, String entityType, String entityId, String label, String changes) {
@@ -60,8 +71,25 @@ public class AuditLog {
 
     private void write(AuditEntry entry) {
         em.persist(entry);
-        LOG.info(() -> "audit " + entry.getAction() + " by " + entry.getActor() + " on " + entry.getEntityType()
-                + (entry.getEntityId() == null ? "" : "#" + entry.getEntityId()));
+        String line = "audit request=" + RequestId.current() + " action=" + entry.getAction() + " actor="
+                + entry.getActor() + " ip=" + entry.getClientIp() + " entity=" + entry.getEntityType()
+                + (entry.getEntityId() == null ? "" : "#" + entry.getEntityId());
+        AuditAction action = entry.getAction();
+        // one line and one metric per entry that really committed; a rolled-back write leaves neither
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    LOG.info(line);
+                    metrics.recorded(action);
+                }
+            }
+        });
     }
 
     /** The entries of one record, newest first. Callers check that the record may be seen. */

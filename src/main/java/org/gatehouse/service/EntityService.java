@@ -72,6 +72,9 @@ public class EntityService {
     @Inject
     private AdminRegistry registry;
 
+    @Inject
+    private org.gatehouse.ops.OperationsMetrics metrics;
+
     @Resource
     private SessionContext caller;
 
@@ -116,6 +119,15 @@ public class EntityService {
      */
     public <E> List<E> page(AdminView<E> view, ListRequest request) {
         require(view, Operation.VIEW);
+        long started = System.nanoTime();
+        try {
+            return readPage(view, request);
+        } finally {
+            metrics.listQuery(view.name(), java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private <E> List<E> readPage(AdminView<E> view, ListRequest request) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object> idQuery = cb.createQuery(Object.class);
         Root<E> root = idQuery.from(view.type());

@@ -1,0 +1,45 @@
+package org.gatehouse.ops;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns a request that failed because the database is gone into a 503 "database unavailable"
+ * page with {@code Retry-After}, instead of the generic error page. The connection pool
+ * validates connections and drops them all on a failure, so the next request after the
+ * database is back gets fresh ones: nothing to restart.
+ */
+@WebFilter(filterName = "DatabaseOutageFilter", urlPatterns = "/*")
+public class DatabaseOutageFilter extends HttpFilter {
+
+    static final String PAGE = "/WEB-INF/errors/unavailable.xhtml";
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(DatabaseOutageFilter.class.getName());
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (!DatabaseUnavailableException.isCause(e) || response.isCommitted()) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "request={0} database unavailable: {1} {2}",
+                    new Object[] {RequestId.current(), request.getMethod(), request.getRequestURI()});
+            response.resetBuffer();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setHeader("Cache-Control", "no-store");
+            request.getRequestDispatcher(PAGE).forward(request, response);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.gatehouse.ops;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.gatehouse.audit.AuditAction;
+
+/**
+ * The application's MicroProfile Metrics: sign-ins by outcome, lockouts, admin writes by action
+ * and the time list pages spend in their queries. Counts and timings only; no names, no ids.
+ */
+@ApplicationScoped
+public class OperationsMetrics {
+
+    @Inject
+    MetricRegistry registry;
+
+    /** Counts a committed audit entry under the metric its action belongs to. */
+    public void recorded(AuditAction action) {
+        switch (action) {
+            case LOGIN_SUCCESS -> registry.counter("gatehouse.logins", new Tag("outcome", "ok")).inc();
+            case LOGIN_FAILURE -> registry.counter("gatehouse.logins", new Tag("outcome", "failed")).inc();
+            case LOCKOUT -> registry.counter("gatehouse.lockouts").inc();
+            case LOGOUT, PASSWORD_RESET, FORBIDDEN, PURGE -> {
+                // security events without a metric of their own
+            }
+            default -> registry.counter("gatehouse.admin.writes", new Tag("action", action.name().toLowerCase())).inc();
+        }
+    }
+
+    /** Time spent reading one list page (ids and rows) of a view. */
+    public void listQuery(String view, Duration took) {
+        registry.timer("gatehouse.list.query", new Tag("view", view)).update(took);
+    }
+}
