@@ -2,18 +2,14 @@ package org.gatehouse.identity;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * Container security: a form login on the admin's own login page, and an identity store over
- * the users/roles tables. Only active users authenticate; their groups are their role names.
+ * Container security: an identity store over the users/roles tables, used by the application's
+ * form login ({@code org.gatehouse.web.auth.SessionFormAuthentication}). Only active users authenticate; their groups are their role names.
  * Emails are compared lower-cased, the way they are stored.
  */
-@CustomFormAuthenticationMechanismDefinition(
-        loginToContinue = @LoginToContinue(loginPage = "/login", errorPage = "", useForwardToLogin = false))
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "java:app/jdbc/gatehouse",
         callerQuery = "select password_hash from users where email = lower(?) and active = true",

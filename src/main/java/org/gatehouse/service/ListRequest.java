@@ -247,6 +247,19 @@ public final class ListRequest {
     }
 
     /** The canonical query string for this state, leaving out defaults. */
+    /** The request a {@link #toQueryString()} describes. */
+    public static ListRequest fromQueryString(AdminView<?> view, String query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parse(view, parameters);
+    }
+
     public String toQueryString() {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (page > 1) {

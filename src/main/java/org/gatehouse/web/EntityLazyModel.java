@@ -22,9 +22,10 @@ public class EntityLazyModel<E> extends LazyDataModel<E> {
     private static final long serialVersionUID = 1L;
 
     private final transient EntityService service;
-    private final AdminView<E> view;
-    private final ListRequest request;
-    private final Consumer<ListRequest> onChange;
+    // the page bean keeps the model out of its serialized state and rebuilds it, so these need not travel
+    private final transient AdminView<E> view;
+    private final transient ListRequest request;
+    private final transient Consumer<ListRequest> onChange;
     private final long total;
 
     /**

@@ -25,7 +25,9 @@ import org.primefaces.model.SortMeta;
 
 /**
  * The list page of any admin view. Its state comes from the URL on GET and is written back to
- * the URL (history API) whenever the table pages or sorts by AJAX.
+ * the URL (history API) whenever the table pages or sorts by AJAX. What the bean keeps between
+ * requests is serializable (the list state as its query string, the count, the selection), so a
+ * replicated session carries it to another node, where the rest is rebuilt on first use.
  */
 @Named("listPage")
 @ViewScoped
@@ -34,25 +36,27 @@ public class ListPageBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient AdminRegistry registry;
+    private AdminRegistry registry;
 
     @Inject
-    private transient EntityService service;
+    private EntityService service;
 
     @Inject
-    private transient FacesContext faces;
+    private FacesContext faces;
 
     private static final int FILTER_CHOICE_LIMIT = 200;
 
     @Inject
-    private transient Formatter formatter;
+    private Formatter formatter;
 
     private String viewName;
     private transient AdminView<?> view;
     private final java.util.Map<String, List<Choice>> relationChoices = new java.util.HashMap<>();
     private List<String> deleteUsage = new ArrayList<>();
     private transient ListRequest request;
-    private LazyDataModel<?> model;
+    /** The list state as URL query, what {@link #request} is rebuilt from after deserialization. */
+    private String query = "";
+    private transient LazyDataModel<?> model;
     private org.gatehouse.service.ListCount count;
     private List<Object> selection = new ArrayList<>();
 
@@ -70,6 +74,7 @@ public class ListPageBacking implements Serializable {
         }
         request.notices().forEach(notice ->
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice, null)));
+        query = request.toQueryString();
         model = createModel(view);
         for (PropertyDescriptor filter : view.filters()) {
             AdminView<?> related = filter.isRelation() ? registry.viewOf(filter.javaType()).orElse(null) : null;
@@ -180,11 +185,22 @@ public class ListPageBacking implements Serializable {
     }
 
     private AdminView<?> view() {
-        return view != null ? view : registry.view(viewName).orElseThrow();
+        restore();
+        return view;
+    }
+
+    /** Rebuilds what is not serialized when the bean arrives from another node's session. */
+    private void restore() {
+        if (request == null && viewName != null) {
+            view = registry.view(viewName).orElseThrow();
+            request = ListRequest.fromQueryString(view, query);
+            model = createModel(view);
+        }
     }
 
     /** The current filters as URL parameters, kept by the search form. */
     public List<java.util.Map.Entry<String, String>> getFilterParams() {
+        restore();
         return List.copyOf(request.filterParameters().entrySet());
     }
 
@@ -194,6 +210,7 @@ public class ListPageBacking implements Serializable {
 
     /** The export of the current state; the page's script keeps its query in step with the address bar. */
     public String getExportUrl() {
+        restore();
         String query = request.toQueryString();
         return AdminPages.adminUrl(faces, view.name() + "/export.csv") + (query.isEmpty() ? "" : "?" + query);
     }
@@ -201,8 +218,10 @@ public class ListPageBacking implements Serializable {
     private <E> LazyDataModel<E> createModel(AdminView<E> typed) {
         // an inexact count still lets the user page one step past the known rows
         long rows = count.exact() ? count.value() : count.value() + 1;
-        return new EntityLazyModel<>(service, typed, request, rows, changed ->
-                PrimeFaces.current().executeScript("Gatehouse.pushState(" + jsString(url()) + ");"));
+        return new EntityLazyModel<>(service, typed, request, rows, changed -> {
+            query = changed.toQueryString();
+            PrimeFaces.current().executeScript("Gatehouse.pushState(" + jsString(url()) + ");");
+        });
     }
 
     static String jsString(String text) {
@@ -211,11 +230,13 @@ public class ListPageBacking implements Serializable {
 
     /** The canonical URL of the current list state. */
     public String url() {
+        restore();
         String query = request.toQueryString();
         return AdminPages.adminUrl(faces, view.name()) + (query.isEmpty() ? "" : "?" + query);
     }
 
     public List<SortMeta> getInitialSort() {
+        restore();
         List<SortMeta> sort = new ArrayList<>();
         int priority = 0;
         for (SortOrder order : request.sort()) {
@@ -227,14 +248,17 @@ public class ListPageBacking implements Serializable {
     }
 
     public AdminView<?> getView() {
+        restore();
         return view;
     }
 
     public ListRequest getRequest() {
+        restore();
         return request;
     }
 
     public LazyDataModel<?> getModel() {
+        restore();
         return model;
     }
 
@@ -246,6 +270,7 @@ public class ListPageBacking implements Serializable {
     }
 
     public int getFirst() {
+        restore();
         return request.offset();
     }
 

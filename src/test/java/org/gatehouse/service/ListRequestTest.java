@@ -95,6 +95,15 @@ class ListRequestTest {
     }
 
     @Test
+    void aQueryStringReadsBackAsTheSameRequest() {
+        ListRequest request = parse("page", "2", "sort", "-createdAt", "q", "a&b = c", "status", "PAID");
+        ListRequest again = ListRequest.fromQueryString(request.view(), request.toQueryString());
+        assertEquals(request.toQueryString(), again.toQueryString());
+        assertEquals("a&b = c", again.search());
+        assertEquals(2, again.page());
+    }
+
+    @Test
     void badParametersAreDroppedWithANoticeEach() {
         ListRequest request = parse("page", "-2", "size", "100000", "sort", "shoeSize,-email", "status", "LOST",
                 "active", "maybe", "total.from", "ten", "createdAt.to", "2026-13-45", "customer", "x", "nope", "1",

@@ -4,14 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Where to send a caller after login: the admin URL they first asked for, as recorded by the
- * container's login-to-continue step, or the admin home. Only GET requests to this application
- * are ever continued to, so the login page cannot be turned into an open redirect.
+ * Where to send a caller after login: the admin URL they first asked for, as remembered when
+ * they were sent to the login page, or the admin home. Only GET requests to this application's
+ * admin pages are ever continued to, so the login page cannot be turned into an open redirect.
  */
 final class ContinueUrl {
 
-    /** Session attribute under which Soteria's {@code @LoginToContinue} keeps the original request. */
-    private static final String SAVED_REQUEST = "org.glassfish.soteria.original.request";
     private static final String KEPT = "org.gatehouse.continueUrl";
 
     private ContinueUrl() {
@@ -23,12 +21,8 @@ final class ContinueUrl {
         if (session == null) {
             return home;
         }
-        String kept = (String) session.getAttribute(KEPT);
+        String url = (String) session.getAttribute(KEPT);
         session.removeAttribute(KEPT);
-        Object saved = session.getAttribute(SAVED_REQUEST);
-        // the login dialog is ours from here on: without a saved request the mechanism just validates
-        session.removeAttribute(SAVED_REQUEST);
-        String url = saved == null ? kept : savedUrl(saved, request);
         return isOwnAdminUrl(url, request) ? url : home;
     }
 
@@ -36,18 +30,11 @@ final class ContinueUrl {
         request.getSession().setAttribute(KEPT, url);
     }
 
-    private static String savedUrl(Object saved, HttpServletRequest request) {
-        try {
-            String method = (String) saved.getClass().getMethod("getMethod").invoke(saved);
-            if (!"GET".equalsIgnoreCase(method)) {
-                return null;
-            }
-            String full = (String) saved.getClass().getMethod("getFullRequestURL").invoke(saved);
-            // keep only path and query: the host part is never ours to choose
-            java.net.URI uri = java.net.URI.create(full);
-            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        } catch (ReflectiveOperationException | IllegalArgumentException | ClassCastException e) {
-            return null;
+    /** Remembers the GET request being sent to the login page, path and query only. */
+    static void remember(HttpServletRequest request) {
+        String url = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (isOwnAdminUrl(url, request)) {
+            keep(request, url);
         }
     }
 
