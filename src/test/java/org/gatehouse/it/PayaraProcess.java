@@ -30,6 +30,12 @@ public final class PayaraProcess implements AutoCloseable {
 
     public static PayaraProcess start(Path log, Map<String, String> environment, String... jvmOptions)
             throws IOException, InterruptedException {
+        return start(log, environment, List.of("--nocluster"), jvmOptions);
+    }
+
+    /** Starts with the given Payara Micro options in place of {@code --nocluster}, e.g. a cluster mode. */
+    public static PayaraProcess start(Path log, Map<String, String> environment, List<String> payaraOptions,
+            String... jvmOptions) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -37,7 +43,8 @@ public final class PayaraProcess implements AutoCloseable {
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("gatehouse.war", "target/gatehouse.war"),
-                "--nocluster", "--disablephonehome", "--port", Integer.toString(port)));
+                "--disablephonehome", "--port", Integer.toString(port)));
+        command.addAll(payaraOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(key -> key.startsWith("GATEHOUSE_"));
@@ -71,7 +78,16 @@ public final class PayaraProcess implements AutoCloseable {
         return "http://localhost:" + port + "/gatehouse/";
     }
 
-    private static int freePort() throws IOException {
+    public int port() {
+        return port;
+    }
+
+    /** Ends the server the hard way, as a crash or an out-of-memory kill would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
