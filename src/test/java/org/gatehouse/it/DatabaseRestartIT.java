@@ -61,13 +61,16 @@ class DatabaseRestartIT {
             Thread writer = new Thread(() -> {
                 while (running.get()) {
                     String email = "restart-" + attempts.incrementAndGet() + "@example.com";
+                    Long id = null;
                     try {
-                        Long id = createCustomer(admin, email, failures);
-                        if (id != null) {
-                            acknowledged.put(id, email);
-                        }
+                        id = createCustomer(admin, email, failures);
                     } catch (Exception e) {
                         failures.add(-1);
+                    }
+                    if (id != null) {
+                        acknowledged.put(id, email);
+                    } else {
+                        pause(); // refused: no need to hammer the server while the database is down
                     }
                 }
             });
@@ -85,7 +88,8 @@ class DatabaseRestartIT {
             HttpResponse<String> page = admin.get("admin/customers");
             assertEquals(503, page.statusCode());
             assertTrue(page.body().contains("Database unavailable"), "the friendly page, not a stack trace");
-            assertFalse(page.body().contains("Exception"), "no stack trace on the page");
+            assertFalse(page.body().contains(".java:") || page.body().contains("Caused by"),
+                    () -> "no stack trace on the page: " + page.body());
 
             database.start();
             long startedAt = System.nanoTime();
@@ -165,6 +169,14 @@ class DatabaseRestartIT {
         }
         failures.add(saved.statusCode());
         return null;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitAtLeast(Map<Long, String> acknowledged, int count) throws InterruptedException {
