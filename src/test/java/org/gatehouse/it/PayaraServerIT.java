@@ -53,8 +53,8 @@ class PayaraServerIT {
             // a secret comes from a password alias named like the setting, never from domain.xml in clear
             Path aliasFile = domains.resolve("alias.txt");
             Files.writeString(aliasFile, "AS_ADMIN_ALIASPASSWORD=" + Deployments.ADMIN_PASSWORD + "\n");
-            asadmin(log, asadmin.toString(), "--port", adminPort, "create-password-alias",
-                    "--passwordfile", aliasFile.toString(), "GATEHOUSE_ADMIN_PASSWORD");
+            asadmin(log, asadmin.toString(), "--port", adminPort, "--passwordfile", aliasFile.toString(),
+                    "create-password-alias", "GATEHOUSE_ADMIN_PASSWORD");
             Files.delete(aliasFile);
             asadmin(log, asadmin.toString(), "--port", adminPort, "set-config-property",
                     "--source=domain", "--propertyName=GATEHOUSE_ADMIN_EMAIL", "--propertyValue=" + Deployments.ADMIN_EMAIL);
