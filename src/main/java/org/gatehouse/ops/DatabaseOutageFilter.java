@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * Turns a request that failed because the database is gone into a 503 "database unavailable"
- * page with {@code Retry-After}, instead of the generic error page. The connection pool
+ * page with {@code Retry-After}, instead of the generic error page; any other failure gets one
+ * log line with the request id the error page shows, then goes on to the container. The connection pool
  * validates connections and drops them all on a failure, so the next request after the
  * database is back gets fresh ones: nothing to restart.
  */
@@ -31,6 +32,8 @@ public class DatabaseOutageFilter extends HttpFilter {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
             if (!DatabaseUnavailableException.isCause(e) || response.isCommitted()) {
+                LOG.log(Level.SEVERE, "request={0} failed: {1} {2}: {3}", new Object[] {RequestId.current(),
+                        request.getMethod(), request.getRequestURI(), e.getClass().getName()});
                 throw e;
             }
             LOG.log(Level.WARNING, "request={0} database unavailable: {1} {2}",

@@ -88,6 +88,8 @@ class DatabaseRestartIT {
             HttpResponse<String> page = admin.get("admin/customers");
             assertEquals(503, page.statusCode());
             assertTrue(page.body().contains("Database unavailable"), "the friendly page, not a stack trace");
+            String requestId = page.headers().firstValue("X-Request-Id").orElseThrow();
+            assertTrue(page.body().contains(requestId), "the page shows the request id as its reference");
             assertFalse(page.body().contains(".java:") || page.body().contains("Caused by"),
                     () -> "no stack trace on the page: " + page.body());
 
@@ -138,7 +140,8 @@ class DatabaseRestartIT {
                     .matcher(log).find(), "a login is one log line with its request id");
             assertTrue(Pattern.compile("audit request=[0-9a-f]{16} action=CREATE actor=" + Deployments.ADMIN_EMAIL
                     + " ip=\\S+ entity=Customer#\\d+").matcher(log).find(), "an admin write is one log line");
-            assertTrue(log.contains("database unavailable: GET /gatehouse/admin/customers"));
+            assertTrue(log.contains("request=" + requestId + " database unavailable: GET /gatehouse/admin/customers"),
+                    "the refused request is one log line under the id its page showed");
             assertFalse(log.contains(Deployments.ADMIN_PASSWORD), "no password in the log");
             assertFalse(log.contains("PBKDF2WithHmacSHA512:"), "no password hash in the log");
         }
