@@ -63,7 +63,8 @@ if [ "$STATUS" != 302 ]; then
     echo "Sign-in failed ($STATUS). A database seeded by an earlier run keeps its first admin: drop $DB to start over." >&2
     exit 1
 fi
-SESSION=$(awk '$6 == "JSESSIONID" { print $7 }' "$COOKIES")
+# both session cookies, as a browser sends them: with <distributable/> Payara versions sessions
+SESSION="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$COOKIES"); JSESSIONIDVERSION=$(awk '$6 == "JSESSIONIDVERSION" { print $7 }' "$COOKIES")"
 
 DEEP=$(( ROWS / 40 > 1 ? ROWS / 40 : 1 ))
 declare -A URLS=(
@@ -76,7 +77,7 @@ declare -A URLS=(
 SCENARIOS=(list-page-1 deep-page-$DEEP search-customer-email status-filter-sorted order-details)
 
 for name in "${SCENARIOS[@]}"; do   # every page must render before it is timed
-    code=$(curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$SESSION" "$BASE${URLS[$name]}")
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$SESSION" "$BASE${URLS[$name]}")
     [ "$code" = 200 ] || { echo "$name answered $code" >&2; exit 1; }
 done
 
@@ -91,7 +92,7 @@ for run in $(seq 1 "$RUNS"); do
         jstat -gc $PAYARA 500 > "$WORK/jstat.txt" 2>/dev/null &
         JSTAT=$!
         line=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/report.lua \
-            -H "Cookie: JSESSIONID=$SESSION" "$BASE${URLS[$name]}" | grep '^RESULT')
+            -H "Cookie: $SESSION" "$BASE${URLS[$name]}" | grep '^RESULT')
         kill $JSTAT 2>/dev/null || true
         wait $JSTAT 2>/dev/null || true
         echo "$run $name $line heap=$(peak_heap_mb "$WORK/jstat.txt")" >> "$RESULTS"

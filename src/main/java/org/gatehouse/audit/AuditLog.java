@@ -72,7 +72,7 @@ public class AuditLog {
     private void write(AuditEntry entry) {
         em.persist(entry);
         String line = "audit request=" + RequestId.current() + " action=" + entry.getAction() + " actor="
-                + entry.getActor() + " ip=" + entry.getClientIp() + " entity=" + entry.getEntityType()
+                + loggable(entry.getActor()) + " ip=" + entry.getClientIp() + " entity=" + entry.getEntityType()
                 + (entry.getEntityId() == null ? "" : "#" + entry.getEntityId());
         AuditAction action = entry.getAction();
         // one line and one metric per entry that really committed; a rolled-back write leaves neither
@@ -145,6 +145,17 @@ public class AuditLog {
         } else {
             json.add(key, value);
         }
+    }
+
+    /**
+     * The actor as a log may show it: an e-mail address, or nothing. Whatever else was typed into
+     * the email field of a failed login (a password, by mistake) or could forge a line stays out.
+     */
+    static String loggable(String actor) {
+        if (actor == null || actor.equals("system")) {
+            return actor == null ? "-" : actor;
+        }
+        return actor.matches("[^\\s@]{1,64}@[^\\s@]{1,255}") ? actor : "(not an e-mail address)";
     }
 
     private static String emptyToNull(String text) {

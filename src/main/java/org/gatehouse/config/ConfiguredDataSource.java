@@ -46,6 +46,8 @@ public class ConfiguredDataSource implements DataSource {
                 postgres.setPassword(settings.password());
             }
             postgres.setApplicationName("gatehouse");
+            // an unreachable host fails a connection attempt in seconds, not after the driver's default
+            postgres.setConnectTimeout(5);
             // one multi-row INSERT per JDBC batch: what makes seeding a million rows quick
             postgres.setReWriteBatchedInserts(true);
             return postgres;

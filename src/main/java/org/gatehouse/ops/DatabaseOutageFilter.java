@@ -20,7 +20,6 @@ import java.util.logging.Logger;
 @WebFilter(filterName = "DatabaseOutageFilter", urlPatterns = "/*")
 public class DatabaseOutageFilter extends HttpFilter {
 
-    static final String PAGE = "/WEB-INF/errors/unavailable.xhtml";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DatabaseOutageFilter.class.getName());
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -36,13 +35,12 @@ public class DatabaseOutageFilter extends HttpFilter {
                         request.getMethod(), request.getRequestURI(), e.getClass().getName()});
                 throw e;
             }
-            LOG.log(Level.WARNING, "request={0} database unavailable: {1} {2}",
-                    new Object[] {RequestId.current(), request.getMethod(), request.getRequestURI()});
-            response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            LOG.log(Level.WARNING, "request={0} database unavailable: {1} {2} -- {3}", new Object[] {RequestId.current(),
+                    request.getMethod(), request.getRequestURI(), DatabaseUnavailableException.describe(e)});
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             response.setHeader("Cache-Control", "no-store");
-            request.getRequestDispatcher(PAGE).forward(request, response);
+            // an error dispatch, so Faces renders the page afresh even when the failed request was a postback
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
     }
 }

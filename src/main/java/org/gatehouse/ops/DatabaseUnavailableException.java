@@ -4,6 +4,8 @@ package org.gatehouse.ops;
 public class DatabaseUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+    private static final java.util.Set<String> CONNECTION_STATES =
+            java.util.Set.of("08001", "08004", "08006", "57P01", "57P02", "57P03");
 
     public DatabaseUnavailableException(Throwable cause) {
         super("The database is unavailable", cause);
@@ -11,8 +13,9 @@ public class DatabaseUnavailableException extends RuntimeException {
 
     /**
      * Whether the failure comes from losing the database rather than from the request: a
-     * connection-class SQL state ({@code 08…}), a server shutting down ({@code 57P0…}), a refused
-     * socket, or the pool unable to hand out a connection.
+     * connection-failure SQL state ({@code 08001}, {@code 08004}, {@code 08006}), a server shutting
+     * down or starting ({@code 57P01}–{@code 57P03}), a refused socket, or the pool unable to hand
+     * out a connection.
      */
     public static boolean isCause(Throwable failure) {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -30,10 +33,20 @@ public class DatabaseUnavailableException extends RuntimeException {
         return false;
     }
 
+    /** The innermost cause, with its SQL state when it has one: what the log says about an outage. */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String state = root instanceof java.sql.SQLException sql ? " (SQL state " + sql.getSQLState() + ")" : "";
+        return root.getClass().getName() + state + ": " + root.getMessage();
+    }
+
     private static boolean isConnectionState(java.sql.SQLException failure) {
         for (java.sql.SQLException e = failure; e != null; e = e.getNextException()) {
             String state = e.getSQLState();
-            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+            if (state != null && CONNECTION_STATES.contains(state)) {
                 return true;
             }
         }

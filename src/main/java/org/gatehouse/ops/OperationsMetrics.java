@@ -26,7 +26,7 @@ public class OperationsMetrics {
             case LOGOUT, PASSWORD_RESET, FORBIDDEN, PURGE -> {
                 // security events without a metric of their own
             }
-            default -> registry.counter("gatehouse.admin.writes", new Tag("action", action.name().toLowerCase())).inc();
+            default -> registry.counter("gatehouse.admin.writes", new Tag("action", action.name().toLowerCase(java.util.Locale.ROOT))).inc();
         }
     }
 

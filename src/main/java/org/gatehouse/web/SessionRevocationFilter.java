@@ -17,7 +17,7 @@ import org.gatehouse.identity.LoginGuard;
  * changed (each gives the user a new session stamp). The next request, page or AJAX, lands on
  * the login page instead of working with yesterday's rights.
  */
-@WebFilter(filterName = "SessionRevocationFilter", urlPatterns = {"/admin/*", "/export-csv"})
+@WebFilter(filterName = "SessionRevocationFilter", urlPatterns = {"/admin/*", "/export-csv", "/account/*", "/waiting"})
 public class SessionRevocationFilter extends HttpFilter {
 
     /** Session attribute holding the stamp the user had when signing in. */

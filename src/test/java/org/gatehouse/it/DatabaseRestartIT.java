@@ -55,6 +55,7 @@ class DatabaseRestartIT {
             assertEquals(200, admin.get("admin/customers").statusCode());
 
             Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+            int storedCount;
             List<Integer> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             AtomicInteger attempts = new AtomicInteger();
             AtomicBoolean running = new AtomicBoolean(true);
@@ -74,76 +75,90 @@ class DatabaseRestartIT {
                     }
                 }
             });
+            writer.setDaemon(true);
             writer.start();
-            awaitAtLeast(acknowledged, 10);
+            try {
+                awaitAtLeast(acknowledged, 10);
 
-            database.stop();
-            long stoppedAt = System.nanoTime();
-            int beforeOutage = acknowledged.size();
-            Thread.sleep(3000);
-            HttpResponse<String> ready = plain(root + "health/ready");
-            assertEquals(503, ready.statusCode(), "not ready while the database is down");
-            assertFalse(ready.body().contains("jdbc:") || ready.body().contains("postgres"), ready.body());
-            assertEquals(200, plain(root + "health/live").statusCode(), "a database outage is not a liveness failure");
-            HttpResponse<String> page = admin.get("admin/customers");
-            assertEquals(503, page.statusCode());
-            assertTrue(page.body().contains("Database unavailable"), "the friendly page, not a stack trace");
-            String requestId = page.headers().firstValue("X-Request-Id").orElseThrow();
-            assertTrue(page.body().contains(requestId), "the page shows the request id as its reference");
-            assertFalse(page.body().contains(".java:") || page.body().contains("Caused by"),
-                    () -> "no stack trace on the page: " + page.body());
+                database.stop();
+                long stoppedAt = System.nanoTime();
+                int beforeOutage = acknowledged.size();
+                Thread.sleep(3000);
+                HttpResponse<String> ready = plain(root + "health/ready");
+                assertEquals(503, ready.statusCode(), "not ready while the database is down");
+                assertFalse(ready.body().contains("jdbc:") || ready.body().contains("postgres"), ready.body());
+                assertEquals(200, plain(root + "health/live").statusCode(), "a database outage is not a liveness failure");
+                HttpResponse<String> page = admin.get("admin/customers");
+                assertEquals(503, page.statusCode());
+                assertTrue(page.body().contains("Database unavailable"), "the friendly page, not a stack trace");
+                String requestId = page.headers().firstValue("X-Request-Id").orElseThrow();
+                assertTrue(page.body().contains(requestId), "the page shows the request id as its reference");
+                assertFalse(page.body().contains(".java:") || page.body().contains("Caused by"),
+                        () -> "no stack trace on the page: " + page.body());
 
-            database.start();
-            long startedAt = System.nanoTime();
-            awaitAtLeast(acknowledged, acknowledged.size() + 1);
-            long recoveredAt = System.nanoTime();
-            awaitAtLeast(acknowledged, acknowledged.size() + 10);
-            running.set(false);
-            writer.join();
+                database.start();
+                long startedAt = System.nanoTime();
+                awaitAtLeast(acknowledged, acknowledged.size() + 1);
+                long recoveredAt = System.nanoTime();
+                awaitAtLeast(acknowledged, acknowledged.size() + 10);
+                running.set(false);
+                writer.join();
 
-            System.out.printf("database restart: outage seen by users %.1f s (database down %.1f s),"
-                    + " back to a committed write %.2f s after the database was up; %d attempts, %d acknowledged,"
-                    + " %d refused during the outage%n", (recoveredAt - stoppedAt) / 1e9, (startedAt - stoppedAt) / 1e9,
-                    (recoveredAt - startedAt) / 1e9, attempts.get(), acknowledged.size(), failures.size());
-            assertTrue(acknowledged.size() > beforeOutage + 10, "writes resumed after the restart");
-            assertTrue(failures.stream().allMatch(status -> status == 503),
-                    "every failed write was answered by the 503 page: " + failures);
-            assertEquals(200, plain(root + "health/ready").statusCode(), "ready again");
+                System.out.printf("database restart: outage seen by users %.1f s (database down %.1f s),"
+                        + " back to a committed write %.2f s after the database was up; %d attempts, %d acknowledged,"
+                        + " %d refused during the outage%n", (recoveredAt - stoppedAt) / 1e9, (startedAt - stoppedAt) / 1e9,
+                        (recoveredAt - startedAt) / 1e9, attempts.get(), acknowledged.size(), failures.size());
+                assertTrue(acknowledged.size() > beforeOutage + 10, "writes resumed after the restart");
+                assertTrue(failures.stream().allMatch(status -> status == 503),
+                        "every failed write was answered by the 503 page: " + failures);
+                assertEquals(200, plain(root + "health/ready").statusCode(), "ready again");
 
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                Map<Long, String> stored = new LinkedHashMap<>();
-                try (ResultSet rows = statement.executeQuery("select id, email from customers where email like 'restart-%'")) {
-                    while (rows.next()) {
-                        stored.put(rows.getLong(1), rows.getString(2));
+                try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                    Map<Long, String> stored = new LinkedHashMap<>();
+                    try (ResultSet rows = statement.executeQuery("select id, email from customers where email like 'restart-%'")) {
+                        while (rows.next()) {
+                            stored.put(rows.getLong(1), rows.getString(2));
+                        }
+                    }
+                    acknowledged.forEach((id, email) -> assertEquals(email, stored.get(id), "acknowledged write #" + id));
+                    storedCount = stored.size();
+                    try (ResultSet orphans = statement.executeQuery("select count(*) from customers c where c.email like"
+                            + " 'restart-%' and 1 <> (select count(*) from audit_log a where a.entity_type = 'Customer'"
+                            + " and a.entity_id = cast(c.id as varchar) and a.action = 'CREATE')")) {
+                        orphans.next();
+                        assertEquals(0, orphans.getInt(1), "each stored customer has exactly its one audit entry");
                     }
                 }
-                acknowledged.forEach((id, email) -> assertEquals(email, stored.get(id), "acknowledged write #" + id));
-                try (ResultSet orphans = statement.executeQuery("select count(*) from customers c where c.email like"
-                        + " 'restart-%' and 1 <> (select count(*) from audit_log a where a.entity_type = 'Customer'"
-                        + " and a.entity_id = cast(c.id as varchar) and a.action = 'CREATE')")) {
-                    orphans.next();
-                    assertEquals(0, orphans.getInt(1), "each stored customer has exactly its one audit entry");
-                }
+
+                String metrics = plain(root + "metrics?scope=application").body();
+                assertTrue(metrics.contains("gatehouse_logins_total{mp_scope=\"application\",outcome=\"ok\"} 1.0"), metrics);
+                Matcher writes = Pattern.compile("gatehouse_admin_writes_total\\{action=\"create\",mp_scope=\"application\"\\}"
+                        + " (\\d+)").matcher(metrics);
+                assertTrue(writes.find(), metrics);
+                assertEquals(storedCount, Integer.parseInt(writes.group(1)), "one counted write per committed create");
+                assertTrue(metrics.contains("gatehouse_list_query_seconds_count{mp_scope=\"application\",view=\"customers\"}"),
+                        metrics);
+
+                // a password typed into the email field by mistake must not reach the log
+                HttpSession mistaken = new HttpSession(payara.baseUrl());
+                HttpResponse<String> loginPage = mistaken.get("login");
+                mistaken.post("login", HttpSession.viewState(loginPage.body()), Map.of("login", "login",
+                        "login:email", "my-Secret-passphrase-77", "login:password", "whatever-it-is-1", "login:submit", ""));
+                String log = payara.output();
+                assertTrue(log.contains("action=LOGIN_FAILURE actor=(not an e-mail address)"), "the failure is logged");
+                assertFalse(log.contains("my-Secret-passphrase-77"), "but not what was typed as the email");
+                assertTrue(Pattern.compile("audit request=[0-9a-f]{16} action=LOGIN_SUCCESS actor=" + Deployments.ADMIN_EMAIL)
+                        .matcher(log).find(), "a login is one log line with its request id");
+                assertTrue(Pattern.compile("audit request=[0-9a-f]{16} action=CREATE actor=" + Deployments.ADMIN_EMAIL
+                        + " ip=\\S+ entity=Customer#\\d+").matcher(log).find(), "an admin write is one log line");
+                assertTrue(log.contains("request=" + requestId + " database unavailable: GET /gatehouse/admin/customers"),
+                        "the refused request is one log line under the id its page showed");
+                assertFalse(log.contains(Deployments.ADMIN_PASSWORD), "no password in the log");
+                assertFalse(log.contains("PBKDF2WithHmacSHA512:"), "no password hash in the log");
+            } finally {
+                running.set(false);
+                writer.join();
             }
-
-            String metrics = plain(root + "metrics?scope=application").body();
-            assertTrue(metrics.contains("gatehouse_logins_total{mp_scope=\"application\",outcome=\"ok\"} 1.0"), metrics);
-            Matcher writes = Pattern.compile("gatehouse_admin_writes_total\\{action=\"create\",mp_scope=\"application\"\\}"
-                    + " (\\d+)").matcher(metrics);
-            assertTrue(writes.find(), metrics);
-            assertTrue(Double.parseDouble(writes.group(1)) >= acknowledged.size());
-            assertTrue(metrics.contains("gatehouse_list_query_seconds_count{mp_scope=\"application\",view=\"customers\"}"),
-                    metrics);
-
-            String log = payara.output();
-            assertTrue(Pattern.compile("audit request=[0-9a-f]{16} action=LOGIN_SUCCESS actor=" + Deployments.ADMIN_EMAIL)
-                    .matcher(log).find(), "a login is one log line with its request id");
-            assertTrue(Pattern.compile("audit request=[0-9a-f]{16} action=CREATE actor=" + Deployments.ADMIN_EMAIL
-                    + " ip=\\S+ entity=Customer#\\d+").matcher(log).find(), "an admin write is one log line");
-            assertTrue(log.contains("request=" + requestId + " database unavailable: GET /gatehouse/admin/customers"),
-                    "the refused request is one log line under the id its page showed");
-            assertFalse(log.contains(Deployments.ADMIN_PASSWORD), "no password in the log");
-            assertFalse(log.contains("PBKDF2WithHmacSHA512:"), "no password hash in the log");
         }
     }
 

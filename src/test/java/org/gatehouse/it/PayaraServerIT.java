@@ -42,8 +42,8 @@ class PayaraServerIT {
 
         asadmin(log, asadmin.toString(), "create-domain", "--nopassword=true", "--portbase",
                 Integer.toString(base), "--domaindir", domains.toString(), DOMAIN);
-        asadmin(log, asadmin.toString(), "start-domain", "--domaindir", domains.toString(), DOMAIN);
         try {
+            asadmin(log, asadmin.toString(), "start-domain", "--domaindir", domains.toString(), DOMAIN);
             asadmin(log, asadmin.toString(), "--port", adminPort, "set-config-property",
                     "--source=domain", "--propertyName=GATEHOUSE_DB_URL", "--propertyValue=" + database.url());
             asadmin(log, asadmin.toString(), "--port", adminPort, "set-config-property",
@@ -53,9 +53,12 @@ class PayaraServerIT {
             // a secret comes from a password alias named like the setting, never from domain.xml in clear
             Path aliasFile = domains.resolve("alias.txt");
             Files.writeString(aliasFile, "AS_ADMIN_ALIASPASSWORD=" + Deployments.ADMIN_PASSWORD + "\n");
-            asadmin(log, asadmin.toString(), "--port", adminPort, "--passwordfile", aliasFile.toString(),
-                    "create-password-alias", "GATEHOUSE_ADMIN_PASSWORD");
-            Files.delete(aliasFile);
+            try {
+                asadmin(log, asadmin.toString(), "--port", adminPort, "--passwordfile", aliasFile.toString(),
+                        "create-password-alias", "GATEHOUSE_ADMIN_PASSWORD");
+            } finally {
+                Files.delete(aliasFile);
+            }
             asadmin(log, asadmin.toString(), "--port", adminPort, "set-config-property",
                     "--source=domain", "--propertyName=GATEHOUSE_ADMIN_EMAIL", "--propertyValue=" + Deployments.ADMIN_EMAIL);
             asadmin(log, asadmin.toString(), "--port", adminPort, "deploy", "--contextroot", "/",
