@@ -78,6 +78,14 @@ public final class Browser implements AutoCloseable {
         return wait(10).until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
+    /** Waits until the element's text contains the fragment (an AJAX or page update brings it) and returns it. */
+    public String textContaining(String css, String fragment) {
+        return wait(10).until(d -> {
+            String text = d.findElement(By.cssSelector(css)).getText();
+            return text.contains(fragment) ? text : null;
+        });
+    }
+
     public WebDriverWait wait(int seconds) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
         // AJAX updates replace elements under the test's feet; look again instead of failing
