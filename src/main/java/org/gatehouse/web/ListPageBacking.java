@@ -211,7 +211,6 @@ public class ListPageBacking implements Serializable {
     /** The export of the current state; the page's script keeps its query in step with the address bar. */
     public String getExportUrl() {
         restore();
-        String query = request.toQueryString();
         return AdminPages.adminUrl(faces, view.name() + "/export.csv") + (query.isEmpty() ? "" : "?" + query);
     }
 
@@ -231,7 +230,6 @@ public class ListPageBacking implements Serializable {
     /** The canonical URL of the current list state. */
     public String url() {
         restore();
-        String query = request.toQueryString();
         return AdminPages.adminUrl(faces, view.name()) + (query.isEmpty() ? "" : "?" + query);
     }
 
