@@ -14,8 +14,8 @@ public class DatabaseUnavailableException extends RuntimeException {
     /**
      * Whether the failure comes from losing the database rather than from the request: a
      * connection-failure SQL state ({@code 08001}, {@code 08004}, {@code 08006}), a server shutting
-     * down or starting ({@code 57P01}–{@code 57P03}), a refused socket, or the pool unable to hand
-     * out a connection.
+     * down or starting ({@code 57P01}–{@code 57P03}), a refused socket, the pool unable to hand
+     * out a connection, or a commit whose connection closed under it.
      */
     public static boolean isCause(Throwable failure) {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -23,6 +23,8 @@ public class DatabaseUnavailableException extends RuntimeException {
             if (t instanceof DatabaseUnavailableException || t instanceof java.net.ConnectException
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
+                    // the commit itself failed on the one resource there is: the connection died under it
+                    || t instanceof javax.transaction.xa.XAException
                     || t.getClass().getName().endsWith(".PoolingException")) {
                 return true;
             }
