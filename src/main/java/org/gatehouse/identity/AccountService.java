@@ -35,6 +35,12 @@ public class AccountService {
     @Inject
     private Validator validator;
 
+    @Inject
+    private LoginGuard guard;
+
+    @Inject
+    private PasswordResetService resets;
+
     @Resource
     private SessionContext caller;
 
@@ -59,12 +65,14 @@ public class AccountService {
             throw new IdentityException("email", "Enter a valid email address");
         }
         PasswordPolicy.check(password, normalized);
+        // hashed whether or not the address is taken, so that the answer takes as long either way
+        String hash = hasher.hash(password);
         boolean exists = !em.createQuery("select u.id from User u where u.email = :email", Long.class)
                 .setParameter("email", normalized).getResultList().isEmpty();
         if (exists) {
             return;
         }
-        User user = new User(normalized, hasher.hash(password));
+        User user = new User(normalized, hash);
         em.persist(user);
         em.flush();
         audit.record(AuditAction.CREATE, User.class.getSimpleName(), String.valueOf(user.getId()), normalized,
@@ -83,11 +91,19 @@ public class AccountService {
         if (user == null || !user.isActive()) {
             throw new IdentityException(null, "Sign in again to change your password");
         }
+        // guesses here count toward the same lockout as on the sign-in page
+        if (guard.begin(email, null) != LoginGuard.Attempt.ALLOWED) {
+            throw new IdentityException("currentPassword", "Too many wrong passwords; try again in a few minutes");
+        }
         if (currentPassword == null || !hasher.verify(currentPassword, user.getPasswordHash())) {
+            guard.failed(email, null);
             throw new IdentityException("currentPassword", "The current password is not right");
         }
+        guard.passed(email);
+        em.refresh(user); // the guard's own transaction changed the row
         PasswordPolicy.check(newPassword, user.getEmail());
         user.setPasswordHash(hasher.hash(newPassword));
+        resets.invalidateAll(user);
         audit.record(AuditAction.PASSWORD_CHANGE, User.class.getSimpleName(), String.valueOf(user.getId()),
                 user.getEmail(), AuditLog.withSecret("{}", "password"));
         return user.getSessionStamp();

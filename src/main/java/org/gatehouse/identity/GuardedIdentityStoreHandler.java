@@ -26,9 +26,10 @@ import java.util.Set;
 /**
  * The identity store handler of the application (an alternative that takes the place of the
  * container's default), in the Jakarta Security flow: it asks the
- * identity stores as the container's own handler would, but first refuses locked accounts
- * (with the same result as a wrong password, so nothing tells them apart) and afterwards
- * records the success or failure for lockout and login tracking.
+ * identity stores as the container's own handler would, but first counts the attempt and refuses
+ * locked, unknown and inactive accounts (with the same result and the same hashing time as a
+ * wrong password, so nothing tells them apart) and afterwards records the outcome for lockout
+ * and login tracking.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -45,20 +46,25 @@ public class GuardedIdentityStoreHandler implements IdentityStoreHandler {
     @Inject
     private Instance<HttpServletRequest> request;
 
+    @Inject
+    private PasswordHasher hasher;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        String email = credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
-        if (email != null && guard.isLocked(email)) {
-            guard.failed(email, clientIp());
+        if (!(credential instanceof UsernamePasswordCredential password)) {
+            return validateWithStores(credential);
+        }
+        String email = password.getCaller();
+        if (email == null || guard.begin(email, clientIp()) != LoginGuard.Attempt.ALLOWED) {
+            // unknown, inactive and locked accounts cost the same hash as a real check: timing tells nothing
+            hasher.spendEqualTime(password.getPasswordAsString());
             return INVALID_RESULT;
         }
         CredentialValidationResult result = validateWithStores(credential);
-        if (email != null) {
-            if (result.getStatus() == VALID) {
-                guard.succeeded(email, clientIp());
-            } else {
-                guard.failed(email, clientIp());
-            }
+        if (result.getStatus() == VALID) {
+            guard.succeeded(email, clientIp());
+        } else {
+            guard.failed(email, clientIp());
         }
         return result;
     }

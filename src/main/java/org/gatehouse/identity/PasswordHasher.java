@@ -39,4 +39,22 @@ public class PasswordHasher {
     public boolean verify(String password, String storedHash) {
         return storedHash != null && hash.verify(password.toCharArray(), storedHash);
     }
+
+    /** A hash of a random secret that no password matches, made once with the current parameters. */
+    private volatile String decoy;
+
+    /**
+     * Does the work of one real check and always fails: answers about unknown accounts take as
+     * long as answers about real ones, so response times do not reveal which addresses exist.
+     */
+    public void spendEqualTime(String password) {
+        String target = decoy;
+        if (target == null) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            target = hash(java.util.HexFormat.of().formatHex(random));
+            decoy = target;
+        }
+        hash.verify((password == null ? "" : password).toCharArray(), target);
+    }
 }

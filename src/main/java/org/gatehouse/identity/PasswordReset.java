@@ -40,6 +40,10 @@ public class PasswordReset extends BaseEntity {
     @Column(name = "used_at")
     private OffsetDateTime usedAt;
 
+    /** The account's session stamp when the link was sent; a different stamp now voids the link. */
+    @Column(name = "user_stamp", length = 36)
+    private String userStamp;
+
     protected PasswordReset() {
     }
 
@@ -48,6 +52,7 @@ public class PasswordReset extends BaseEntity {
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.userStamp = user.getSessionStamp();
     }
 
     @Override
@@ -60,7 +65,7 @@ public class PasswordReset extends BaseEntity {
     }
 
     boolean isUsable(OffsetDateTime at) {
-        return usedAt == null && expiresAt.isAfter(at) && user.isActive();
+        return usedAt == null && expiresAt.isAfter(at) && user.isActive() && user.getSessionStamp().equals(userStamp);
     }
 
     void markUsed(OffsetDateTime at) {

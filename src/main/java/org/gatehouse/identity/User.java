@@ -144,28 +144,47 @@ public class User extends BaseEntity {
         return sessionStamp;
     }
 
-    /** A successful login: the previous one becomes "last", failures are forgotten. */
+    /**
+     * A successful login: the previous one becomes "last". Only this attempt's own reservation is
+     * given back; failures of attempts that ran at the same time stay counted.
+     */
     void recordLogin(String ip, OffsetDateTime at) {
         lastLoginAt = currentLoginAt;
         lastLoginIp = currentLoginIp;
         currentLoginAt = at;
         currentLoginIp = ip;
         loginCount++;
-        failedCount = 0;
-        firstFailedAt = null;
-        lockedUntil = null;
+        releaseAttempt();
     }
 
     /**
-     * A failed login. Failures count within a window from the first one; reaching the limit
-     * locks the account. Returns whether this failure locked it.
+     * Counts a sign-in attempt before its password is checked, so that concurrent guesses cannot
+     * all pass a check made before any of them failed. Attempts count within a window from the
+     * first one; once the limit is reached no further attempt is allowed (the caller then locks).
+     * Returns whether this attempt may check its password.
      */
-    boolean recordFailure(OffsetDateTime at, int maxFailures, java.time.Duration window, java.time.Duration lock) {
+    boolean reserveAttempt(OffsetDateTime at, int maxFailures, java.time.Duration window) {
         if (firstFailedAt == null || firstFailedAt.plus(window).isBefore(at)) {
             firstFailedAt = at;
             failedCount = 0;
         }
+        if (failedCount >= maxFailures) {
+            return false;
+        }
         failedCount++;
+        return true;
+    }
+
+    /** A reserved attempt turned out right: it no longer counts as a failure. */
+    void releaseAttempt() {
+        failedCount = Math.max(0, failedCount - 1);
+        if (failedCount == 0) {
+            firstFailedAt = null;
+        }
+    }
+
+    /** Locks the account when its attempts reached the limit; returns whether this call locked it. */
+    boolean lockIfExhausted(OffsetDateTime at, int maxFailures, java.time.Duration lock) {
         if (failedCount >= maxFailures && !isLocked(at)) {
             lockedUntil = at.plus(lock);
             return true;

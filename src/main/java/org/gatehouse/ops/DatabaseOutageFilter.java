@@ -30,6 +30,13 @@ public class DatabaseOutageFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
+            if (isCause(e, jakarta.ejb.EJBAccessException.class) && !response.isCommitted()) {
+                // a service refused a caller without the role: an expected answer, one line, no stack trace
+                LOG.log(Level.INFO, "request={0} refused by a service: {1} {2}", new Object[] {RequestId.current(),
+                        request.getMethod(), request.getServletPath()});
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
             if (!DatabaseUnavailableException.isCause(e) || response.isCommitted()) {
                 LOG.log(Level.SEVERE, "request={0} failed: {1} {2}: {3}", new Object[] {RequestId.current(),
                         request.getMethod(), request.getRequestURI(), e.getClass().getName()});
@@ -42,5 +49,18 @@ public class DatabaseOutageFilter extends HttpFilter {
             // an error dispatch, so Faces renders the page afresh even when the failed request was a postback
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
+    }
+
+    static boolean isCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+            if (cause instanceof ServletException servlet && servlet.getRootCause() != null
+                    && servlet.getRootCause() != cause.getCause() && isCause(servlet.getRootCause(), type)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -17,6 +17,14 @@ public class OperationsMetrics {
     @Inject
     MetricRegistry registry;
 
+    /** Registers the counters at start-up, so that they read 0 instead of being absent until the first event. */
+    void register(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(
+            jakarta.enterprise.context.ApplicationScoped.class) Object started) {
+        registry.counter("gatehouse.logins", new Tag("outcome", "ok"));
+        registry.counter("gatehouse.logins", new Tag("outcome", "failed"));
+        registry.counter("gatehouse.lockouts");
+    }
+
     /** Counts a committed audit entry under the metric its action belongs to. */
     public void recorded(AuditAction action) {
         switch (action) {

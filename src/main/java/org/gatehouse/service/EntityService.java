@@ -78,6 +78,9 @@ public class EntityService {
     @Resource
     private SessionContext caller;
 
+    @Inject
+    private org.gatehouse.identity.AccountState accounts;
+
     // ---------------------------------------------------------------- permissions
 
     /** Whether the caller may perform the operation on the view; what menus and buttons ask. */
@@ -92,9 +95,26 @@ public class EntityService {
     }
 
     private void requireAction(AdminView<?> view, String action) {
-        if (!view.allowsAction(action, caller::isCallerInRole)) {
+        if (!view.allowsAction(action, currentRoles()::test)) {
             refuse(view.name() + ":action:" + action);
         }
+    }
+
+    /**
+     * Writes check the roles the caller's account holds now, in the database, besides those its
+     * session announced: a session that outlived a deactivation or a role change can write nothing,
+     * even if it reached this service through a path the web layer did not foresee.
+     */
+    private void requireWrite(AdminView<?> view, Operation operation) {
+        if (!view.allows(operation, currentRoles()::test)) {
+            refuse(view.name() + ":" + operation.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private java.util.function.Predicate<String> currentRoles() {
+        java.security.Principal principal = caller.getCallerPrincipal();
+        java.util.Set<String> held = principal == null ? java.util.Set.of() : accounts.activeRoles(principal.getName());
+        return role -> held.contains(role) && caller.isCallerInRole(role);
     }
 
     /** Reading related records for pickers needs the right to view their own admin view. */
@@ -359,7 +379,8 @@ public class EntityService {
     /** Persists a new record; for views with a password property the given password is checked and hashed. */
     public <E> E create(AdminView<E> view, E entity, String password) {
         requireCapability(view.creatable(), view, "created");
-        require(view, Operation.CREATE);
+        requireWrite(view, Operation.CREATE);
+        requirePlainText(view, entity);
         if (view.passwordProperty() != null) {
             applyPassword(view, entity, password, true);
         }
@@ -377,7 +398,8 @@ public class EntityService {
      */
     public <E> E update(AdminView<E> view, E edited, String newPassword) {
         requireCapability(view.editable(), view, "edited");
-        require(view, Operation.EDIT);
+        requireWrite(view, Operation.EDIT);
+        requirePlainText(view, edited);
         String id = String.valueOf(((BaseEntity) edited).getId());
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
         requireVersion(current, ((BaseEntity) edited).getVersion(), id);
@@ -403,7 +425,7 @@ public class EntityService {
     /** Deletes one record loaded at {@code version}; stale or missing rows are a conflict. */
     public <E> void delete(AdminView<E> view, String id, long version) {
         requireCapability(view.deletable(), view, "deleted");
-        require(view, Operation.DELETE);
+        requireWrite(view, Operation.DELETE);
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
         requireVersion(current, version, id);
         String changes = AuditLog.diff(ValueText.snapshot(view, current), Map.of());
@@ -418,7 +440,7 @@ public class EntityService {
      */
     public <E> int deleteAll(AdminView<E> view, Map<String, Long> versions) {
         requireCapability(view.deletable(), view, "deleted");
-        require(view, Operation.DELETE);
+        requireWrite(view, Operation.DELETE);
         int deleted = 0;
         for (Map.Entry<String, Long> row : versions.entrySet()) {
             E current = find(view, row.getKey()).orElseThrow(() -> new ConflictException(row.getKey(), true));
@@ -499,6 +521,9 @@ public class EntityService {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<T> query = cb.createQuery(type);
         Root<T> root = query.from(type);
+        if (org.gatehouse.metadata.PlainText.hasForbiddenCharacters(text, false)) {
+            return List.of();
+        }
         if (text != null && !text.isBlank()) {
             query.where(cb.like(cb.lower(root.get(titleProperty).as(String.class)),
                     "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%", '\\'));
@@ -572,6 +597,17 @@ public class EntityService {
             throw new WriteException("password", e.getMessage());
         }
         PropertyAccess.set(entity, view.passwordProperty(), hasher.hash(password));
+    }
+
+    /** Text with control characters never reaches the database, whichever client sent it. */
+    private static <E> void requirePlainText(AdminView<E> view, E entity) {
+        for (PropertyDescriptor property : view.properties().values()) {
+            if ((property.kind() == PropertyKind.TEXT || property.kind() == PropertyKind.LONG_TEXT)
+                    && PropertyAccess.get(entity, property.name()) instanceof String text
+                    && org.gatehouse.metadata.PlainText.hasForbiddenCharacters(text, property.kind() == PropertyKind.LONG_TEXT)) {
+                throw new WriteException(property.name(), property.label() + " contains characters that are not allowed");
+            }
+        }
     }
 
     private static void requireCapability(boolean allowed, AdminView<?> view, String what) {

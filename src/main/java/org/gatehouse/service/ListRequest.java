@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
+import org.gatehouse.metadata.PlainText;
 import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.SortOrder;
 
@@ -26,6 +27,8 @@ import org.gatehouse.metadata.SortOrder;
 public final class ListRequest {
 
     public static final int MAX_SEARCH_LENGTH = 200;
+    /** The last page number accepted, so that an offset of any page size stays a positive int. */
+    static final int MAX_PAGE = 10_000_000;
 
     private final AdminView<?> view;
     private int page = 1;
@@ -51,6 +54,13 @@ public final class ListRequest {
             if (value == null || value.isBlank()) {
                 return;
             }
+            if (PlainText.hasForbiddenCharacters(key, false) || PlainText.hasForbiddenCharacters(value, false)) {
+                // never echo such a value back: a notice names the parameter only when it is printable
+                request.notices.add(PlainText.hasForbiddenCharacters(key, false)
+                        ? "A parameter with control characters was ignored."
+                        : "Parameter '" + key + "' contains control characters; it was ignored.");
+                return;
+            }
             String trimmed = value.strip();
             switch (key) {
                 case "page" -> request.parsePage(trimmed);
@@ -65,8 +75,8 @@ public final class ListRequest {
 
     private void parsePage(String value) {
         Integer number = parseInt(value);
-        if (number == null || number < 1) {
-            notices.add("Page '" + value + "' is not a page number; showing the first page.");
+        if (number == null || number < 1 || number > MAX_PAGE) {
+            notices.add("Page '" + shorten(value) + "' is not a page number; showing the first page.");
         } else {
             page = number;
         }
@@ -75,7 +85,7 @@ public final class ListRequest {
     private void parseSize(String value) {
         Integer number = parseInt(value);
         if (number == null || !view.pageSizes().contains(number)) {
-            notices.add("Page size '" + value + "' is not one of " + view.pageSizes() + "; showing " + size
+            notices.add("Page size '" + shorten(value) + "' is not one of " + view.pageSizes() + "; showing " + size
                     + " rows per page.");
         } else {
             size = number;
@@ -87,8 +97,9 @@ public final class ListRequest {
         List<SortOrder> accepted = new ArrayList<>();
         for (SortOrder order : SortOrder.parseAll(spec)) {
             PropertyDescriptor property = view.properties().get(order.property());
-            if (property == null || !property.sortable()) {
-                notices.add("Cannot sort by '" + order.property() + "'; that sort was ignored.");
+            // only a sortable column of the table: the table can show no other order
+            if (property == null || !property.sortable() || !view.columns().contains(property)) {
+                notices.add("Cannot sort by '" + shorten(order.property()) + "'; that sort was ignored.");
             } else if (accepted.stream().noneMatch(o -> o.property().equals(order.property()))) {
                 accepted.add(order);
             }
@@ -113,19 +124,22 @@ public final class ListRequest {
         String bound = dot < 0 ? null : key.substring(dot + 1);
         PropertyDescriptor property = view.properties().get(name);
         if (property == null || !property.filterable()) {
-            notices.add("Unknown filter '" + key + "' was ignored.");
+            notices.add("Unknown filter '" + shorten(key) + "' was ignored.");
             return;
         }
         boolean ranged = property.kind().isNumber() || property.kind().isTemporal();
         if (bound != null && !(ranged && (bound.equals("from") || bound.equals("to")))) {
-            notices.add("Unknown filter '" + key + "' was ignored.");
+            notices.add("Unknown filter '" + shorten(key) + "' was ignored.");
             return;
         }
         Object typed;
         try {
             typed = convert(property, value, "to".equals(bound));
+        } catch (ArithmeticException e) {
+            notices.add("Filter '" + key + "': '" + shorten(value) + "' is out of range; that filter was ignored.");
+            return;
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            notices.add("Filter '" + key + "': '" + value + "' is not " + expected(property.kind())
+            notices.add("Filter '" + key + "': '" + shorten(value) + "' is not " + expected(property.kind())
                     + "; that filter was ignored.");
             return;
         }
@@ -165,15 +179,75 @@ public final class ListRequest {
                 }
                 throw new IllegalArgumentException(value);
             }
-            case INTEGER -> Long.valueOf(value);
-            case DECIMAL -> new BigDecimal(value);
-            case DATE -> LocalDate.parse(value);
+            case INTEGER -> inRange(Long.valueOf(value), property.javaType());
+            case DECIMAL -> decimal(value);
+            case DATE -> date(value);
             case DATE_TIME -> value.length() <= 10
-                    ? (upperBound ? LocalDate.parse(value).plusDays(1).atStartOfDay().minusNanos(1000)
-                            : LocalDate.parse(value).atStartOfDay())
-                    : LocalDateTime.parse(value);
+                    ? (upperBound ? date(value).plusDays(1).atStartOfDay().minusNanos(1000) : date(value).atStartOfDay())
+                    : dateTime(value);
             case TO_ONE, TO_MANY -> Long.valueOf(value);
         };
+    }
+
+    /** Whole numbers beyond what the attribute's type holds would wrap around: refused instead. */
+    private static Long inRange(Long number, Class<?> type) {
+        long min = Long.MIN_VALUE;
+        long max = Long.MAX_VALUE;
+        if (type == Integer.class || type == int.class) {
+            min = Integer.MIN_VALUE;
+            max = Integer.MAX_VALUE;
+        } else if (type == Short.class || type == short.class) {
+            min = Short.MIN_VALUE;
+            max = Short.MAX_VALUE;
+        }
+        if (number < min || number > max) {
+            throw new ArithmeticException("out of range");
+        }
+        return number;
+    }
+
+    /** Up to 18 digits before and 10 after the point: more than any amount column holds, less than overflows. */
+    private static BigDecimal decimal(String value) {
+        if (value.length() > 40) {
+            throw new ArithmeticException("too long");
+        }
+        BigDecimal number = new BigDecimal(value);
+        if (number.precision() - number.scale() > 18 || number.scale() > 10) {
+            throw new ArithmeticException("out of range");
+        }
+        return number;
+    }
+
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern
+            .compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+
+    /** Four-digit years from 0001 only: every database stores them, none overflows. */
+    private static LocalDate date(String value) {
+        if (!DATE.matcher(value).matches()) {
+            throw new IllegalArgumentException(value);
+        }
+        return checkYear(LocalDate.parse(value));
+    }
+
+    private static LocalDateTime dateTime(String value) {
+        if (!DATE_TIME.matcher(value).matches()) {
+            throw new IllegalArgumentException(value);
+        }
+        LocalDateTime parsed = LocalDateTime.parse(value);
+        checkYear(parsed.toLocalDate());
+        return parsed;
+    }
+
+    private static LocalDate checkYear(LocalDate date) {
+        if (date.getYear() < 1) {
+            throw new ArithmeticException("out of range");
+        }
+        return date;
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     private static String expected(PropertyKind kind) {
@@ -205,7 +279,7 @@ public final class ListRequest {
     }
 
     public void setPage(int page) {
-        this.page = Math.max(1, page);
+        this.page = Math.min(MAX_PAGE, Math.max(1, page));
     }
 
     public void setSize(int size) {

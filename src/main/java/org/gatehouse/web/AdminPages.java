@@ -61,6 +61,17 @@ final class AdminPages {
         faces.responseComplete();
     }
 
+    /** Answers 400 to a request no page of ours sends (crafted paging and the like): one log line, no trace. */
+    static void badRequest(FacesContext faces, String why) {
+        LOG.info(() -> "request=" + org.gatehouse.ops.RequestId.current() + " refused with 400: " + why);
+        try {
+            faces.getExternalContext().responseSendError(400, "Bad request");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
     static void notFound(FacesContext faces) {
         try {
             faces.getExternalContext().responseSendError(404, "Not found");

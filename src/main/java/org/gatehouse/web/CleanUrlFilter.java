@@ -28,11 +28,8 @@ public class CleanUrlFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        int semicolon = path.indexOf(';');
-        if (semicolon >= 0) {
-            path = path.substring(0, semicolon);
-        }
+        // the path the container resolved and its security constraints saw, never the raw URI
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.startsWith(RESOURCES)) {
             chain.doFilter(request, response);
             return;
@@ -60,7 +57,7 @@ public class CleanUrlFilter extends HttpFilter {
     }
 
     /** Answers a JSF AJAX request with a redirect the page's script follows. */
-    static void partialRedirect(HttpServletResponse response, String url) throws IOException {
+    public static void partialRedirect(HttpServletResponse response, String url) throws IOException {
         response.setContentType("text/xml;charset=UTF-8");
         response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
                 + url + "\"></redirect></partial-response>");

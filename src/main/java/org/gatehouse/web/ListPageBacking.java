@@ -115,6 +115,11 @@ public class ListPageBacking implements Serializable {
             return;
         }
         AdminView<?> current = view();
+        java.util.Map<String, String> parameters = context.getExternalContext().getRequestParameterMap();
+        if (!isPaging(current, parameters.get("list:table_rows"), parameters.get("list:table_first"))) {
+            AdminPages.badRequest(context, "crafted paging parameters");
+            return;
+        }
         boolean mayDelete = service.can(current, Operation.DELETE);
         boolean mayRunAnAction = current.actions().stream()
                 .anyMatch(a -> current.allowsAction(a.name(), context.getExternalContext()::isUserInRole));
@@ -126,6 +131,13 @@ public class ListPageBacking implements Serializable {
                 return;
             }
         }
+    }
+
+    /** Paging the table can send: one of the view's page sizes and a non-negative offset within reach. */
+    static boolean isPaging(AdminView<?> view, String rows, String first) {
+        boolean rowsOk = rows == null || rows.matches("\\d{1,4}") && view.pageSizes().contains(Integer.valueOf(rows));
+        boolean firstOk = first == null || first.matches("\\d{1,9}");
+        return rowsOk && firstOk;
     }
 
     /** Computes what deleting the selection affects, for the confirmation dialog. */

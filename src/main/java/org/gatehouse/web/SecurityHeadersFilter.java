@@ -28,6 +28,11 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (!request.getServletPath().startsWith("/jakarta.faces.resource/")) {
+            // pages may show what only a signed-in user may see: never kept by the browser or a proxy,
+            // so Back after signing out shows nothing. Versioned scripts and styles stay cacheable.
+            response.setHeader("Cache-Control", "no-store");
+        }
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }

@@ -20,6 +20,20 @@ class PasswordPolicyTest {
         assertTrue(refusal("1qaz2wsx3edc", null).contains("most common"), "a common password, even long enough");
         assertTrue(refusal("1QAZ2WSX3EDC", null).contains("most common"), "in any case");
         assertTrue(refusal("someone@example.com", "someone@example.com").contains("email"));
+        assertTrue(refusal(" ".repeat(12), null).contains("only spaces"));
+        assertTrue(refusal("\t \u00a0".repeat(4), null).contains("only spaces"), "any whitespace");
+    }
+
+    @Test
+    void refusesGuessablePasswordsOfAnyLength() {
+        for (String guessable : new String[] {"aaaaaaaaaaaa", "abcdefghijkl", "123456789012", "qwertyuiopas",
+            "passwordpassword", "Password1234!", "zyxwvutsrqpo", "abcabcabcabc", "P@ssw0rd2026!"}) {
+            assertTrue(refusal(guessable, null).contains("too easy to guess"), guessable);
+        }
+        assertTrue(refusal("margaret.hamilton1", "margaret.hamilton@example.com").contains("too easy to guess"),
+                "not built from one's own address");
+        assertDoesNotThrow(() -> PasswordPolicy.check("margaret.hamilton1", "someone@example.com"),
+                "the same password is fine for someone else");
     }
 
     @Test

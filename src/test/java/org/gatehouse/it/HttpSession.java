@@ -69,6 +69,25 @@ public final class HttpSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSF AJAX postback with the given fields, as PrimeFaces sends it. */
+    public HttpResponse<String> postAjax(String path, String viewState, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.ViewState", viewState);
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The session's cookies as a request header line, for {@link RawHttp}. */
+    public String cookieHeader() {
+        return "Cookie: " + cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     public static String viewState(String html) {
         Matcher matcher = VIEW_STATE.matcher(html);
         return matcher.find() ? matcher.group(1) : null;

@@ -28,7 +28,7 @@ class ListRequestTest {
     private static final PropertyDescriptor CUSTOMER = property("customer", PropertyKind.TO_ONE, true, List.of());
 
     private static final AdminView<Object> VIEW = new AdminView<>(Object.class, "things", "Things", "Thing", "", "",
-            Long.class, props(ID, EMAIL, STATUS, ACTIVE, TOTAL, CREATED, CUSTOMER), List.of(ID, EMAIL), List.of(),
+            Long.class, props(ID, EMAIL, STATUS, ACTIVE, TOTAL, CREATED, CUSTOMER), List.of(ID, EMAIL, CREATED), List.of(),
             List.of(EMAIL), List.of(EMAIL, STATUS, ACTIVE, TOTAL, CREATED, CUSTOMER), "email",
             List.of(new SortOrder("id", true)), List.of(10, 20, 50), true, true, true, List.<BulkAction<Object>>of(),
             null, Map.of(), Map.of());
@@ -52,6 +52,24 @@ class ListRequestTest {
             parameters.put(keyValues[i], keyValues[i + 1]);
         }
         return ListRequest.parse(VIEW, parameters);
+    }
+
+    @Test
+    void refusesWhatWouldWrapOverflowOrCrashWithANotice() {
+        for (String[] bad : new String[][] {{"sort", "status"}, {"q", "a\u0000b"}, {"email", "x\u001by"},
+            {"total.from", "1e100000"}, {"total.to", "123456789012345678901"}, {"total.from", "0.00000000001"},
+            {"createdAt.from", "+999999999-12-31T23:59:59"}, {"createdAt.to", "-0001-01-01"},
+            {"createdAt.from", "0000-01-01"}, {"createdAt.from", "2026-02-30"}, {"page", "2147483647"},
+            {"page", "-1"}, {"size", "7"}, {"customer", "9223372036854775808"}, {"q\u0000", "x"}}) {
+            ListRequest request = parse(bad[0], bad[1]);
+            assertEquals(1, request.notices().size(), bad[0] + "=" + bad[1] + ": " + request.notices());
+            assertTrue(request.filters().isEmpty() && request.search() == null, "nothing of it applied: " + bad[0]);
+            assertEquals(1, request.page());
+            assertTrue(request.notices().get(0).length() < 200, "a notice never echoes a huge value");
+        }
+        assertTrue(parse("createdAt.from", "0001-01-01").notices().isEmpty(), "the first year there is");
+        assertTrue(parse("total.from", "-99999999.99").notices().isEmpty());
+        assertTrue(parse("page", String.valueOf(ListRequest.MAX_PAGE)).notices().isEmpty());
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.util.Objects;
 import org.gatehouse.identity.AccountService;
 import org.gatehouse.identity.IdentityException;
-import org.gatehouse.web.SessionRevocationFilter;
 
 /** The registration page and the change-password page. */
 @Named("account")
@@ -66,7 +65,7 @@ public class AccountBacking {
             String stamp = accounts.changeOwnPassword(currentPassword, password);
             ExternalContext external = faces.getExternalContext();
             // this session carries on; the user's other sessions end at their next request
-            ((HttpServletRequest) external.getRequest()).getSession().setAttribute(SessionRevocationFilter.STAMP, stamp);
+            SessionFormAuthentication.restamp(((HttpServletRequest) external.getRequest()).getSession(), stamp);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your password was changed.", null));
         } catch (IdentityException e) {
             refuse(e);

@@ -38,9 +38,6 @@ public class LoginBacking {
     @Inject
     private AuditLog audit;
 
-    @Inject
-    private org.gatehouse.identity.LoginGuard guard;
-
     private String email;
 
     private String password;
@@ -62,8 +59,6 @@ public class LoginBacking {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
-                request.getSession().setAttribute(org.gatehouse.web.SessionRevocationFilter.STAMP,
-                        guard.sessionStamp(who).orElse(null));
                 audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, null);
                 boolean adminArea = java.util.stream.Stream.of(org.gatehouse.identity.Role.ADMIN,
                         org.gatehouse.identity.Role.EDITOR, org.gatehouse.identity.Role.VIEWER).anyMatch(request::isUserInRole);

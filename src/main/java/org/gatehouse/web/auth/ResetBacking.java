@@ -6,11 +6,8 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.identity.IdentityException;
 import org.gatehouse.identity.PasswordResetService;
 
@@ -27,11 +24,6 @@ public class ResetBacking {
 
     @Inject
     private FacesContext faces;
-
-    /** Where reset links point; without it, the address the request came in on. */
-    @Inject
-    @ConfigProperty(name = "GATEHOUSE_BASE_URL")
-    private Optional<String> baseUrl;
 
     private String email;
     private String token;
@@ -51,7 +43,7 @@ public class ResetBacking {
     }
 
     public void request() {
-        resets.requestReset(email, base() + "/reset");
+        resets.requestReset(email);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, SENT, null));
         email = null;
     }
@@ -86,15 +78,6 @@ public class ResetBacking {
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             valid = e.getField() != null;
         }
-    }
-
-    private String base() {
-        if (baseUrl.isPresent() && !baseUrl.get().isBlank()) {
-            return baseUrl.get().replaceAll("/+$", "");
-        }
-        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        String url = request.getRequestURL().toString();
-        return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath();
     }
 
     public String getEmail() {

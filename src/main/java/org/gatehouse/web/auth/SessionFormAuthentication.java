@@ -12,13 +12,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
+import org.gatehouse.identity.AccountState;
+import org.gatehouse.ops.RequestId;
 
 /**
  * Form login whose whole result lives in the HTTP session as one small serializable value:
- * the caller's name and groups, handed to the container again on every request. A replicated
- * session therefore carries the login to any node of a cluster, roles included (the container's
- * own remembered login keeps the name across nodes but not the groups).
+ * the caller's name, groups and session stamp, handed to the container again on every request. A
+ * replicated session therefore carries the login to any node of a cluster, roles included (the
+ * container's own remembered login keeps the name across nodes but not the groups).
+ * <p>
+ * Before a session's caller is announced, its stamp is compared with the account's current one
+ * in the database, on every request and whatever URL it names: a deactivated account, or one whose
+ * roles or password changed since the session signed in, gets its session ended and is treated
+ * as anonymous. This runs before any filter, servlet or page, so no path trick can skip it.
  * <p>
  * The login page calls {@code SecurityContext.authenticate} with the typed credentials; the
  * identity store handler checks them (lockout included). An anonymous request for a protected
@@ -29,9 +38,14 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
 
     /** Session attribute holding the {@link SignedIn} caller. */
     public static final String SIGNED_IN = "org.gatehouse.signedIn";
+    private static final String RESOURCES = "/jakarta.faces.resource/";
+    private static final Logger LOG = Logger.getLogger(SessionFormAuthentication.class.getName());
 
     @Inject
     private IdentityStoreHandler identityStores;
+
+    @Inject
+    private AccountState accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -43,22 +57,55 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
             }
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                String name = result.getCallerPrincipal().getName();
+                Optional<String> stamp = accounts.sessionStamp(name);
+                if (stamp.isEmpty()) {
+                    return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
+                }
                 request.getSession().setAttribute(SIGNED_IN,
-                        new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+                        new SignedIn(name, Set.copyOf(result.getCallerGroups()), stamp.get()));
             }
             return context.notifyContainerAboutLogin(result);
         }
-        HttpSession session = request.getSession(false);
+        if (request.getServletPath().startsWith(RESOURCES) && !context.isProtected()) {
+            // scripts and styles are public: served without a caller, and without a database round trip
+            return context.doNothing();
+        }
+        // a session is only ever named by its cookie, never by a ";jsessionid=" in a (leakable) URL
+        HttpSession session = request.isRequestedSessionIdFromURL() ? null : request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn caller) {
-            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+            if (accounts.sessionStamp(caller.name()).filter(caller.stamp()::equals).isPresent()) {
+                return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+            }
+            LOG.info(() -> "request=" + RequestId.current() + " ended a revoked session");
+            session.invalidate();
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                // an AJAX request of a page whose session was just ended: the page itself goes to the login
+                return redirect(response, request.getContextPath() + "/login", true);
+            }
         }
         if (context.isProtected()) {
             if ("GET".equals(request.getMethod())) {
                 ContinueUrl.remember(request);
             }
-            return context.redirect(request.getContextPath() + "/login");
+            return redirect(response, request.getContextPath() + "/login", false);
         }
         return context.doNothing();
+    }
+
+    /** A redirect with the path alone in {@code Location}: the request's Host header never chooses where to. */
+    private static AuthenticationStatus redirect(HttpServletResponse response, String path, boolean ajax) {
+        if (ajax) {
+            try {
+                org.gatehouse.web.CleanUrlFilter.partialRedirect(response, path);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader("Location", path);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     @Override
@@ -70,7 +117,14 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
-    /** Who is signed in to a session, with the groups the identity store gave at login. */
-    public record SignedIn(String name, Set<String> groups) implements Serializable {
+    /** Lets the current session carry on after its own user changed the password (a new stamp). */
+    public static void restamp(HttpSession session, String stamp) {
+        if (session.getAttribute(SIGNED_IN) instanceof SignedIn caller) {
+            session.setAttribute(SIGNED_IN, new SignedIn(caller.name(), caller.groups(), stamp));
+        }
+    }
+
+    /** Who is signed in to a session, with the groups the identity store gave and the account's stamp at login. */
+    public record SignedIn(String name, Set<String> groups, String stamp) implements Serializable {
     }
 }

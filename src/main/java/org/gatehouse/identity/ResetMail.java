@@ -1,0 +1,58 @@
+package org.gatehouse.identity;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends password reset e-mails in the background: the page answers at once and equally fast
+ * whether or not an e-mail goes out, so its timing does not tell which addresses have accounts.
+ */
+@Stateless
+@PermitAll
+public class ResetMail {
+
+    private static final Logger LOG = Logger.getLogger(ResetMail.class.getName());
+
+    @Inject
+    private MailSettings settings;
+
+    @Asynchronous
+    public void send(String to, String link) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", settings.host().orElseThrow());
+        properties.put("mail.smtp.port", Integer.toString(settings.port()));
+        properties.put("mail.smtp.connectiontimeout", "5000");
+        properties.put("mail.smtp.timeout", "5000");
+        settings.user().ifPresent(user -> properties.put("mail.smtp.auth", "true"));
+        Session session = Session.getInstance(properties);
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(settings.from()));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+            message.setSubject("Reset your Gatehouse password");
+            message.setText("Someone asked to reset the password of your Gatehouse account.\n\n"
+                    + "To choose a new password, open this link within one hour:\n" + link + "\n\n"
+                    + "The link works once, and only until you ask for another one or your password changes.\n"
+                    + "If it was not you, ignore this message; your password stays as it is.\n", "UTF-8");
+            if (settings.user().isPresent()) {
+                Transport.send(message, settings.user().get(), settings.password().orElse(""));
+            } else {
+                Transport.send(message);
+            }
+        } catch (MessagingException e) {
+            // the answer to the person was the same either way; the operator sees why no mail went out
+            LOG.log(Level.WARNING, "Could not send the password reset e-mail: " + e.getMessage());
+        }
+    }
+}
