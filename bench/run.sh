@@ -55,10 +55,12 @@ COOKIES="$WORK/cookies"
 rm -f "$COOKIES"
 curl -s -c "$COOKIES" -b "$COOKIES" "$BASE/login" > "$WORK/login.html"
 VIEWSTATE=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$WORK/login.html" | sed 's/.*value="//;s/"$//')
+# the page's CSP nonce, which PrimeFaces' script adds to every form it posts
+NONCE=$(grep -o "PrimeFaces.csp.init('[^']*')" "$WORK/login.html" | sed "s/.*init('//;s/')$//")
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -c "$COOKIES" -b "$COOKIES" -X POST "$BASE/login" \
     --data-urlencode login=login --data-urlencode login:email=bench@gatehouse.local \
     --data-urlencode "login:password=$PASSWORD" --data-urlencode login:submit= \
-    --data-urlencode "jakarta.faces.ViewState=$VIEWSTATE")
+    --data-urlencode "jakarta.faces.ViewState=$VIEWSTATE" --data-urlencode "primefaces.nonce=$NONCE")
 if [ "$STATUS" != 302 ]; then
     echo "Sign-in failed ($STATUS). A database seeded by an earlier run keeps its first admin: drop $DB to start over." >&2
     exit 1

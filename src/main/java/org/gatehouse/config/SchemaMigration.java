@@ -47,36 +47,7 @@ public class SchemaMigration {
         DatabaseSettings settings = DatabaseSettings.fromConfig();
         LOG.info(() -> "Gatehouse database: " + (settings.isEmbedded()
                 ? "embedded H2 at " + settings.url() : settings.url()));
-        MigrateResult result;
-        try {
-            result = migrate(settings);
-        } catch (RuntimeException e) {
-            if (settings.isEmbedded() && isDatabaseInUse(e)) {
-                // refuse to start, in words an operator can act on; readiness stays DOWN (no application)
-                LOG.severe(() -> "Gatehouse cannot start: the embedded database " + settings.url()
-                        + " is in use by another process (another Gatehouse, or an H2 tool). Stop that process,"
-                        + " or give this server its own GATEHOUSE_DATA_DIR, or use PostgreSQL (GATEHOUSE_DB_URL).");
-            }
-            throw e;
-        }
-        migrated = true;
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
-    }
-
-    /** H2 refuses a second process on the same file with error 90020 ("Database may be already in use"). */
-    static boolean isDatabaseInUse(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020
-                    || cause.getMessage() != null && cause.getMessage().contains("Database may be already in use")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private MigrateResult migrate(DatabaseSettings settings) {
-        return Flyway.configure(SchemaMigration.class.getClassLoader())
+        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 // shared migrations, plus those only PostgreSQL can run (trigram search indexes)
                 .locations(settings.isPostgres()
@@ -85,6 +56,9 @@ public class SchemaMigration {
                 .cleanDisabled(true)
                 .load()
                 .migrate();
+        migrated = true;
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 
     public boolean isMigrated() {

@@ -100,9 +100,11 @@ public class AccountService {
             throw new IdentityException("currentPassword", "The current password is not right");
         }
         guard.passed(email);
-        em.refresh(user); // the guard's own transaction changed the row
         PasswordPolicy.check(newPassword, user.getEmail());
-        user.setPasswordHash(hasher.hash(newPassword));
+        String newHash = hasher.hash(newPassword);
+        // the guard's own transactions change the row: read it afresh, locked until this one commits
+        em.refresh(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        user.setPasswordHash(newHash);
         resets.invalidateAll(user);
         audit.record(AuditAction.PASSWORD_CHANGE, User.class.getSimpleName(), String.valueOf(user.getId()),
                 user.getEmail(), AuditLog.withSecret("{}", "password"));

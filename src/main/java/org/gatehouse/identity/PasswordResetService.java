@@ -45,7 +45,7 @@ public class PasswordResetService {
     private MailSettings mail;
 
     @Inject
-    private ResetMail mailer;
+    private jakarta.enterprise.event.Event<ResetMail.Link> linkSent;
 
     /** Whether mail can be sent at all; without it the "forgot password" link is not offered. */
     public boolean isAvailable() {
@@ -67,11 +67,14 @@ public class PasswordResetService {
         if (user == null) {
             return;
         }
+        // one request per account at a time, so that of two simultaneous requests only the newer link works
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
         invalidateAll(user);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         em.persist(new PasswordReset(user, tokenHash, now, now.plus(VALIDITY)));
         audit.securityEvent(AuditAction.PASSWORD_RESET, user.getEmail(), "reset link sent");
-        mailer.send(user.getEmail(), mail.baseUrl().orElseThrow() + "/reset?token=" + token);
+        // mailed once the link is stored (after commit), in the background
+        linkSent.fire(new ResetMail.Link(user.getEmail(), mail.baseUrl().orElseThrow() + "/reset?token=" + token));
     }
 
     /** Voids every link of the account not used yet: a newer link, or a password set another way. */
@@ -93,7 +96,13 @@ public class PasswordResetService {
                 .orElseThrow(() -> new IdentityException(null, "This link is invalid or has expired; ask for a new one"));
         User user = reset.getUser();
         PasswordPolicy.check(newPassword, user.getEmail());
-        user.setPasswordHash(hasher.hash(newPassword));
+        String newHash = hasher.hash(newPassword);
+        // sign-in attempts update the row in their own transactions: read it afresh, locked until commit
+        em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
+        if (!reset.isUsable(now)) {
+            throw new IdentityException(null, "This link is invalid or has expired; ask for a new one");
+        }
+        user.setPasswordHash(newHash);
         user.unlock();
         reset.markUsed(now);
         invalidateAll(user);

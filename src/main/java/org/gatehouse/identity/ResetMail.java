@@ -27,8 +27,18 @@ public class ResetMail {
     @Inject
     private MailSettings settings;
 
+    /** A reset link to mail once the transaction that stored it has committed. */
+    public record Link(String to, String url) {
+    }
+
+    /** Observes stored links; the container calls it after commit only (and never for a rolled-back one). */
     @Asynchronous
-    public void send(String to, String link) {
+    public void sendStored(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            Link link) {
+        send(link.to(), link.url());
+    }
+
+    private void send(String to, String link) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", settings.host().orElseThrow());
         properties.put("mail.smtp.port", Integer.toString(settings.port()));

@@ -25,9 +25,4 @@ public record PropertyDescriptor(String name, String label, PropertyKind kind, C
     public boolean isRelation() {
         return kind.isRelation();
     }
-
-    /** For the HTML {@code maxlength}: the limit, or "not rendered" when there is none. */
-    public int inputMaxLength() {
-        return maxLength > 0 && maxLength < Integer.MAX_VALUE ? maxLength : Integer.MIN_VALUE;
-    }
 }

@@ -27,9 +27,24 @@ public class DatabaseOutageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getAttribute(DatabaseUnavailableException.UNVERIFIED_SESSION) != null) {
+            // fail closed: a signed-in session whose account cannot be checked gets nothing but this page
+            LOG.log(Level.WARNING, "request={0} database unavailable: {1} {2} -- its session cannot be checked",
+                    new Object[] {RequestId.current(), request.getMethod(), request.getRequestURI()});
+            unavailable(response);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
+            if (isCause(e, org.primefaces.csp.CspException.class) && !response.isCommitted()) {
+                // a postback without the nonce its page was given: forged, or from a page of another view
+                LOG.log(Level.INFO, "request={0} refused with 400: postback without its page''s CSP nonce: {1} {2}",
+                        new Object[] {RequestId.current(), request.getMethod(), request.getServletPath()});
+                response.resetBuffer();
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
             if (isCause(e, jakarta.ejb.EJBAccessException.class) && !response.isCommitted()) {
                 // a service refused a caller without the role: an expected answer, one line, no stack trace
                 LOG.log(Level.INFO, "request={0} refused by a service: {1} {2}", new Object[] {RequestId.current(),
@@ -44,11 +59,15 @@ public class DatabaseOutageFilter extends HttpFilter {
             }
             LOG.log(Level.WARNING, "request={0} database unavailable: {1} {2} -- {3}", new Object[] {RequestId.current(),
                     request.getMethod(), request.getRequestURI(), DatabaseUnavailableException.describe(e)});
-            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            response.setHeader("Cache-Control", "no-store");
-            // an error dispatch, so Faces renders the page afresh even when the failed request was a postback
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            unavailable(response);
         }
+    }
+
+    private static void unavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.setHeader("Cache-Control", "no-store");
+        // an error dispatch, so Faces renders the page afresh even when the failed request was a postback
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 
     static boolean isCause(Throwable failure, Class<? extends Throwable> type) {

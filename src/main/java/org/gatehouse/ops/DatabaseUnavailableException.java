@@ -3,6 +3,9 @@ package org.gatehouse.ops;
 /** A request failed because the database could not be reached; answered with the 503 page. */
 public class DatabaseUnavailableException extends RuntimeException {
 
+    /** Request attribute: the session's account could not be checked because the database is gone. */
+    public static final String UNVERIFIED_SESSION = "org.gatehouse.unverifiedSession";
+
     private static final long serialVersionUID = 1L;
     private static final java.util.Set<String> CONNECTION_STATES =
             java.util.Set.of("08001", "08004", "08006", "57P01", "57P02", "57P03");

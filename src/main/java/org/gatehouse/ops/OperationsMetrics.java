@@ -38,8 +38,16 @@ public class OperationsMetrics {
         }
     }
 
-    /** Time spent reading one list page (ids and rows) of a view. */
+    /**
+     * Time spent reading one list page (ids and rows) of a view: a histogram of whole milliseconds,
+     * exported as they are. Payara's Prometheus output of a timer (or of a histogram with a time
+     * unit) mixes units, quantiles in nanoseconds next to a sum in seconds, so no unit is declared.
+     */
     public void listQuery(String view, Duration took) {
-        registry.timer("gatehouse.list.query", new Tag("view", view)).update(took);
+        registry.histogram(LIST_QUERY, new Tag("view", view)).update(took.toMillis());
     }
+
+    private static final org.eclipse.microprofile.metrics.Metadata LIST_QUERY = org.eclipse.microprofile.metrics.Metadata
+            .builder().withName("gatehouse.list.query.milliseconds").withUnit(org.eclipse.microprofile.metrics.MetricUnits.NONE)
+            .withDescription("Time spent reading one list page").build();
 }

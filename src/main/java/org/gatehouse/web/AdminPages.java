@@ -13,6 +13,13 @@ final class AdminPages {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AdminPages.class.getName());
 
+    /**
+     * Where the pages of the console live: inside WEB-INF, so that no page file is reachable by its
+     * own name and no folder of the WAR shares a name with a console address (the container would
+     * answer such a folder's name with a redirect of its own, built from the request's Host header).
+     */
+    static final String VIEWS = "/WEB-INF/views";
+
     private AdminPages() {
     }
 
@@ -53,6 +60,11 @@ final class AdminPages {
         LOG.warning(() -> "Forbidden: " + who + " " + what);
         jakarta.enterprise.inject.spi.CDI.current().select(org.gatehouse.audit.AuditLog.class).get()
                 .securityEvent(org.gatehouse.audit.AuditAction.FORBIDDEN, who, what);
+        refused(faces);
+    }
+
+    /** Answers 403 for a refusal the service has already logged and recorded. */
+    static void refused(FacesContext faces) {
         try {
             faces.getExternalContext().responseSendError(403, "Forbidden");
         } catch (IOException e) {

@@ -45,9 +45,9 @@ public record AdminPath(String view, String id, Mode mode) {
 
     public String page() {
         return switch (mode) {
-            case LIST -> "/admin/list.xhtml";
-            case DETAILS -> "/admin/details.xhtml";
-            case EDIT, CREATE -> "/admin/form.xhtml";
+            case LIST -> AdminPages.VIEWS + "/admin/list.xhtml";
+            case DETAILS -> AdminPages.VIEWS + "/admin/details.xhtml";
+            case EDIT, CREATE -> AdminPages.VIEWS + "/admin/form.xhtml";
             case EXPORT -> CsvExportServlet.PATH;
         };
     }

@@ -40,7 +40,7 @@ public class AnonymousRateLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (perMinute > 0 && "POST".equals(request.getMethod()) && LIMITED.contains(request.getServletPath())) {
-            long waitSeconds = take(request.getRemoteAddr(), System.nanoTime());
+            long waitSeconds = take(client(request.getRemoteAddr()), System.nanoTime());
             if (waitSeconds > 0) {
                 LOG.info(() -> "request=" + RequestId.current() + " rate limited: POST " + request.getServletPath());
                 response.setHeader("Retry-After", Long.toString(waitSeconds));
@@ -52,9 +52,29 @@ public class AnonymousRateLimitFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The client an address belongs to: an IPv4 address, or the /64 network of an IPv6 address (one
+     * customer's allocation, so that an attacker cannot take a fresh bucket per address).
+     */
+    static String client(String address) {
+        if (address == null || !address.contains(":")) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            return bytes.length == 16 ? java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong lastEviction = new java.util.concurrent.atomic.AtomicLong();
+
     /** Takes a token for the client; 0 when it had one, otherwise the seconds until it will. */
     long take(String client, long now) {
-        if (buckets.size() > MAX_CLIENTS) {
+        long last = lastEviction.get();
+        // idle (full) buckets are dropped when there are many, at most once a second
+        if (buckets.size() > MAX_CLIENTS && now - last > 1_000_000_000L && lastEviction.compareAndSet(last, now)) {
             buckets.values().removeIf(bucket -> bucket.isFull(now, perMinute));
         }
         return buckets.computeIfAbsent(client, key -> new Bucket(perMinute, now)).take(now, perMinute);

@@ -23,6 +23,8 @@ public class CleanUrlFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private static final String RESOURCES = "/jakarta.faces.resource/";
+    /** What {@link #resolve} answers for an admin address that names nothing. */
+    static final String NOT_FOUND = "";
     private static final Set<String> TOP_LEVEL_PAGES = Set.of("login", "register", "waiting", "forgot", "reset");
 
     @Override
@@ -49,7 +51,9 @@ public class CleanUrlFilter extends HttpFilter {
             return;
         }
         String target = resolve(path, request);
-        if (target == null) {
+        if (NOT_FOUND.equals(target)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        } else if (target == null) {
             chain.doFilter(request, response);
         } else {
             request.getRequestDispatcher(target).forward(request, response);
@@ -70,17 +74,17 @@ public class CleanUrlFilter extends HttpFilter {
             return "/" + name + ".xhtml";
         }
         if (name.equals("account/password")) {
-            return "/account/password.xhtml";
+            return AdminPages.VIEWS + "/account/password.xhtml";
         }
         if (path.equals("/admin") || path.equals("/admin/")) {
-            return "/admin/index.xhtml";
+            return AdminPages.VIEWS + "/admin/index.xhtml";
         }
         if (!path.startsWith("/admin/")) {
             return null;
         }
         AdminPath adminPath = AdminPath.parse(path.substring("/admin/".length()));
         if (adminPath == null) {
-            return "/admin/not-found.xhtml";
+            return NOT_FOUND;
         }
         request.setAttribute(AdminPath.ATTRIBUTE, adminPath);
         return adminPath.page();

@@ -22,9 +22,9 @@ public class CraftedPostbackGuard implements PhaseListener {
             return;
         }
         String viewId = faces.getViewRoot().getViewId();
-        if ("/admin/details.xhtml".equals(viewId)) {
+        if ((AdminPages.VIEWS + "/admin/details.xhtml").equals(viewId)) {
             bean(faces, "#{detailsPage}", DetailsPageBacking.class).guardPostback();
-        } else if ("/admin/list.xhtml".equals(viewId)) {
+        } else if ((AdminPages.VIEWS + "/admin/list.xhtml").equals(viewId)) {
             bean(faces, "#{listPage}", ListPageBacking.class).guardPostback();
         }
     }

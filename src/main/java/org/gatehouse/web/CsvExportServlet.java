@@ -66,6 +66,7 @@ public class CsvExportServlet extends HttpServlet {
         response.setHeader("Content-Disposition", "attachment; filename=\"" + view.name() + "-" + LocalDate.now()
                 + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Security-Policy", SecurityHeadersFilter.NON_PAGE_POLICY);
         PrintWriter out = response.getWriter();
         write(out, view, list);
         out.flush();

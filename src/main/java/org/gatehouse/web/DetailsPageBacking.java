@@ -110,7 +110,7 @@ public class DetailsPageBacking implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
                     + (e instanceof ConflictException ? " Reload the page to see the latest version." : ""), null));
         } catch (ForbiddenException e) {
-            AdminPages.forbidden(faces);
+            AdminPages.refused(faces);
         }
     }
 

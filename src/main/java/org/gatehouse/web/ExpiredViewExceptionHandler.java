@@ -34,21 +34,27 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
     public void handle() {
         FacesContext faces = FacesContext.getCurrentInstance();
         boolean expired = false;
+        boolean forged = false;
         for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext();) {
-            if (isExpiredView(events.next().getContext().getException())) {
+            Throwable failure = events.next().getContext().getException();
+            if (isCause(failure, ViewExpiredException.class)) {
                 events.remove();
                 expired = true;
+            } else if (isCause(failure, org.primefaces.csp.CspException.class)) {
+                // a postback without the CSP nonce its page carries: never sent by a page of ours
+                events.remove();
+                forged = true;
             }
         }
-        if (expired && !faces.getResponseComplete()) {
-            answer(faces);
+        if ((expired || forged) && !faces.getResponseComplete()) {
+            answer(faces, expired);
         }
         getWrapped().handle();
     }
 
-    private static boolean isExpiredView(Throwable failure) {
+    private static boolean isCause(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ViewExpiredException) {
+            if (type.isInstance(cause)) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -58,23 +64,31 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
         return false;
     }
 
-    private static void answer(FacesContext faces) {
+    private static void answer(FacesContext faces, boolean expired) {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        LOG.info(() -> "request=" + RequestId.current() + " expired or unknown view: " + request.getMethod() + " "
-                + request.getServletPath());
+        LOG.info(() -> "request=" + RequestId.current() + (expired ? " expired or unknown view: " : " postback without"
+                + " its page's CSP nonce: ") + request.getMethod() + " " + request.getServletPath());
         try {
-            if (faces.getPartialViewContext().isAjaxRequest()) {
-                // the canonical address the page was posted from: load it afresh
-                external.redirect(request.getRequestURI());
+            if (expired && faces.getPartialViewContext().isAjaxRequest()) {
+                // load the page afresh at the address it was posted to (before the forward to its file)
+                external.redirect(postedTo(request));
             } else {
-                external.getRequestMap().put(EXPIRED, Boolean.TRUE);
-                external.responseSendError(400, "Page expired");
+                external.getRequestMap().put(EXPIRED, expired);
+                external.responseSendError(400, expired ? "Page expired" : "Bad request");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         faces.responseComplete();
+    }
+
+    /** The clean address the browser used, with its query: the forward to the page file keeps it aside. */
+    static String postedTo(HttpServletRequest request) {
+        Object uri = request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI);
+        Object query = request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_QUERY_STRING);
+        String path = uri == null ? request.getRequestURI() : uri.toString();
+        return query == null ? path : path + "?" + query;
     }
 
     /** Registered last in faces-config, so it wraps (and runs before) the other handlers. */

@@ -121,7 +121,7 @@ public class FormPageBacking implements Serializable {
             }
             faces.validationFailed();
         } catch (ForbiddenException e) {
-            AdminPages.forbidden(faces);
+            AdminPages.refused(faces);
         } catch (ConflictException e) {
             conflict = e.isDeleted() ? List.of() : differences(view);
             String by = audit.latest(view.type().getSimpleName(), e.getId())

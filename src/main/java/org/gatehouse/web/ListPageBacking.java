@@ -165,7 +165,7 @@ public class ListPageBacking implements Serializable {
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
                     + " Nothing was deleted.", null));
         } catch (ForbiddenException e) {
-            AdminPages.forbidden(context);
+            AdminPages.refused(context);
         }
     }
 
@@ -185,7 +185,7 @@ public class ListPageBacking implements Serializable {
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
                     + " Nothing was changed.", null));
         } catch (ForbiddenException e) {
-            AdminPages.forbidden(context);
+            AdminPages.refused(context);
         }
     }
 

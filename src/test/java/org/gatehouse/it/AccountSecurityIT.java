@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.gatehouse.it.fixtures.TestUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -35,6 +36,8 @@ class AccountSecurityIT {
 
     private static final TestDatabase DATABASE = TestDatabase.create();
     private static final String INVALID = "Invalid email or password";
+    /** Where e-mailed links point; the tests open them on the server under test instead. */
+    private static final String PUBLIC_BASE = "https://console.example.test/gatehouse";
 
     @ArquillianResource
     private URL injected;
@@ -51,7 +54,8 @@ class AccountSecurityIT {
         mail.start();
         return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "50", "GATEHOUSE_REGISTRATION", "open",
                 "GATEHOUSE_SMTP_HOST", "127.0.0.1", "GATEHOUSE_SMTP_PORT", Integer.toString(port),
-                "GATEHOUSE_MAIL_FROM", "noreply@gatehouse.test")).addClass(TestUsers.class);
+                "GATEHOUSE_MAIL_FROM", "noreply@gatehouse.test", "GATEHOUSE_BASE_URL", PUBLIC_BASE))
+                .addClass(TestUsers.class);
     }
 
     @AfterAll
@@ -86,7 +90,7 @@ class AccountSecurityIT {
                 + link.group(1).substring(link.group(1).indexOf('=') + 1) + "%'"), "only a hash is stored");
 
         try (Browser browser = new Browser(base())) {
-            browser.driver().get(link.group(1));
+            browser.driver().get(local(link.group(1)));
             browser.type("#form\\:password_input, #form\\:password", "reset-gave-me-this-one");
             browser.type("#form\\:confirmation_input, #form\\:confirmation", "reset-gave-me-this-one");
             browser.click("#form\\:save");
@@ -95,7 +99,7 @@ class AccountSecurityIT {
             browser.signIn(TestUsers.RESETTABLE, "reset-gave-me-this-one");
             assertTrue(browser.path().startsWith("/admin/"), browser.url());
 
-            browser.driver().get(link.group(1));
+            browser.driver().get(local(link.group(1)));
             assertTrue(browser.text("#form\\:messages").contains("invalid or has expired"), "single use");
         }
 
@@ -108,12 +112,18 @@ class AccountSecurityIT {
             statement.executeUpdate("update password_resets set expires_at = created_at - interval '1 minute'"
                     + " where used_at is null");
         }
-        HttpResponse<String> expired = new HttpSession(base()).get(second.group(1).substring(base().length()));
+        HttpResponse<String> expired = new HttpSession(base()).get(local(second.group(1)).substring(base().length()));
         assertTrue(expired.body().contains("invalid or has expired"), "an hour-old link is refused");
     }
 
     private String base() {
         return Deployments.localBase(injected);
+    }
+
+    /** A mailed link (built from GATEHOUSE_BASE_URL) pointed at the server under test. */
+    private String local(String link) {
+        assertTrue(link.startsWith(PUBLIC_BASE + "/reset?token="), link);
+        return base() + link.substring(PUBLIC_BASE.length() + 1);
     }
 
     /** One login attempt on a fresh session: the response to the form post. */
@@ -279,7 +289,16 @@ class AccountSecurityIT {
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         HttpResponse<String> login = new HttpSession(base()).get("login");
         var headers = login.headers();
-        assertTrue(headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        List<String> policies = headers.allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), "one policy, not two that both apply: " + policies);
+        String policy = policies.get(0);
+        assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+        String scripts = policy.substring(policy.indexOf("script-src"));
+        assertTrue(scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}';?"), "a nonce, no inline or eval: " + policy);
+        assertFalse(policy.contains("unsafe-eval"), policy);
+        assertEquals("no-store", headers.firstValue("Cache-Control").orElse(""), "pages are never cached");
+        String nonce = scripts.substring(scripts.indexOf("'nonce-") + 7, scripts.lastIndexOf('\''));
+        assertTrue(login.body().contains("nonce=\"" + nonce + "\""), "the page's scripts carry the nonce");
         assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(""));

@@ -39,6 +39,8 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1400,1000",
                     "--user-data-dir=" + profile.toAbsolutePath());
+            // the console, to catch Content-Security-Policy violations of any page a test opens
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                     .usingAnyFreePort().build();
             this.driver = new ChromeDriver(service, options);
@@ -128,8 +130,32 @@ public final class Browser implements AutoCloseable {
         return cookie == null ? null : cookie.getValue();
     }
 
+    private final java.util.List<String> violations = new java.util.ArrayList<>();
+
+    /** Console messages so far that report a Content-Security-Policy violation. */
+    public java.util.List<String> cspViolations() {
+        for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (entry.getMessage().contains("Content Security Policy")) {
+                violations.add(entry.getMessage());
+            }
+        }
+        return java.util.List.copyOf(violations);
+    }
+
+    /**
+     * Ends the browser; fails if any page it showed broke the Content-Security-Policy, so that
+     * every browser test also proves the pages work without inline scripts or eval.
+     */
     @Override
     public void close() {
-        driver.quit();
+        java.util.List<String> broken;
+        try {
+            broken = cspViolations();
+        } finally {
+            driver.quit();
+        }
+        if (!broken.isEmpty()) {
+            throw new AssertionError("Content-Security-Policy violations: " + broken);
+        }
     }
 }

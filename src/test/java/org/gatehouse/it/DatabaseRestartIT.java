@@ -136,8 +136,14 @@ class DatabaseRestartIT {
                         + " (\\d+)").matcher(metrics);
                 assertTrue(writes.find(), metrics);
                 assertEquals(storedCount, Integer.parseInt(writes.group(1)), "one counted write per committed create");
-                assertTrue(metrics.contains("gatehouse_list_query_seconds_count{mp_scope=\"application\",view=\"customers\"}"),
+                assertTrue(metrics.contains("gatehouse_list_query_milliseconds_count{mp_scope=\"application\",view=\"customers\"}"),
                         metrics);
+                Matcher median = Pattern.compile("gatehouse_list_query_milliseconds\\{mp_scope=\"application\",quantile=\"0.5\","
+                        + "view=\"customers\"\\} ([0-9.E]+)|gatehouse_list_query_milliseconds\\{mp_scope=\"application\","
+                        + "view=\"customers\",quantile=\"0.5\"\\} ([0-9.E]+)").matcher(metrics);
+                assertTrue(median.find(), metrics);
+                double medianMillis = Double.parseDouble(median.group(1) != null ? median.group(1) : median.group(2));
+                assertTrue(medianMillis >= 0 && medianMillis < 60_000, "quantiles in milliseconds, like the sum: " + medianMillis);
 
                 // a password typed into the email field by mistake must not reach the log
                 HttpSession mistaken = new HttpSession(payara.baseUrl());

@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
 public final class HttpSession {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+    /** The CSP nonce of each view this session was shown, which PrimeFaces' script adds to every form it posts. */
+    private final Map<String, String> nonces = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String base;
     private final CookieManager cookies = new CookieManager();
@@ -28,7 +31,8 @@ public final class HttpSession {
 
     public HttpSession(String base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     public static HttpSession signedIn(String base, String email, String password) throws Exception {
@@ -45,20 +49,43 @@ public final class HttpSession {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return remember(client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpResponse<String> remember(HttpResponse<String> response) {
+        String viewState = viewState(response.body());
+        Matcher nonce = NONCE.matcher(response.body());
+        if (viewState != null && nonce.find()) {
+            nonces.put(viewState, nonce.group(1));
+        }
+        return response;
+    }
+
+    /** The CSP nonce of the view with this state, as PrimeFaces' script adds it to the view's forms. */
+    public String nonce(String viewState) {
+        return nonces.get(viewState);
+    }
+
+    /** The form as the page's script posts it: with the view's CSP nonce, unless the caller gave one. */
+    private Map<String, String> withNonce(Map<String, String> form, String viewState) {
+        if (viewState != null && nonces.containsKey(viewState) && !form.containsKey("primefaces.nonce")) {
+            form.put("primefaces.nonce", nonces.get(viewState));
+        }
+        return form;
     }
 
     public HttpResponse<String> post(String path, String viewState, Map<String, String> fields)
             throws IOException, InterruptedException {
-        Map<String, String> form = new LinkedHashMap<>(fields);
+        Map<String, String> form = withNonce(new LinkedHashMap<>(fields), viewState);
         if (viewState != null) {
             form.put("jakarta.faces.ViewState", viewState);
         }
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+        return remember(client.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** A JSF AJAX request, as PrimeFaces sends it. */
@@ -72,7 +99,7 @@ public final class HttpSession {
     /** A JSF AJAX postback with the given fields, as PrimeFaces sends it. */
     public HttpResponse<String> postAjax(String path, String viewState, Map<String, String> fields)
             throws IOException, InterruptedException {
-        Map<String, String> form = new LinkedHashMap<>(fields);
+        Map<String, String> form = withNonce(new LinkedHashMap<>(fields), viewState);
         form.put("jakarta.faces.partial.ajax", "true");
         form.put("jakarta.faces.ViewState", viewState);
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.gatehouse.identity.AccountState;
+import org.gatehouse.ops.DatabaseUnavailableException;
 import org.gatehouse.ops.RequestId;
 
 /**
@@ -74,7 +75,19 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
         // a session is only ever named by its cookie, never by a ";jsessionid=" in a (leakable) URL
         HttpSession session = request.isRequestedSessionIdFromURL() ? null : request.getSession(false);
         if (session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn caller) {
-            if (accounts.sessionStamp(caller.name()).filter(caller.stamp()::equals).isPresent()) {
+            Optional<String> current;
+            try {
+                current = accounts.sessionStamp(caller.name());
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailableException.isCause(e)) {
+                    throw e;
+                }
+                // the session cannot be checked: the outage filter, first before any page, answers 503 and
+                // serves nothing for it (announced, so that no constraint turns the outage into a 403)
+                request.setAttribute(DatabaseUnavailableException.UNVERIFIED_SESSION, Boolean.TRUE);
+                return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+            }
+            if (current.filter(caller.stamp()::equals).isPresent()) {
                 return context.notifyContainerAboutLogin(caller.name(), caller.groups());
             }
             LOG.info(() -> "request=" + RequestId.current() + " ended a revoked session");

@@ -17,3 +17,10 @@ document.addEventListener('click', function (event) {
         link.href = link.getAttribute('data-base') + window.location.search;
     }
 });
+/* Length limits of form fields, applied in the browser only: a value longer than the field takes
+   (pasted or crafted) then gets the server's validation message instead of being cut silently. */
+document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('input[data-maxlength]').forEach(function (input) {
+        input.maxLength = parseInt(input.getAttribute('data-maxlength'), 10);
+    });
+});
