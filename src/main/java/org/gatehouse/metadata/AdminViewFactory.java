@@ -108,7 +108,9 @@ public final class AdminViewFactory {
             }
         }
         return new AdminView<>(declaration.type, declaration.name, declaration.label, declaration.singularLabel,
-                declaration.icon, declaration.category, entity.getIdType().getJavaType(), Map.copyOf(properties),
+                declaration.icon, declaration.category, entity.getIdType().getJavaType(),
+                // in declaration order: Map.copyOf would shuffle the fields the details page lists
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties)),
                 columns, formFields,
                 List.copyOf(searchable),
                 declaration.filters.stream().map(properties::get).toList(),

@@ -121,6 +121,17 @@ class AdminViewFactoryTest {
     }
 
     @Test
+    void propertiesKeepTheirOrderFromOneStartToTheNext() {
+        List<String> names = List.copyOf(factory.build(AdminViewDeclaration.of(Customer.class)).properties().keySet());
+        assertEquals("id", names.get(0), "the id first, then the attributes in order: " + names);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(names, List.copyOf(factory.build(AdminViewDeclaration.of(Customer.class)).properties().keySet()));
+        }
+        assertTrue(names.indexOf("name") < names.indexOf("email") && names.indexOf("email") < names.indexOf("city"),
+                "declared order of the entity: " + names);
+    }
+
+    @Test
     void undeclaredViewsGetSensibleDefaults() {
         AdminView<Customer> customers = factory.build(AdminViewDeclaration.of(Customer.class));
         assertEquals("customers", customers.name());
