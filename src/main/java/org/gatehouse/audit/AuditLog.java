@@ -65,8 +65,14 @@ public class AuditLog {
     /** Records a security event (login, logout, lockout) on its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void securityEvent(AuditAction action, String actor, String detail) {
+        securityEvent(action, actor, detail, clientIp());
+    }
+
+    /** Records a security event of a request handled in the background, with the client address it came from. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void securityEvent(AuditAction action, String actor, String detail, String ip) {
         String changes = detail == null ? null : Json.createObjectBuilder().add("detail", detail).build().toString();
-        write(new AuditEntry(action, actor, clientIp(), "Security", null, actor, changes));
+        write(new AuditEntry(action, actor, ip, "Security", null, actor, changes));
     }
 
     private void write(AuditEntry entry) {

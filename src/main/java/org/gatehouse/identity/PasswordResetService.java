@@ -22,7 +22,7 @@ import org.gatehouse.audit.AuditLog;
 /**
  * "Forgot password": a single-use link, valid one hour, sent by e-mail (see {@link MailSettings}).
  * Asking for a link answers the same, in the same time, whether or not the address has an
- * account; only a hash of the token is stored. Only the newest link of an account works, and
+ * account (the work is done in the background); only a hash of the token is stored. Only the newest link of an account works, and
  * none survives a change of the account's password, roles or state.
  */
 @Stateless
@@ -52,11 +52,33 @@ public class PasswordResetService {
         return mail.isAvailable();
     }
 
-    /** Sends a reset link to the address if it belongs to an active user; says nothing either way. */
+    @jakarta.annotation.Resource
+    private jakarta.ejb.SessionContext context;
+
+    @Inject
+    private jakarta.enterprise.inject.Instance<jakarta.servlet.http.HttpServletRequest> request;
+
+    /**
+     * Sends a reset link to the address if it belongs to an active user; says nothing either way.
+     * All of the work, database included, happens in the background: the answer takes the same time
+     * whether or not the address has an account.
+     */
     public void requestReset(String email) {
         if (!isAvailable()) {
             return;
         }
+        String ip;
+        try {
+            ip = request.isResolvable() ? request.get().getRemoteAddr() : null;
+        } catch (RuntimeException e) {
+            ip = null;
+        }
+        context.getBusinessObject(PasswordResetService.class).issueLink(email, ip);
+    }
+
+    /** The background part of {@link #requestReset}: a new link for an active account, mailed after commit. */
+    @jakarta.ejb.Asynchronous
+    public void issueLink(String email, String ip) {
         String normalized = User.normalizeEmail(email);
         User user = em.createQuery("select u from User u where u.email = :email and u.active = true", User.class)
                 .setParameter("email", normalized).getResultStream().findFirst().orElse(null);
@@ -72,7 +94,7 @@ public class PasswordResetService {
         invalidateAll(user);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         em.persist(new PasswordReset(user, tokenHash, now, now.plus(VALIDITY)));
-        audit.securityEvent(AuditAction.PASSWORD_RESET, user.getEmail(), "reset link sent");
+        audit.securityEvent(AuditAction.PASSWORD_RESET, user.getEmail(), "reset link sent", ip);
         // mailed once the link is stored (after commit), in the background
         linkSent.fire(new ResetMail.Link(user.getEmail(), mail.baseUrl().orElseThrow() + "/reset?token=" + token));
     }

@@ -601,6 +601,19 @@ class AttackIT {
     }
 
     @Test
+    void anExpiredPageReloadsAtItsOwnAddressAndSignedInPagesAreNeverCached() throws Exception {
+        HttpSession admin = signIn(Deployments.ADMIN_EMAIL);
+        HttpResponse<String> page = admin.get("admin/orders?status=PAID");
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""), "Back after sign-out shows nothing");
+        HttpResponse<String> expired = admin.postAjax("admin/orders?status=PAID", "999:999", Map.of(
+                "jakarta.faces.source", "list:table", "jakarta.faces.partial.execute", "list:table",
+                "jakarta.faces.partial.render", "list:table", "list", "list"));
+        assertEquals(200, expired.statusCode());
+        assertTrue(expired.body().contains("<redirect url=\"" + injectedPath() + "admin/orders?status=PAID\""),
+                "the page is loaded afresh at the address it was posted to: " + expired.body());
+    }
+
+    @Test
     void craftedPagingOfTheTableIsABadRequest() throws Exception {
         HttpSession admin = signIn(Deployments.ADMIN_EMAIL);
         for (String[] paging : new String[][] {{"0", "0"}, {"0", "7"}, {"-20", "20"}, {"20", "-5"}, {"abc", "20"},
