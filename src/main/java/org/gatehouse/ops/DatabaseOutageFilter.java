@@ -70,7 +70,8 @@ public class DatabaseOutageFilter extends HttpFilter {
         response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 
-    static boolean isCause(Throwable failure, Class<? extends Throwable> type) {
+    /** Whether the failure, or any cause of it (servlet root causes included), is of the type. */
+    public static boolean isCause(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
                 return true;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.logging.Logger;
+import org.gatehouse.ops.DatabaseOutageFilter;
 import org.gatehouse.ops.RequestId;
 
 /**
@@ -37,10 +38,10 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
         boolean forged = false;
         for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext();) {
             Throwable failure = events.next().getContext().getException();
-            if (isCause(failure, ViewExpiredException.class)) {
+            if (DatabaseOutageFilter.isCause(failure, ViewExpiredException.class)) {
                 events.remove();
                 expired = true;
-            } else if (isCause(failure, org.primefaces.csp.CspException.class)) {
+            } else if (DatabaseOutageFilter.isCause(failure, org.primefaces.csp.CspException.class)) {
                 // a postback without the CSP nonce its page carries: never sent by a page of ours
                 events.remove();
                 forged = true;
@@ -52,17 +53,6 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
         getWrapped().handle();
     }
 
-    private static boolean isCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
 
     private static void answer(FacesContext faces, boolean expired) {
         ExternalContext external = faces.getExternalContext();
