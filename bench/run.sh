@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Gatehouse list-page benchmark: seeds the demo shop into PostgreSQL, starts the WAR on Payara
 # Micro with -Xmx512m, signs in, drives the admin pages with wrk and prints p50/p95/p99, req/s,
-# errors and peak heap per scenario, for each run and as the median of the runs.
+# errors, peak heap and the session's serialized size per scenario, for each run and as the
+# median of the runs, in two load shapes: one session shared by all connections, and one
+# separately signed-in session per connection (each sending back the cookies it is given).
 #
 #   bench/run.sh [--rows 1000000] [--duration 20] [--runs 3] [--connections 8]
+#                [--shapes "one-session sessions"] [--jfr]   (--jfr: target/bench/gatehouse.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROWS=1000000 DURATION=20 RUNS=3 CONNECTIONS=8 PORT=8181
+ROWS=1000000 DURATION=20 RUNS=3 CONNECTIONS=8 PORT=8181 SHAPES="one-session sessions" JFR=
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) ROWS=$2; shift 2 ;;
         --duration) DURATION=$2; shift 2 ;;
         --runs) RUNS=$2; shift 2 ;;
         --connections) CONNECTIONS=$2; shift 2 ;;
+        --shapes) SHAPES=$2; shift 2 ;;
+        --jfr) JFR="-XX:FlightRecorderOptions=stackdepth=1024 -XX:StartFlightRecording=filename=target/bench/gatehouse.jfr,settings=profile"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -38,7 +43,8 @@ echo "Starting Payara Micro (-Xmx512m) on port $PORT with $ROWS orders…"
 started=$(date +%s)
 GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" GATEHOUSE_DB_USER=postgres GATEHOUSE_DEMO_ROWS=$ROWS \
 GATEHOUSE_ADMIN_EMAIL=bench@gatehouse.local GATEHOUSE_ADMIN_PASSWORD=$PASSWORD \
-    java -Xmx512m -jar target/payara-micro.jar --deploy target/gatehouse.war --contextroot / --nocluster \
+GATEHOUSE_RATE_LIMIT_PER_MINUTE=100000 GATEHOUSE_DATA_DIR="$PWD/$WORK/data" \
+    java -Xmx512m $JFR -jar target/payara-micro.jar --deploy target/gatehouse.war --contextroot / --nocluster \
     --disablephonehome --port $PORT > "$WORK/payara.log" 2>&1 &
 PAYARA=$!
 trap 'kill $PAYARA 2>/dev/null || true' EXIT
@@ -51,22 +57,36 @@ echo "Ready after $(( $(date +%s) - started )) s; $(grep -o 'Demo shop seeded:.*
 psql "$PGURL/$DB" -qc "vacuum analyze" >/dev/null
 
 BASE=http://localhost:$PORT
-COOKIES="$WORK/cookies"
-rm -f "$COOKIES"
-curl -s -c "$COOKIES" -b "$COOKIES" "$BASE/login" > "$WORK/login.html"
-VIEWSTATE=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$WORK/login.html" | sed 's/.*value="//;s/"$//')
-# the page's CSP nonce, which PrimeFaces' script adds to every form it posts
-NONCE=$(grep -o "PrimeFaces.csp.init('[^']*')" "$WORK/login.html" | sed "s/.*init('//;s/')$//")
-STATUS=$(curl -s -o /dev/null -w '%{http_code}' -c "$COOKIES" -b "$COOKIES" -X POST "$BASE/login" \
-    --data-urlencode login=login --data-urlencode login:email=bench@gatehouse.local \
-    --data-urlencode "login:password=$PASSWORD" --data-urlencode login:submit= \
-    --data-urlencode "jakarta.faces.ViewState=$VIEWSTATE" --data-urlencode "primefaces.nonce=$NONCE")
-if [ "$STATUS" != 302 ]; then
-    echo "Sign-in failed ($STATUS). A database seeded by an earlier run keeps its first admin: drop $DB to start over." >&2
-    exit 1
-fi
-# both session cookies, as a browser sends them: with <distributable/> Payara versions sessions
-SESSION="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$COOKIES"); JSESSIONIDVERSION=$(awk '$6 == "JSESSIONIDVERSION" { print $7 }' "$COOKIES")"
+
+# Signs in as the benchmark admin and prints the Cookie header a browser would send afterwards
+# (with <distributable/> Payara also versions sessions: JSESSIONIDVERSION goes along).
+sign_in() {
+    local jar="$WORK/cookies.$1"
+    rm -f "$jar"
+    curl -s -c "$jar" -b "$jar" "$BASE/login" > "$WORK/login.html"
+    local viewstate nonce status
+    viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$WORK/login.html" | sed 's/.*value="//;s/"$//')
+    # the page's CSP nonce, which PrimeFaces' script adds to every form it posts
+    nonce=$(grep -o "PrimeFaces.csp.init('[^']*')" "$WORK/login.html" | sed "s/.*init('//;s/')$//")
+    status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" -X POST "$BASE/login" \
+        --data-urlencode login=login --data-urlencode login:email=bench@gatehouse.local \
+        --data-urlencode "login:password=$PASSWORD" --data-urlencode login:submit= \
+        --data-urlencode "jakarta.faces.ViewState=$viewstate" --data-urlencode "primefaces.nonce=$nonce")
+    if [ "$status" != 302 ]; then
+        echo "Sign-in failed ($status). A database seeded by an earlier run keeps its first admin: drop $DB to start over." >&2
+        exit 1
+    fi
+    awk '$6 ~ /^JSESSIONID/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
+}
+
+# Serialized bytes of the session behind a Cookie header (what replication stores), or "-".
+session_bytes() {
+    curl -s -b "$1" "$BASE/account/session-size" | grep -o '^{"bytes":[0-9]*' | grep -o '[0-9]*$' || echo -
+}
+
+SESSION=$(sign_in shared)
+SESSIONS=()
+for i in $(seq 1 "$CONNECTIONS"); do SESSIONS+=("$(sign_in "$i")"); done
 
 DEEP=$(( ROWS / 40 > 1 ? ROWS / 40 : 1 ))
 declare -A URLS=(
@@ -74,9 +94,10 @@ declare -A URLS=(
     [deep-page-$DEEP]="/admin/orders?page=$DEEP"
     [search-customer-email]="/admin/orders?q=grace.turing1"
     [status-filter-sorted]="/admin/orders?status=SHIPPED&sort=-createdAt"
+    [users-list]="/admin/users"
     [order-details]="/admin/orders/$(( ROWS / 2 > 1 ? ROWS / 2 : 1 ))"
 )
-SCENARIOS=(list-page-1 deep-page-$DEEP search-customer-email status-filter-sorted order-details)
+SCENARIOS=(list-page-1 deep-page-$DEEP search-customer-email status-filter-sorted users-list order-details)
 
 for name in "${SCENARIOS[@]}"; do   # every page must render before it is timed
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "$SESSION" "$BASE${URLS[$name]}")
@@ -87,22 +108,36 @@ peak_heap_mb() {   # highest heap in use (young + old) seen by jstat while the s
     awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$1"
 }
 
+# One scenario in one shape: wrk's RESULT line.
+drive() {   # $1 shape, $2 url
+    if [ "$1" = one-session ]; then
+        wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/report.lua \
+            -H "Cookie: $SESSION" "$BASE$2"
+    else
+        printf '%s\n' "${SESSIONS[@]}" > "$WORK/sessions.txt"
+        BENCH_SESSIONS="$WORK/sessions.txt" wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
+            --latency -s bench/sessions.lua "$BASE$2"
+    fi
+}
+
 RESULTS="$WORK/results.txt"
 : > "$RESULTS"
 for run in $(seq 1 "$RUNS"); do
-    for name in "${SCENARIOS[@]}"; do
-        jstat -gc $PAYARA 500 > "$WORK/jstat.txt" 2>/dev/null &
-        JSTAT=$!
-        line=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/report.lua \
-            -H "Cookie: $SESSION" "$BASE${URLS[$name]}" | grep '^RESULT')
-        kill $JSTAT 2>/dev/null || true
-        wait $JSTAT 2>/dev/null || true
-        echo "$run $name $line heap=$(peak_heap_mb "$WORK/jstat.txt")" >> "$RESULTS"
+    for shape in $SHAPES; do
+        for name in "${SCENARIOS[@]}"; do
+            jstat -gc $PAYARA 500 > "$WORK/jstat.txt" 2>/dev/null &
+            JSTAT=$!
+            line=$(drive "$shape" "${URLS[$name]}" | grep '^RESULT')
+            kill $JSTAT 2>/dev/null || true
+            wait $JSTAT 2>/dev/null || true
+            cookie=$([ "$shape" = one-session ] && echo "$SESSION" || echo "${SESSIONS[0]}")
+            echo "$run $shape/$name $line heap=$(peak_heap_mb "$WORK/jstat.txt") session=$(session_bytes "$cookie")" >> "$RESULTS"
+        done
     done
 done
 
 print_table() {   # $1: results file, $2: number of runs to take the median over
-    printf "%-24s %9s %9s %9s %9s %7s %9s\n" scenario "p50 ms" "p95 ms" "p99 ms" "req/s" errors "heap MB"
+    printf "%-36s %8s %8s %8s %8s %7s %8s %10s\n" scenario "p50 ms" "p95 ms" "p99 ms" "req/s" errors "heap MB" "session B"
     awk -v runs="$2" '
         { for (i = 4; i <= NF; i++) { split($i, kv, "="); v[$2, kv[1], $1] = kv[2] } if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
         function median(s, key,   a, k, c, t, i, j) {
@@ -111,12 +146,13 @@ print_table() {   # $1: results file, $2: number of runs to take the median over
             return c % 2 ? a[(c + 1) / 2] : (a[c / 2] + a[c / 2 + 1]) / 2
         }
         END { for (i = 1; i <= n; i++) { s = order[i]
-            printf "%-24s %9.2f %9.2f %9.2f %9.1f %7d %9d\n", s, median(s, "p50"), median(s, "p95"), median(s, "p99"),
-                median(s, "rps"), median(s, "errors"), median(s, "heap") } }' "$1"
+            printf "%-36s %8.2f %8.2f %8.2f %8.1f %7d %8d %10d\n", s, median(s, "p50"), median(s, "p95"), median(s, "p99"),
+                median(s, "rps"), median(s, "errors"), median(s, "heap"), median(s, "session") } }' "$1"
 }
 
 echo
 echo "Gatehouse benchmark: $ROWS orders, $((ROWS / 10)) customers, $CONNECTIONS connections, ${DURATION}s per scenario, $RUNS run(s)"
+echo "one-session: $CONNECTIONS connections share one signed-in session; sessions: $CONNECTIONS sessions, one connection each"
 for run in $(seq 1 "$RUNS"); do
     echo "-- run $run"
     awk -v r="$run" '$1 == r { $1 = 1; print }' "$RESULTS" > "$WORK/run.txt"

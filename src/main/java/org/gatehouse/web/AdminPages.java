@@ -93,6 +93,15 @@ final class AdminPages {
         faces.responseComplete();
     }
 
+    /**
+     * The query string of the address the page was asked for (the state of a list), also on a
+     * postback, whose form posts to that address: never the posted fields.
+     */
+    static String query(FacesContext faces) {
+        Object query = faces.getExternalContext().getRequestMap().get(jakarta.servlet.RequestDispatcher.FORWARD_QUERY_STRING);
+        return query == null ? "" : query.toString();
+    }
+
     static String adminUrl(FacesContext faces, String path) {
         ExternalContext external = faces.getExternalContext();
         return external.getRequestContextPath() + "/admin/" + path;

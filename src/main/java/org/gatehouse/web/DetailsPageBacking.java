@@ -1,12 +1,12 @@
 package org.gatehouse.web;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.List;
 import org.gatehouse.audit.HistoryItem;
 import org.gatehouse.metadata.AdminRegistry;
@@ -19,12 +19,16 @@ import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.WriteException;
 
-/** The read-only page of one record, with Edit and a confirmed Delete. */
+/**
+ * The read-only page of one record, with Edit and a confirmed Delete. The page is stateless:
+ * each request reads the record named in the URL; Delete posts the version the page showed.
+ */
 @Named("detailsPage")
-@ViewScoped
-public class DetailsPageBacking implements Serializable {
+@RequestScoped
+public class DetailsPageBacking {
 
-    private static final long serialVersionUID = 1L;
+    /** The request parameter with the version the page showed, posted by its Delete button. */
+    static final String SHOWN_VERSION = "version";
 
     @Inject
     private AdminRegistry registry;
@@ -42,9 +46,8 @@ public class DetailsPageBacking implements Serializable {
 
     private static final int HISTORY_LIMIT = 100;
 
-
-
-    public void load() {
+    @PostConstruct
+    void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
         AdminView<?> view = AdminPages.permittedView(faces, registry, service, Operation.VIEW).orElse(null);
         if (view == null) {
@@ -64,14 +67,19 @@ public class DetailsPageBacking implements Serializable {
             permissions = registry.views().stream().map(v -> new Permission(v.label(),
                     v.allows(Operation.VIEW, role.getName()::equals), v.allows(Operation.CREATE, role.getName()::equals),
                     v.allows(Operation.EDIT, role.getName()::equals), v.allows(Operation.DELETE, role.getName()::equals),
-                    v.actions().stream().filter(a -> v.allowsAction(a.name(), role.getName()::equals))
+                            v.actions().stream().filter(a -> v.allowsAction(a.name(), role.getName()::equals))
                             .map(a -> a.label()).toList())).toList();
         }
     }
 
+    /** For the page's {@code f:viewAction}: the work is done when the bean is made. */
+    public void check() {
+        // load() ran already; a missing record or forbidden view has been answered
+    }
+
     /** What a role may do on one view, for the role's Permissions tab. */
     public record Permission(String view, boolean canView, boolean canCreate, boolean canEdit, boolean canDelete,
-            List<String> actions) implements Serializable {
+            List<String> actions) {
     }
 
     private List<Permission> permissions = List.of();
@@ -101,7 +109,7 @@ public class DetailsPageBacking implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         AdminView<?> view = getView();
         try {
-            service.delete(view, id(), ((BaseEntity) entity).getVersion());
+            service.delete(view, id(), shownVersion());
             faces.getExternalContext().getFlash().setKeepMessages(true);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Deleted "
                     + view.singularLabel().toLowerCase() + " \"" + getTitle() + "\".", null));
@@ -112,6 +120,12 @@ public class DetailsPageBacking implements Serializable {
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
         }
+    }
+
+    /** The version the page showed, as its Delete button posts it; a malformed one is a conflict. */
+    private long shownVersion() {
+        String posted = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(SHOWN_VERSION);
+        return posted != null && posted.matches("\\d{1,18}") ? Long.parseLong(posted) : -1;
     }
 
     private String id() {

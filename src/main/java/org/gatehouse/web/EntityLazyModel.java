@@ -5,8 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.SortOrder;
+import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ListRequest;
 import org.primefaces.model.FilterMeta;
@@ -14,15 +18,17 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * Feeds a PrimeFaces lazy table from the generic service. Paging and sorting done in the table
- * are written back into the {@link ListRequest}, whose query string then becomes the page URL.
+ * Feeds a PrimeFaces lazy table from the generic service, for one request. Paging and sorting
+ * done in the table are written back into the {@link ListRequest}, whose query string then
+ * becomes the page URL. Rows reach the table as {@link ListRow}s, their cells formatted here.
  */
-public class EntityLazyModel<E> extends LazyDataModel<E> {
+public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
 
     private static final long serialVersionUID = 1L;
+    private static final Pattern ROW_KEY = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})");
 
     private final transient EntityService service;
-    // the page bean keeps the model out of its serialized state and rebuilds it, so these need not travel
+    private final transient Formatter formatter;
     private final transient AdminView<E> view;
     private final transient ListRequest request;
     private final transient Consumer<ListRequest> onChange;
@@ -31,9 +37,10 @@ public class EntityLazyModel<E> extends LazyDataModel<E> {
     /**
      * @param rows what the paginator works with: the list's count, exact or not, computed once
      */
-    public EntityLazyModel(EntityService service, AdminView<E> view, ListRequest request, long rows,
+    public EntityLazyModel(EntityService service, Formatter formatter, AdminView<E> view, ListRequest request, long rows,
             Consumer<ListRequest> onChange) {
         this.service = service;
+        this.formatter = formatter;
         this.view = view;
         this.request = request;
         this.total = rows;
@@ -46,7 +53,7 @@ public class EntityLazyModel<E> extends LazyDataModel<E> {
     }
 
     @Override
-    public List<E> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<ListRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         String before = request.toQueryString();
         request.setSize(pageSize);
         request.setPage(first / Math.max(1, pageSize) + 1);
@@ -60,22 +67,28 @@ public class EntityLazyModel<E> extends LazyDataModel<E> {
         if (!before.equals(request.toQueryString())) {
             onChange.accept(request);
         }
-        return service.page(view, request);
+        List<PropertyDescriptor> columns = view.columns();
+        return service.page(view, request).stream().map(entity -> {
+            List<String> cells = new ArrayList<>(columns.size());
+            columns.forEach(column -> cells.add(formatter.text(entity, column)));
+            BaseEntity row = (BaseEntity) entity;
+            return new ListRow(row.getId(), row.getVersion(), cells);
+        }).toList();
     }
 
     @Override
-    public String getRowKey(E row) {
-        return String.valueOf(((org.gatehouse.persistence.BaseEntity) row).getId());
+    public String getRowKey(ListRow row) {
+        return row.getKey();
     }
 
     /**
-     * A selected row is the one shown on the page, with the version it was shown at; it is not
-     * read again, so a bulk action on a row someone changed meanwhile becomes a conflict.
+     * A selected row, as its posted key names it: the id and the version the user saw, which is
+     * all a bulk operation needs (it reads each row again, checks the caller may change it, and
+     * turns a row changed or deleted since into a conflict). Keys of another form select nothing.
      */
     @Override
-    public E getRowData(String rowKey) {
-        List<E> shown = getWrappedData();
-        return shown == null ? null : shown.stream().filter(row -> getRowKey(row).equals(rowKey)).findFirst()
-                .orElse(null);
+    public ListRow getRowData(String rowKey) {
+        Matcher key = ROW_KEY.matcher(rowKey == null ? "" : rowKey);
+        return key.matches() ? new ListRow(Long.parseLong(key.group(1)), Long.parseLong(key.group(2)), List.of()) : null;
     }
 }

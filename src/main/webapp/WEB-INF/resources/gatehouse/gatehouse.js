@@ -1,9 +1,15 @@
 /* Keeps the list state in the address bar: AJAX paging and sorting push the new URL,
-   and going back or forward reloads the page for that URL, which renders the same table. */
+   and going back or forward reloads the page for that URL, which renders the same table.
+   The list's form posts to that URL too: the page is stateless, and the server rebuilds the
+   table a postback acts on from the address it is posted to. */
 var Gatehouse = {
     pushState: function (url) {
         if (window.location.pathname + window.location.search !== url) {
             window.history.pushState({gatehouse: true}, '', url);
+        }
+        var form = document.getElementById('list');
+        if (form) {
+            form.setAttribute('action', url);
         }
     }
 };

@@ -22,6 +22,9 @@ public final class HttpSession {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+    private static final Pattern PAGE_TOKEN = Pattern.compile("name=\"gatehouse.token\" value=\"([^\"]+)\"");
+    /** The session's page token, as its stateless pages put it into their forms. */
+    private volatile String pageToken;
     /** The CSP nonce of each view this session was shown, which PrimeFaces' script adds to every form it posts. */
     private final Map<String, String> nonces = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -54,6 +57,10 @@ public final class HttpSession {
     }
 
     private HttpResponse<String> remember(HttpResponse<String> response) {
+        Matcher token = PAGE_TOKEN.matcher(response.body());
+        if (token.find()) {
+            pageToken = token.group(1);
+        }
         String viewState = viewState(response.body());
         Matcher nonce = NONCE.matcher(response.body());
         if (viewState != null && nonce.find()) {
@@ -67,10 +74,16 @@ public final class HttpSession {
         return nonces.get(viewState);
     }
 
-    /** The form as the page's script posts it: with the view's CSP nonce, unless the caller gave one. */
+    /**
+     * The form as the page posts it: with the view's CSP nonce and, for a stateless page, the
+     * session's page token, unless the caller gave them.
+     */
     private Map<String, String> withNonce(Map<String, String> form, String viewState) {
         if (viewState != null && nonces.containsKey(viewState) && !form.containsKey("primefaces.nonce")) {
             form.put("primefaces.nonce", nonces.get(viewState));
+        }
+        if ("stateless".equals(viewState) && pageToken != null && !form.containsKey("gatehouse.token")) {
+            form.put("gatehouse.token", pageToken);
         }
         return form;
     }

@@ -64,7 +64,7 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
                     return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
                 }
                 request.getSession().setAttribute(SIGNED_IN,
-                        new SignedIn(name, Set.copyOf(result.getCallerGroups()), stamp.get()));
+                        new SignedIn(name, Set.copyOf(result.getCallerGroups()), stamp.get(), PageToken.create()));
             }
             return context.notifyContainerAboutLogin(result);
         }
@@ -133,11 +133,19 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
     /** Lets the current session carry on after its own user changed the password (a new stamp). */
     public static void restamp(HttpSession session, String stamp) {
         if (session.getAttribute(SIGNED_IN) instanceof SignedIn caller) {
-            session.setAttribute(SIGNED_IN, new SignedIn(caller.name(), caller.groups(), stamp));
+            session.setAttribute(SIGNED_IN, new SignedIn(caller.name(), caller.groups(), stamp, caller.token()));
         }
     }
 
-    /** Who is signed in to a session, with the groups the identity store gave and the account's stamp at login. */
-    public record SignedIn(String name, Set<String> groups, String stamp) implements Serializable {
+    /**
+     * Who is signed in to a session, with the groups the identity store gave, the account's stamp at
+     * login and the session's {@link PageToken}.
+     */
+    public record SignedIn(String name, Set<String> groups, String stamp, String token) implements Serializable {
+
+        @Override
+        public String toString() {
+            return "SignedIn[" + name + ", " + groups + "]";
+        }
     }
 }
