@@ -89,15 +89,18 @@ SESSIONS=()
 for i in $(seq 1 "$CONNECTIONS"); do SESSIONS+=("$(sign_in "$i")"); done
 
 DEEP=$(( ROWS / 40 > 1 ? ROWS / 40 : 1 ))
+# Next from the deep page, as the page's own Next button asks for it: by the position of its last row
+NEXT=$(curl -s -b "$SESSION" "$BASE/admin/orders?page=$DEEP" | grep -o 'name="position.next" value="[^"]*"' | sed 's/.*value="//;s/"$//')
 declare -A URLS=(
     [list-page-1]="/admin/orders"
     [deep-page-$DEEP]="/admin/orders?page=$DEEP"
+    [next-after-page-$DEEP]="/admin/orders?page=$((DEEP + 1))&after=$NEXT"
     [search-customer-email]="/admin/orders?q=grace.turing1"
     [status-filter-sorted]="/admin/orders?status=SHIPPED&sort=-createdAt"
     [users-list]="/admin/users"
     [order-details]="/admin/orders/$(( ROWS / 2 > 1 ? ROWS / 2 : 1 ))"
 )
-SCENARIOS=(list-page-1 deep-page-$DEEP search-customer-email status-filter-sorted users-list order-details)
+SCENARIOS=(list-page-1 deep-page-$DEEP next-after-page-$DEEP search-customer-email status-filter-sorted users-list order-details)
 
 for name in "${SCENARIOS[@]}"; do   # every page must render before it is timed
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "$SESSION" "$BASE${URLS[$name]}")

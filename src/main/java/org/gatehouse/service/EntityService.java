@@ -151,10 +151,22 @@ public class EntityService {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object> idQuery = cb.createQuery(Object.class);
         Root<E> root = idQuery.from(view.type());
-        idQuery.select(root.get(idName(view.type()))).where(predicates(cb, idQuery, root, view, request))
-                .orderBy(orders(cb, root, view, request.sort()));
-        List<Object> ids = em.createQuery(idQuery).setFirstResult(request.offset()).setMaxResults(request.size())
-                .getResultList();
+        List<Predicate> where = new ArrayList<>(List.of(predicates(cb, idQuery, root, view, request)));
+        List<Object> ids;
+        if (request.cursor() != null) {
+            // Next or Previous: seek from the neighbouring page's edge row instead of counting past rows
+            KeysetSeek seek = new KeysetSeek(root, view, request.sort(), idName(view.type()), request.cursor());
+            where.add(seek.predicate(cb));
+            idQuery.select(root.get(idName(view.type()))).where(where.toArray(Predicate[]::new)).orderBy(seek.orders(cb));
+            ids = new ArrayList<>(em.createQuery(idQuery).setMaxResults(request.size()).getResultList());
+            if (seek.backwards()) {
+                java.util.Collections.reverse(ids);
+            }
+        } else {
+            idQuery.select(root.get(idName(view.type()))).where(where.toArray(Predicate[]::new))
+                    .orderBy(orders(cb, root, view, request.sort()));
+            ids = em.createQuery(idQuery).setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        }
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -21,7 +21,9 @@ import org.gatehouse.metadata.SortOrder;
  * The state of a list page as it appears in its URL: {@code page} (1-based), {@code size},
  * {@code sort} ({@code -field} for descending, comma-separated), {@code q} (global search) and one
  * parameter per filter ({@code status=SHIPPED}, {@code active=true}, {@code customer=42},
- * {@code createdAt.from=2026-01-01&createdAt.to=2026-02-01}). Bad parameters never fail the
+ * {@code createdAt.from=2026-01-01&createdAt.to=2026-02-01}), and for a page reached by Next or
+ * Previous the row it starts after or ends before ({@code after=…}, {@code before=…}, see
+ * {@link PageCursor}). Bad parameters never fail the
  * page: they are dropped and described in {@link #notices()}.
  */
 public final class ListRequest {
@@ -37,6 +39,8 @@ public final class ListRequest {
     private String search;
     private final Map<String, Filter> filters = new LinkedHashMap<>();
     private final List<String> notices = new ArrayList<>();
+    /** Where the page starts or ends when reached by Next or Previous; {@code null}: by its number. */
+    private PageCursor cursor;
 
     private ListRequest(AdminView<?> view) {
         this.view = view;
@@ -50,6 +54,7 @@ public final class ListRequest {
 
     public static ListRequest parse(AdminView<?> view, Map<String, String> parameters) {
         ListRequest request = new ListRequest(view);
+        Map<String, String> positions = new LinkedHashMap<>();
         parameters.forEach((key, value) -> {
             if (value == null || value.isBlank()) {
                 return;
@@ -67,10 +72,49 @@ public final class ListRequest {
                 case "size" -> request.parseSize(trimmed);
                 case "sort" -> request.setSort(trimmed);
                 case "q" -> request.setSearch(trimmed);
+                case "after", "before" -> positions.put(key, trimmed);
                 default -> request.parseFilter(key, trimmed);
             }
         });
+        if (positions.size() > 1) {
+            request.notices.add("A page position both after and before a row was ignored.");
+        } else {
+            // after the sort is known: a position is one in the list's order
+            positions.forEach((key, value) -> {
+                if (!request.seek(request.page, value, key.equals("after"))) {
+                    request.notices.add("The page position in the address does not fit this list; showing page "
+                            + request.page + " by its number.");
+                }
+            });
+        }
         return request;
+    }
+
+    /**
+     * Makes this the page that starts after (or ends before) the row a cursor names, as Next and
+     * Previous reach it; a cursor that does not fit the list's order changes nothing.
+     *
+     * @return whether the cursor was taken
+     */
+    public boolean seek(int page, String cursorText, boolean after) {
+        try {
+            PageCursor position = PageCursor.parse(view, sort, after, cursorText);
+            setPage(page);
+            cursor = position;
+            return true;
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** The cursor of a row shown in this list, or {@code null} when the list's order cannot be sought. */
+    public String cursorOf(Object row, Object id) {
+        return PageCursor.usable(view, sort) ? PageCursor.of(view, sort, row, id) : null;
+    }
+
+    /** The position the page was reached by, or {@code null} when it is found by its number. */
+    public PageCursor cursor() {
+        return cursor;
     }
 
     private void parsePage(String value) {
@@ -104,7 +148,11 @@ public final class ListRequest {
                 accepted.add(order);
             }
         }
-        sort = accepted.isEmpty() ? view.defaultSort() : List.copyOf(accepted);
+        List<SortOrder> chosen = accepted.isEmpty() ? view.defaultSort() : List.copyOf(accepted);
+        if (!chosen.equals(sort)) {
+            cursor = null;
+        }
+        sort = chosen;
     }
 
     public void setSearch(String text) {
@@ -275,16 +323,23 @@ public final class ListRequest {
         if (page > last) {
             notices.add("Page " + page + " is beyond the end; showing page " + last + ".");
             page = last;
+            cursor = null;
         }
     }
 
+    /** Goes to a page by its number (a position it was reached by no longer applies). */
     public void setPage(int page) {
-        this.page = Math.min(MAX_PAGE, Math.max(1, page));
+        int chosen = Math.min(MAX_PAGE, Math.max(1, page));
+        if (chosen != this.page) {
+            cursor = null;
+        }
+        this.page = chosen;
     }
 
     public void setSize(int size) {
-        if (view.pageSizes().contains(size)) {
+        if (view.pageSizes().contains(size) && size != this.size) {
             this.size = size;
+            cursor = null;
         }
     }
 
@@ -338,6 +393,9 @@ public final class ListRequest {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (page > 1) {
             parameters.put("page", Integer.toString(page));
+        }
+        if (cursor != null) {
+            parameters.put(cursor.after() ? "after" : "before", cursor.text(sort));
         }
         if (size != view.defaultPageSize()) {
             parameters.put("size", Integer.toString(size));

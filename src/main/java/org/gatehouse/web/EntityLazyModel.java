@@ -33,12 +33,31 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
     private final transient ListRequest request;
     private final transient Consumer<ListRequest> onChange;
     private final long total;
+    private final Positions posted;
+    /** The list state of the address the request came to; the page's address follows any change. */
+    private final String arrivedAt;
+    private String next;
+    private String previous;
+
+    /**
+     * The cursors of the first and last row of the page a postback came from, as that page's form
+     * posts them: Next and Previous seek from them instead of counting rows (see
+     * {@link org.gatehouse.service.PageCursor}).
+     */
+    public record Positions(String previous, String next) {
+
+        /** The names of the form fields that carry them. */
+        public static final String PREVIOUS = "position.previous";
+        public static final String NEXT = "position.next";
+    }
 
     /**
      * @param rows what the paginator works with: the list's count, exact or not, computed once
      */
     public EntityLazyModel(EntityService service, Formatter formatter, AdminView<E> view, ListRequest request, long rows,
-            Consumer<ListRequest> onChange) {
+            String arrivedAt, Positions posted, Consumer<ListRequest> onChange) {
+        this.arrivedAt = arrivedAt;
+        this.posted = posted;
         this.service = service;
         this.formatter = formatter;
         this.view = view;
@@ -54,7 +73,9 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
 
     @Override
     public List<ListRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        String before = request.toQueryString();
+        int page = request.page();
+        int size = request.size();
+        List<SortOrder> sort = request.sort();
         request.setSize(pageSize);
         request.setPage(first / Math.max(1, pageSize) + 1);
         if (!sortBy.isEmpty()) {
@@ -64,16 +85,37 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
                             meta.getOrder() == org.primefaces.model.SortOrder.DESCENDING)));
             request.setSort(SortOrder.format(orders));
         }
-        if (!before.equals(request.toQueryString())) {
+        if (request.size() == size && request.sort().equals(sort) && request.cursor() == null) {
+            if (request.page() == page + 1 && posted.next() != null) {
+                request.seek(page + 1, posted.next(), true);
+            } else if (request.page() == page - 1 && page > 2 && posted.previous() != null) {
+                request.seek(page - 1, posted.previous(), false);
+            }
+        }
+        if (!arrivedAt.equals(request.toQueryString())) {
             onChange.accept(request);
         }
+        List<E> entities = service.page(view, request);
+        previous = entities.isEmpty() ? null : request.cursorOf(entities.get(0), ((BaseEntity) entities.get(0)).getId());
+        next = entities.isEmpty() ? null
+                : request.cursorOf(entities.get(entities.size() - 1), ((BaseEntity) entities.get(entities.size() - 1)).getId());
         List<PropertyDescriptor> columns = view.columns();
-        return service.page(view, request).stream().map(entity -> {
+        return entities.stream().map(entity -> {
             List<String> cells = new ArrayList<>(columns.size());
             columns.forEach(column -> cells.add(formatter.text(entity, column)));
             BaseEntity row = (BaseEntity) entity;
             return new ListRow(row.getId(), row.getVersion(), cells);
         }).toList();
+    }
+
+    /** The cursor of the page's first row, for Previous; {@code null} when the order cannot be sought. */
+    public String getPrevious() {
+        return previous;
+    }
+
+    /** The cursor of the page's last row, for Next. */
+    public String getNext() {
+        return next;
     }
 
     @Override

@@ -37,6 +37,8 @@ import org.primefaces.model.SortMeta;
 public class ListPageBacking {
 
     private static final int FILTER_CHOICE_LIMIT = 200;
+    /** The table's client id, and the prefix of its columns' keys (ids set in the page). */
+    private static final String TABLE = "list:table";
 
     @Inject
     private AdminRegistry registry;
@@ -66,6 +68,15 @@ public class ListPageBacking {
             return;
         }
         request = ListRequest.fromQueryString(view, AdminPages.query(faces));
+        String arrivedAt = request.toQueryString();
+        if (faces.isPostback()) {
+            applyPostedSort();
+            Map<String, String> parameters = faces.getExternalContext().getRequestParameterMap();
+            if (parameters.containsKey(TABLE + "_pagination") || parameters.containsKey(TABLE + "_sorting")) {
+                // the new page's edge rows, for the next Next or Previous (asked for before the table renders)
+                PrimeFaces.current().ajax().update("list:positions");
+            }
+        }
         count = service.listCount(view, request);
         if (count.exact()) {
             request.clampPage(count.value());
@@ -74,7 +85,44 @@ public class ListPageBacking {
             request.notices().forEach(notice ->
                     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice, null)));
         }
-        model = createModel(view);
+        model = createModel(view, arrivedAt);
+    }
+
+    /**
+     * A click on a column header, as the table posts it (column keys and directions). The table
+     * of a stateless page has no sort of its own between requests: it takes the sort from the
+     * list state, so the new sort goes there, and the list starts again at page 1.
+     */
+    private void applyPostedSort() {
+        Map<String, String> parameters = faces.getExternalContext().getRequestParameterMap();
+        if (!"true".equals(parameters.get(TABLE + "_sorting"))) {
+            return;
+        }
+        String[] keys = parameters.getOrDefault(TABLE + "_sortKey", "").split(",");
+        String[] directions = parameters.getOrDefault(TABLE + "_sortDir", "").split(",");
+        List<SortOrder> orders = new ArrayList<>();
+        for (int i = 0; i < keys.length && i < directions.length; i++) {
+            String property = columnOf(keys[i]);
+            boolean ascending = directions[i].equals("1");
+            if (property != null && (ascending || directions[i].equals("-1"))) {
+                orders.add(new SortOrder(property, !ascending));
+            }
+        }
+        request.setSort(SortOrder.format(orders));
+        request.setPage(1);
+    }
+
+    /** The property of a column key of the table ({@code list:table:first}, {@code list:table:columns:2}). */
+    private String columnOf(String key) {
+        if (key.equals(TABLE + ":first")) {
+            return view.columns().get(0).name();
+        }
+        String prefix = TABLE + ":columns:";
+        if (key.startsWith(prefix) && key.substring(prefix.length()).matches("\\d{1,3}")) {
+            int index = Integer.parseInt(key.substring(prefix.length())) + 1;
+            return index < view.columns().size() ? view.columns().get(index).name() : null;
+        }
+        return null;
     }
 
     /** For the page's {@code f:viewAction}: the work is done when the bean is made. */
@@ -219,11 +267,18 @@ public class ListPageBacking {
         return url(view.name() + "/export.csv");
     }
 
-    private <E> EntityLazyModel<E> createModel(AdminView<E> typed) {
+    private <E> EntityLazyModel<E> createModel(AdminView<E> typed, String arrivedAt) {
         // an inexact count still lets the user page one step past the known rows
         long rows = count.exact() ? count.value() : count.value() + 1;
-        return new EntityLazyModel<>(service, formatter, typed, request, rows, changed ->
+        Map<String, String> parameters = faces.getExternalContext().getRequestParameterMap();
+        var posted = new EntityLazyModel.Positions(blankAsNull(parameters.get(EntityLazyModel.Positions.PREVIOUS)),
+                blankAsNull(parameters.get(EntityLazyModel.Positions.NEXT)));
+        return new EntityLazyModel<>(service, formatter, typed, request, rows, arrivedAt, posted, changed ->
                 PrimeFaces.current().executeScript("Gatehouse.pushState(" + jsString(url(view.name())) + ");"));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     static String jsString(String text) {

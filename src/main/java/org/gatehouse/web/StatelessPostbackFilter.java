@@ -12,7 +12,7 @@ import org.gatehouse.ops.RequestId;
 import org.gatehouse.web.auth.PageToken;
 
 /**
- * A postback of a stateless page (see {@link CleanUrlViewHandler}) runs only with the session's
+ * A postback of a stateless page (see {@link StatelessViews}) runs only with the session's
  * {@link PageToken}: a form posted from another site, a page of another session or an ended
  * session is answered 400 before any page or action runs. Postbacks of stateful pages are
  * protected by their view state, which Faces checks itself.

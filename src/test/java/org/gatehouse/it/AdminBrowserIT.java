@@ -82,6 +82,24 @@ class AdminBrowserIT {
     }
 
     @Test
+    void nextAndPreviousSeekFromTheEdgeRowsAndReloadToTheSameRows() {
+        browser.open("admin/orders?page=5");
+        assertEquals(DemoData.orderReference(ORDERS - 80), list.cell(0, 1));
+        list.nextPage();
+        assertTrue(browser.url().contains("page=6") && browser.url().contains("after="), browser.url());
+        assertEquals(DemoData.orderReference(ORDERS - 100), list.cell(0, 1));
+        list.nextPage();
+        assertEquals(DemoData.orderReference(ORDERS - 120), list.cell(0, 1));
+        list.previousPage();
+        assertTrue(browser.url().contains("page=6") && browser.url().contains("before="), browser.url());
+        assertEquals(DemoData.orderReference(ORDERS - 100), list.cell(0, 1));
+        assertEquals(DemoData.orderReference(ORDERS - 119), list.cell(19, 1));
+        browser.driver().navigate().refresh();
+        assertEquals(DemoData.orderReference(ORDERS - 100), list.cell(0, 1));
+        assertTrue(browser.text("#list\\:table_paginator_top").contains("Page 6"));
+    }
+
+    @Test
     void sortsByAColumnAndKeepsTheSortInTheUrl() {
         browser.open("admin/orders");
         list.sortBy("Total");
@@ -368,6 +386,12 @@ class AdminBrowserIT {
         void nextPage() {
             String top = cell(0, 1);
             browser.click("#list\\:table_paginator_top .ui-paginator-next");
+            awaitFirstCellNot(top);
+        }
+
+        void previousPage() {
+            String top = cell(0, 1);
+            browser.click("#list\\:table_paginator_top .ui-paginator-prev");
             awaitFirstCellNot(top);
         }
 

@@ -60,10 +60,13 @@ public class LoginBacking {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> {
                 audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, null);
+                SessionFormAuthentication.dropAnonymousState(request.getSession());
                 boolean adminArea = java.util.stream.Stream.of(org.gatehouse.identity.Role.ADMIN,
                         org.gatehouse.identity.Role.EDITOR, org.gatehouse.identity.Role.VIEWER).anyMatch(request::isUserInRole);
                 // signed in but not yet given any role: the waiting page, never admin data
-                external.redirect(adminArea ? continueTo : external.getRequestContextPath() + "/waiting");
+                // a plain redirect: the Faces flash would put its maps into the fresh session for the next page
+                response.sendRedirect(adminArea ? continueTo : external.getRequestContextPath() + "/waiting");
+                faces.responseComplete();
             }
             default -> {
                 audit.securityEvent(AuditAction.LOGIN_FAILURE, who, null);

@@ -130,6 +130,19 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
+    /**
+     * Leaves the signed-in caller as the session's only content: what the sign-in page kept
+     * (its view state, flash) is of no further use, and a replicated session is read and written
+     * whole on every request, so every byte left in it is paid for on each page.
+     */
+    static void dropAnonymousState(HttpSession session) {
+        for (String name : java.util.Collections.list(session.getAttributeNames())) {
+            if (!name.equals(SIGNED_IN)) {
+                session.removeAttribute(name);
+            }
+        }
+    }
+
     /** Lets the current session carry on after its own user changed the password (a new stamp). */
     public static void restamp(HttpSession session, String stamp) {
         if (session.getAttribute(SIGNED_IN) instanceof SignedIn caller) {

@@ -1,0 +1,168 @@
+package org.gatehouse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Home, list and details pages keep nothing in the session (which a replicated deployment reads
+ * and writes whole on every request), and their postbacks run only with the session's page
+ * token: missing, forged or another session's token is a 400 with nothing changed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StatelessPagesIT {
+
+    private static final TestDatabase DATABASE = TestDatabase.create();
+    private static final Pattern ROW_KEY = Pattern.compile("data-rk=\"(\\d+)\\.(\\d+)\"");
+    private static final Pattern BYTES = Pattern.compile("^\\{\"bytes\":(\\d+)");
+
+    @ArquillianResource
+    private URL injected;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "300"));
+    }
+
+    private HttpSession admin() throws Exception {
+        return HttpSession.signedIn(Deployments.localBase(injected), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
+    }
+
+    private static int sessionBytes(HttpSession session) throws Exception {
+        HttpResponse<String> size = session.get("account/session-size");
+        assertEquals(200, size.statusCode());
+        Matcher bytes = BYTES.matcher(size.body());
+        assertTrue(bytes.find(), size.body());
+        return Integer.parseInt(bytes.group(1));
+    }
+
+    @Test
+    void browsingListsAndDetailsLeavesTheSessionAsSmallAsAtSignIn() throws Exception {
+        HttpSession admin = admin();
+        // the first page after sign-in gives the session what Faces keeps for every session (its flash)
+        assertEquals(200, admin.get("admin/").statusCode());
+        int signedIn = sessionBytes(admin);
+        List<String> pages = new ArrayList<>();
+        for (int page = 1; page <= 18; page++) {
+            pages.add("admin/orders?page=" + page);
+            pages.add("admin/customers?page=" + page + "&sort=-createdAt");
+        }
+        for (String view : List.of("products", "users", "roles", "audit")) {
+            pages.add("admin/" + view);
+        }
+        for (String query : List.of("status=PAID", "status=SHIPPED&sort=-total", "q=a", "total.from=10&total.to=500",
+                "createdAt.from=2020-01-01", "size=50", "size=100&page=2", "sort=reference", "q=zzz-nothing", "page=3")) {
+            pages.add("admin/orders?" + query);
+        }
+        for (int id = 1; id <= 10; id++) {
+            pages.add("admin/orders/" + id);
+        }
+        pages.add("admin/");
+        assertEquals(61, pages.size());
+        for (String page : pages) {
+            assertEquals(200, admin.get(page).statusCode(), page);
+        }
+        int browsed = sessionBytes(admin);
+        System.out.printf("Session size: %d bytes after sign-in and the first page, %d bytes after 50 list pages,"
+                + " 10 details pages and the home page%n", signedIn, browsed);
+        assertEquals(signedIn, browsed, "stateless pages add nothing to the session");
+        assertTrue(browsed <= 16 * 1024, "a signed-in session stays small: " + browsed + " bytes");
+    }
+
+    @Test
+    void aBulkDeleteRunsOnlyWithTheSessionsOwnPageToken() throws Exception {
+        List<Long> ids = disposableProducts(3);
+        HttpSession admin = admin();
+        HttpSession other = admin();
+        String page = admin.get("admin/products?q=STATELESS-").body();
+        List<String> keys = new ArrayList<>();
+        Matcher key = ROW_KEY.matcher(page);
+        while (key.find()) {
+            keys.add(key.group(1) + "." + key.group(2));
+        }
+        assertEquals(3, keys.size(), "the three disposable products are listed");
+        String otherToken = token(other.get("admin/products").body());
+
+        for (String forged : new String[] {"", "x", otherToken, token(page) + "x"}) {
+            HttpResponse<String> refused = admin.postAjax("admin/products?q=STATELESS-", "stateless",
+                    deleteOf(keys.subList(0, 2), forged));
+            assertEquals(400, refused.statusCode(), "token '" + forged + "'");
+        }
+        assertEquals(3, existing(ids), "nothing deleted without the session's own token");
+
+        String stale = keys.get(0).substring(0, keys.get(0).indexOf('.')) + ".999";
+        HttpResponse<String> conflict = admin.postAjax("admin/products?q=STATELESS-", "stateless",
+                deleteOf(List.of(stale), null));
+        assertEquals(200, conflict.statusCode());
+        assertTrue(conflict.body().contains("Nothing was deleted"), conflict.body());
+        assertEquals(3, existing(ids), "a row shown at another version is a conflict, not a silent delete");
+
+        HttpResponse<String> deleted = admin.postAjax("admin/products?q=STATELESS-", "stateless",
+                deleteOf(keys.subList(0, 2), null));
+        assertEquals(200, deleted.statusCode());
+        assertTrue(deleted.body().contains("Deleted 2 products"), deleted.body());
+        assertEquals(1, existing(ids));
+    }
+
+    private static String token(String html) {
+        Matcher token = Pattern.compile("name=\"gatehouse.token\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(token.find(), "a stateless page's form carries the page token");
+        return token.group(1);
+    }
+
+    /** The list's confirmed bulk delete as PrimeFaces posts it; a null token leaves the session's own. */
+    private static Map<String, String> deleteOf(List<String> keys, String token) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("list", "list");
+        form.put("list:table_selection", String.join(",", keys));
+        form.put("list:confirmDeleteSelected", "");
+        form.put("jakarta.faces.source", "list:confirmDeleteSelected");
+        form.put("jakarta.faces.partial.execute", "list:confirmDeleteSelected list:table");
+        form.put("jakarta.faces.partial.render", "list:table list:notices");
+        if (token != null) {
+            form.put("gatehouse.token", token);
+        }
+        return form;
+    }
+
+    private static List<Long> disposableProducts(int count) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement()) {
+            for (int i = 0; i < count; i++) {
+                long id = 800_000 + i;
+                statement.execute("insert into products (id, sku, name, price, stock, active, version) values (" + id
+                        + ", 'STATELESS-" + id + "', 'Disposable', 1.00, 0, true, 0)");
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static long existing(List<Long> ids) throws Exception {
+        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from products where id in ("
+                        + String.join(",", ids.stream().map(String::valueOf).toList()) + ")")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
