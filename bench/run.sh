@@ -6,11 +6,11 @@
 # separately signed-in session per connection (each sending back the cookies it is given).
 #
 #   bench/run.sh [--rows 1000000] [--duration 20] [--runs 3] [--connections 8]
-#                [--shapes "one-session sessions"] [--jfr]   (--jfr: target/bench/gatehouse.jfr)
+#                [--shapes "one-session sessions"] [--warmup 5] [--jfr]   (--jfr: target/bench/gatehouse.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROWS=1000000 DURATION=20 RUNS=3 CONNECTIONS=8 PORT=8181 SHAPES="one-session sessions" JFR=
+ROWS=1000000 DURATION=20 RUNS=3 CONNECTIONS=8 PORT=8181 SHAPES="one-session sessions" JFR= WARMUP=5
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) ROWS=$2; shift 2 ;;
@@ -18,6 +18,7 @@ while [ $# -gt 0 ]; do
         --runs) RUNS=$2; shift 2 ;;
         --connections) CONNECTIONS=$2; shift 2 ;;
         --shapes) SHAPES=$2; shift 2 ;;
+        --warmup) WARMUP=$2; shift 2 ;;
         --jfr) JFR="-XX:FlightRecorderOptions=stackdepth=1024 -XX:StartFlightRecording=filename=target/bench/gatehouse.jfr,settings=profile"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
@@ -47,7 +48,7 @@ GATEHOUSE_RATE_LIMIT_PER_MINUTE=100000 GATEHOUSE_DATA_DIR="$PWD/$WORK/data" \
     java -Xmx512m $JFR -jar target/payara-micro.jar --deploy target/gatehouse.war --contextroot / --nocluster \
     --disablephonehome --port $PORT > "$WORK/payara.log" 2>&1 &
 PAYARA=$!
-trap 'kill $PAYARA 2>/dev/null || true' EXIT
+trap 'kill $PAYARA 2>/dev/null; wait $PAYARA 2>/dev/null || true' EXIT  # waits: the recording is written on exit
 until grep -q ") ready in " "$WORK/payara.log"; do
     kill -0 $PAYARA 2>/dev/null || { tail -50 "$WORK/payara.log"; echo "Payara Micro died" >&2; exit 1; }
     sleep 1
@@ -122,6 +123,11 @@ drive() {   # $1 shape, $2 url
             --latency -s bench/sessions.lua "$BASE$2"
     fi
 }
+
+# Warm-up, not reported: the JIT compiles the request path before anything is timed.
+[ "$WARMUP" -gt 0 ] && for name in "${SCENARIOS[@]}"; do
+    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -H "Cookie: $SESSION" "$BASE${URLS[$name]}" > /dev/null
+done
 
 RESULTS="$WORK/results.txt"
 : > "$RESULTS"

@@ -181,10 +181,8 @@ public class EntityService {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The configured point from which a whole-table count is replaced by the planner's estimate. */
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "GATEHOUSE_ESTIMATE_THRESHOLD", defaultValue = "100000")
-    private long estimateThreshold;
+    private RowEstimates estimates;
 
     /** How far a filtered result is counted before it is shown as "more than". */
     @Inject
@@ -199,34 +197,25 @@ public class EntityService {
     public ListCount listCount(AdminView<?> view, ListRequest request) {
         require(view, Operation.VIEW);
         if (request.search() == null && request.filters().isEmpty()) {
-            long estimate = tableEstimate(view.type());
-            if (estimate >= estimateThreshold) {
-                return new ListCount(estimate, ListCount.Kind.ESTIMATE);
-            }
-            return new ListCount(count(view, request), ListCount.Kind.EXACT);
+            var estimate = estimates.ofBigTable(view.type());
+            return estimate.isPresent() ? new ListCount(estimate.getAsLong(), ListCount.Kind.ESTIMATE)
+                    : new ListCount(count(view, request), ListCount.Kind.EXACT);
         }
         return cappedCount(view, request);
     }
 
+    /**
+     * Whether a row lies beyond the cap (one id read, the others only skipped in the index), and
+     * only if none does, the exact count of what is then a small result.
+     */
     private <E> ListCount cappedCount(AdminView<E> view, ListRequest request) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object> query = cb.createQuery(Object.class);
         Root<E> root = query.from(view.type());
         query.select(root.get(idName(view.type()))).where(predicates(cb, query, root, view, request));
-        int found = em.createQuery(query).setMaxResults(countCap + 1).getResultList().size();
-        return found > countCap ? new ListCount(countCap, ListCount.Kind.AT_LEAST)
-                : new ListCount(found, ListCount.Kind.EXACT);
-    }
-
-    /** PostgreSQL's estimate of a table's rows; -1 elsewhere or when the table was never analysed. */
-    private long tableEstimate(Class<?> type) {
-        jakarta.persistence.Table table = type.getAnnotation(jakarta.persistence.Table.class);
-        if (table == null || !org.gatehouse.config.DatabaseSettings.fromConfig().isPostgres()) {
-            return -1;
-        }
-        Object estimate = em.createNativeQuery("select cast(reltuples as bigint) from pg_class where oid = to_regclass(?)")
-                .setParameter(1, table.name()).getResultStream().findFirst().orElse(null);
-        return estimate == null ? -1 : ((Number) estimate).longValue();
+        boolean beyondCap = !em.createQuery(query).setFirstResult(countCap).setMaxResults(1).getResultList().isEmpty();
+        return beyondCap ? new ListCount(countCap, ListCount.Kind.AT_LEAST)
+                : new ListCount(countTyped(view, request), ListCount.Kind.EXACT);
     }
 
     /** Every row of the filtered result, for exports; the caller consumes it as a stream. */
