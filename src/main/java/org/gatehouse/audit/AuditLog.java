@@ -1,6 +1,7 @@
 package org.gatehouse.audit;
 
 import jakarta.annotation.Resource;
+import org.gatehouse.metadata.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.gatehouse.identity.Role;
 import org.gatehouse.ops.OperationsMetrics;
 import org.gatehouse.ops.RequestId;
 
@@ -92,21 +92,21 @@ public class AuditLog {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     LOG.info(line);
-                    metrics.recorded(action);
+                    count(action);
                 }
             }
         });
     }
 
     /** The entries of one record, newest first. Callers check that the record may be seen. */
-    @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.VIEWER})
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
     public List<AuditEntry> history(String entityType, String entityId, int limit) {
         return em.createQuery("select a from AuditEntry a where a.entityType = :type and a.entityId = :id"
                 + " order by a.at desc, a.id desc", AuditEntry.class)
                 .setParameter("type", entityType).setParameter("id", entityId).setMaxResults(limit).getResultList();
     }
 
-    @RolesAllowed({Role.ADMIN, Role.EDITOR, Role.VIEWER})
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
     public Optional<AuditEntry> latest(String entityType, String entityId) {
         return history(entityType, entityId, 1).stream().findFirst();
     }
@@ -179,6 +179,19 @@ public class AuditLog {
             return request.isResolvable() ? request.get().getRemoteAddr() : null;
         } catch (ContextNotActiveException | IllegalStateException e) {
             return null;
+        }
+    }
+
+    /** The metric a committed entry counts toward, if any. */
+    private void count(AuditAction action) {
+        switch (action) {
+            case LOGIN_SUCCESS -> metrics.signIn(true);
+            case LOGIN_FAILURE -> metrics.signIn(false);
+            case LOCKOUT -> metrics.lockout();
+            case LOGOUT, PASSWORD_RESET, FORBIDDEN, PURGE -> {
+                // security events without a metric of their own
+            }
+            default -> metrics.adminWrite(action.name());
         }
     }
 }

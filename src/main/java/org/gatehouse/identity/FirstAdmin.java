@@ -1,6 +1,7 @@
 package org.gatehouse.identity;
 
 import jakarta.annotation.PostConstruct;
+import org.gatehouse.metadata.Roles;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -43,12 +44,12 @@ public class FirstAdmin {
     @PostConstruct
     void ensureAdminExists() {
         long admins = em.createQuery("select count(u) from User u join u.roles r where r.name = :admin", Long.class)
-                .setParameter("admin", Role.ADMIN).getSingleResult();
+                .setParameter("admin", Roles.ADMIN).getSingleResult();
         if (admins > 0) {
             return;
         }
         Role admin = em.createQuery("select r from Role r where r.name = :admin", Role.class)
-                .setParameter("admin", Role.ADMIN).getSingleResult();
+                .setParameter("admin", Roles.ADMIN).getSingleResult();
         String normalized = User.normalizeEmail(email);
         boolean generated = password.filter(value -> !value.isBlank()).isEmpty();
         String secret = generated ? randomPassword() : password.get();

@@ -34,6 +34,7 @@ public class IdentityAdminViews {
                 .icon("pi pi-id-card").category("Access")
                 .columns("name", "description")
                 .searchable("name", "description")
-                .defaultSort("name");
+                .defaultSort("name")
+                .detailsTab("Permissions", "/WEB-INF/views/admin/tabs/role-permissions.xhtml");
     }
 }

@@ -19,9 +19,6 @@ public class Role extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String ADMIN = "admin";
-    public static final String EDITOR = "editor";
-    public static final String VIEWER = "viewer";
 
     @Id
     @SequenceGenerator(name = "roles_seq", sequenceName = "roles_seq", allocationSize = 50)

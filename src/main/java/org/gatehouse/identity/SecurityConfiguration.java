@@ -1,6 +1,7 @@
 package org.gatehouse.identity;
 
 import jakarta.annotation.security.DeclareRoles;
+import org.gatehouse.metadata.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -19,7 +20,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
         hashAlgorithmParameters = {
             PasswordHasher.ALGORITHM, PasswordHasher.ITERATIONS, PasswordHasher.SALT_SIZE, PasswordHasher.KEY_SIZE
         })
-@DeclareRoles({Role.ADMIN, Role.EDITOR, Role.VIEWER})
+@DeclareRoles({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
 @ApplicationScoped
 public class SecurityConfiguration {
 }

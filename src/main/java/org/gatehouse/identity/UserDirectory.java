@@ -1,6 +1,7 @@
 package org.gatehouse.identity;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.gatehouse.metadata.Roles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +18,7 @@ import org.gatehouse.audit.AuditLog;
  * against the {@link PasswordPolicy}, hashed, and never stored or logged as given.
  */
 @Stateless
-@RolesAllowed(Role.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class UserDirectory {
 
     @PersistenceContext

@@ -30,7 +30,8 @@ public record AdminView<E>(
         List<BulkAction<E>> actions,
         String passwordProperty,
         Map<Operation, java.util.Set<String>> permissions,
-        Map<String, java.util.Set<String>> actionPermissions) {
+        Map<String, java.util.Set<String>> actionPermissions,
+        List<DetailsTab> tabs) {
 
     /** The role every operation falls back to. */
     public static final String DEFAULT_ROLE = "admin";

@@ -47,6 +47,7 @@ public final class AdminViewDeclaration<E> {
     String passwordProperty;
     final Map<Operation, Set<String>> permissions = new java.util.EnumMap<>(Operation.class);
     final Map<String, Set<String>> actionPermissions = new LinkedHashMap<>();
+    final List<DetailsTab> tabs = new ArrayList<>();
 
     private AdminViewDeclaration(Class<E> type) {
         this.type = type;
@@ -176,6 +177,12 @@ public final class AdminViewDeclaration<E> {
     /** The roles that may run a bulk action; {@code admin} alone when not declared. */
     public AdminViewDeclaration<E> permitAction(String action, String... roles) {
         actionPermissions.put(action, orderedSet(roles));
+        return this;
+    }
+
+    /** A tab of its own on the records' details page: a label and the Facelets file to include. */
+    public AdminViewDeclaration<E> detailsTab(String label, String page) {
+        tabs.add(new DetailsTab(label, page));
         return this;
     }
 

@@ -117,7 +117,7 @@ public final class AdminViewFactory {
                 title, defaultSort, List.copyOf(declaration.pageSizes),
                 declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions),
                 declaration.passwordProperty, Map.copyOf(declaration.permissions),
-                Map.copyOf(declaration.actionPermissions));
+                Map.copyOf(declaration.actionPermissions), List.copyOf(declaration.tabs));
     }
 
     /**

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import org.gatehouse.audit.AuditAction;
 
 /**
  * The application's MicroProfile Metrics: sign-ins by outcome, lockouts, admin writes by action
@@ -25,17 +24,18 @@ public class OperationsMetrics {
         registry.counter("gatehouse.lockouts");
     }
 
-    /** Counts a committed audit entry under the metric its action belongs to. */
-    public void recorded(AuditAction action) {
-        switch (action) {
-            case LOGIN_SUCCESS -> registry.counter("gatehouse.logins", new Tag("outcome", "ok")).inc();
-            case LOGIN_FAILURE -> registry.counter("gatehouse.logins", new Tag("outcome", "failed")).inc();
-            case LOCKOUT -> registry.counter("gatehouse.lockouts").inc();
-            case LOGOUT, PASSWORD_RESET, FORBIDDEN, PURGE -> {
-                // security events without a metric of their own
-            }
-            default -> registry.counter("gatehouse.admin.writes", new Tag("action", action.name().toLowerCase(java.util.Locale.ROOT))).inc();
-        }
+    /** Counts a sign-in, by outcome. */
+    public void signIn(boolean succeeded) {
+        registry.counter("gatehouse.logins", new Tag("outcome", succeeded ? "ok" : "failed")).inc();
+    }
+
+    public void lockout() {
+        registry.counter("gatehouse.lockouts").inc();
+    }
+
+    /** Counts a committed admin write, by its action (create, edit, delete, bulk action names). */
+    public void adminWrite(String action) {
+        registry.counter("gatehouse.admin.writes", new Tag("action", action.toLowerCase(java.util.Locale.ROOT))).inc();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.gatehouse.service;
 
 import jakarta.annotation.Resource;
+import org.gatehouse.metadata.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -36,7 +37,6 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.identity.IdentityException;
 import org.gatehouse.identity.PasswordHasher;
 import org.gatehouse.identity.PasswordPolicy;
-import org.gatehouse.identity.Role;
 import org.gatehouse.metadata.BulkAction;
 import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.ValueText;
@@ -54,8 +54,8 @@ import org.gatehouse.metadata.SortOrder;
  * fetched with the page, never one query per row.
  */
 @Stateless
-@DeclareRoles({Role.ADMIN, Role.EDITOR, Role.VIEWER})
-@RolesAllowed({Role.ADMIN, Role.EDITOR, Role.VIEWER})
+@DeclareRoles({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
+@RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
 public class EntityService {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EntityService.class.getName());
@@ -120,7 +120,7 @@ public class EntityService {
     /** Reading related records for pickers needs the right to view their own admin view. */
     private void requireViewOf(Class<?> type) {
         AdminView<?> related = registry.viewOf(type).orElse(null);
-        if (related == null ? !caller.isCallerInRole(Role.ADMIN) : !can(related, Operation.VIEW)) {
+        if (related == null ? !caller.isCallerInRole(Roles.ADMIN) : !can(related, Operation.VIEW)) {
             refuse(type.getSimpleName() + ":view");
         }
     }

@@ -26,6 +26,9 @@ public class CraftedPostbackGuard implements PhaseListener {
             bean(faces, "#{detailsPage}", DetailsPageBacking.class).guardPostback();
         } else if ((AdminPages.VIEWS + "/admin/list.xhtml").equals(viewId)) {
             bean(faces, "#{listPage}", ListPageBacking.class).guardPostback();
+            if (!faces.getResponseComplete()) {
+                bean(faces, "#{listBulk}", ListBulkBacking.class).guardPostback();
+            }
         }
     }
 

@@ -63,29 +63,11 @@ public class DetailsPageBacking {
             usage = service.usage(view, id());
         }
         history = service.history(view, id(), HISTORY_LIMIT).stream().map(HistoryItem::of).toList();
-        if (entity instanceof org.gatehouse.identity.Role role) {
-            permissions = registry.views().stream().map(v -> new Permission(v.label(),
-                    v.allows(Operation.VIEW, role.getName()::equals), v.allows(Operation.CREATE, role.getName()::equals),
-                    v.allows(Operation.EDIT, role.getName()::equals), v.allows(Operation.DELETE, role.getName()::equals),
-                            v.actions().stream().filter(a -> v.allowsAction(a.name(), role.getName()::equals))
-                            .map(a -> a.label()).toList())).toList();
-        }
     }
 
     /** For the page's {@code f:viewAction}: the work is done when the bean is made. */
     public void check() {
         // load() ran already; a missing record or forbidden view has been answered
-    }
-
-    /** What a role may do on one view, for the role's Permissions tab. */
-    public record Permission(String view, boolean canView, boolean canCreate, boolean canEdit, boolean canDelete,
-            List<String> actions) {
-    }
-
-    private List<Permission> permissions = List.of();
-
-    public List<Permission> getPermissions() {
-        return permissions;
     }
 
     /** The record's audit entries, newest first. */

@@ -1,6 +1,7 @@
 package org.gatehouse.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.gatehouse.metadata.Roles;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,13 +53,13 @@ class IdentityIT {
     void firstAdminWasCreatedFromConfiguration() throws Exception {
         User admin = asAdmin.call(() -> directory.findByEmail(Deployments.ADMIN_EMAIL).orElseThrow());
         assertTrue(admin.isActive());
-        assertEquals(List.of(Role.ADMIN), admin.getRoles().stream().map(Role::getName).toList());
+        assertEquals(List.of(Roles.ADMIN), admin.getRoles().stream().map(Role::getName).toList());
         assertTrue(asAdmin.call(() -> directory.verifyPassword(admin.getId(), Deployments.ADMIN_PASSWORD)));
     }
 
     @Test
     void createUserHashesThePasswordWithStrongPbkdf2Parameters() throws Exception {
-        User user = asAdmin.call(() -> directory.createUser("Alice@Example.COM", PASSWORD, Role.ADMIN));
+        User user = asAdmin.call(() -> directory.createUser("Alice@Example.COM", PASSWORD, Roles.ADMIN));
         assertEquals("alice@example.com", user.getEmail());
         String stored = (String) em.createNativeQuery("select password_hash from users where id = ?")
                 .setParameter(1, user.getId()).getSingleResult();

@@ -61,8 +61,7 @@ public class LoginBacking {
             case SUCCESS -> {
                 audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, null);
                 SessionFormAuthentication.dropAnonymousState(request.getSession());
-                boolean adminArea = java.util.stream.Stream.of(org.gatehouse.identity.Role.ADMIN,
-                        org.gatehouse.identity.Role.EDITOR, org.gatehouse.identity.Role.VIEWER).anyMatch(request::isUserInRole);
+                boolean adminArea = org.gatehouse.metadata.Roles.ADMIN_AREA.stream().anyMatch(request::isUserInRole);
                 // signed in but not yet given any role: the waiting page, never admin data
                 // a plain redirect: the Faces flash would put its maps into the fresh session for the next page
                 response.sendRedirect(adminArea ? continueTo : external.getRequestContextPath() + "/waiting");
