@@ -48,7 +48,7 @@ final class KeysetSeek {
             }
             throw new IllegalArgumentException(String.valueOf(value));
         }
-        return EntityService.attributeValue(property, value);
+        return EntityQuery.attributeValue(property, value);
     }
 
     /**

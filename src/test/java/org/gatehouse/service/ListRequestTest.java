@@ -148,6 +148,6 @@ class ListRequestTest {
     void searchIsCappedAndEscapedForLike() {
         ListRequest request = parse("q", "x".repeat(500));
         assertEquals(ListRequest.MAX_SEARCH_LENGTH, request.search().length());
-        assertEquals("100\\%\\_a\\\\b", EntityService.escapeLike("100%_a\\b"));
+        assertEquals("100\\%\\_a\\\\b", EntityQuery.escapeLike("100%_a\\b"));
     }
 }
