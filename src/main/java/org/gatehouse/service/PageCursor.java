@@ -88,6 +88,9 @@ public record PageCursor(boolean after, List<Object> values) {
         for (int i = 0; i < sort.size(); i++) {
             PropertyDescriptor property = view.properties().get(sort.get(i).property());
             String value = URLDecoder.decode(texts[i + 1], StandardCharsets.UTF_8);
+            if (value.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("NUL"); // no stored value holds one, and SQL refuses it
+            }
             // text keys as they are: the filter conversion would shorten a long one
             values.add(property.kind() == PropertyKind.TEXT ? value : ListRequest.convert(property, value, false));
         }

@@ -625,6 +625,19 @@ class AttackIT {
                     "list:table_first", paging[0], "list:table_rows", paging[1], "list", "list"));
             assertEquals(400, response.statusCode(), "first=" + paging[0] + " rows=" + paging[1]);
         }
+        for (String position : BOUNDARIES) {
+            String page = admin.get("admin/orders").body();
+            Map<String, String> paging = new java.util.HashMap<>(Map.of(
+                    "jakarta.faces.source", "list:table", "jakarta.faces.partial.execute", "list:table",
+                    "jakarta.faces.partial.render", "list:table", "list:table_pagination", "true",
+                    "list:table_first", "20", "list:table_rows", "20", "list", "list"));
+            paging.put("position.next", position);
+            paging.put("position.previous", position);
+            HttpResponse<String> crafted = admin.postAjax("admin/orders", HttpSession.viewState(page), paging);
+            assertEquals(200, crafted.statusCode(), "position " + position.substring(0, Math.min(40, position.length())));
+            assertTrue(crafted.body().contains("<partial-response") && !crafted.body().contains("error-500"),
+                    "a position that does not fit is ignored: page 2 by its number");
+        }
         String page = admin.get("admin/orders").body();
         HttpResponse<String> real = admin.postAjax("admin/orders", HttpSession.viewState(page), Map.of(
                 "jakarta.faces.source", "list:table", "jakarta.faces.partial.execute", "list:table",
@@ -684,7 +697,15 @@ class AttackIT {
             "+999999999-12-31T23:59:59", "-999999999-01-01", "0000-00-00", "2026-02-30", "2026-13-01",
             "9999-12-31T23:59:59.999999999", "0001-01-01", "2026-01-01T25:00", "a\u0000b", "\u0000", "\u001b[31m",
             "\uD800", "-", "--", "-id", "id,-id", ",,,", " ", "true", "yes", "%00", "%", "_", "\\", "'", "\"",
-            "x".repeat(5000));
+            "x".repeat(5000),
+            // keyset positions (after=, before=): Base64 of other sorts, bad values, separators, control characters
+            position("-createdAt,2026-01-01T00%3A00,1"), position("email,%00,1"), position("-createdAt,,"),
+            position("name,x,9223372036854775808"), position("-createdAt,+999999999-12-31T23%3A59,1"),
+            position(",".repeat(1000)), position("sku," + "y".repeat(600) + ",1"), "AAAA", "====", "-_-_");
+
+    private static String position(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
 
     @Test
     void everyListParameterOfEveryViewAnswersWithoutAServerError() throws Exception {
@@ -700,12 +721,13 @@ class AttackIT {
         for (String view : List.of("customers", "products", "orders", "users", "roles", "audit")) {
             String page = admin.get("admin/" + view).body();
             assertFalse(page.contains("error-500"), view);
-            List<String> parameters = new ArrayList<>(List.of("page", "size", "sort", "q"));
+            List<String> parameters = new ArrayList<>(List.of("page", "size", "sort", "q",
+                    view.equals("orders") ? "before" : "after"));
             Matcher names = Pattern.compile("name=\"([A-Za-z]+(?:\\.(?:from|to))?)\"[^>]*id=\"filter-").matcher(page);
             while (names.find()) {
                 parameters.add(names.group(1));
             }
-            assertTrue(parameters.size() > 4 || view.equals("roles"), "filters of " + view + " found: " + parameters);
+            assertTrue(parameters.size() > 5 || view.equals("roles"), "filters of " + view + " found: " + parameters);
             for (int round = 0; round < corpus.size(); round++) {
                 StringBuilder query = new StringBuilder();
                 for (int p = 0; p < parameters.size(); p++) {

@@ -134,6 +134,7 @@ class PageCursorTest {
         String[] bad = {"", "%%%", "not-base64!", encode("-createdAt,2026-01-01T00%3A00"), encode("-createdAt,2026-01-01T00%3A00,1,2"),
             encode("-createdAt,yesterday,1"), encode("-createdAt,2026-01-01T00%3A00,one"),
             encode("-createdAt,99999-01-01T00%3A00,1"), encode("createdAt,2026-01-01T00%3A00,1"),
+            encode("name,a%00b,1"),
             "A".repeat(5000)};
         for (String cursor : bad) {
             ListRequest list = parse("page=4&after=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
@@ -141,6 +142,9 @@ class PageCursorTest {
             assertEquals(4, list.page());
             assertEquals(cursor.isEmpty() ? 0 : 1, list.notices().size(), cursor + ": " + list.notices());
         }
+        ListRequest nul = parse("sort=name&page=4&after=" + encode("name,a%00b,1"));
+        assertNull(nul.cursor(), "a NUL in a text key");
+        assertEquals(1, nul.notices().size());
         ListRequest both = parse("page=4&after=" + fits + "&before=" + fits);
         assertNull(both.cursor());
         assertEquals(1, both.notices().size());
