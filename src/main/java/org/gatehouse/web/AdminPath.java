@@ -31,7 +31,8 @@ public record AdminPath(String view, String id, Mode mode) {
         if (parts.length == 2 && parts[1].equals("export.csv")) {
             return new AdminPath(parts[0], null, Mode.EXPORT);
         }
-        if (!ID.matcher(parts[1]).matches()) {
+        if (!ID.matcher(parts[1]).matches() || parts[1].equals("new")) {
+            // "new" is the create form only: "orders/new/edit" would be a second spelling of nothing
             return null;
         }
         if (parts.length == 2) {

@@ -179,14 +179,24 @@ class PermissionsIT {
 
     @Test
     void craftedBulkDeletesOfTheListAreRefused() throws Exception {
+        long first = disposableProduct();
+        long second = disposableProduct();
         HttpSession viewer = session("viewer");
-        HttpResponse<String> list = viewer.get("admin/products");
-        long before = firstId("products");
-        HttpResponse<String> crafted = viewer.post("admin/products", HttpSession.viewState(list.body()),
-                Map.of("list", "list", "list:confirmDeleteSelected", "", "jakarta.faces.partial.ajax", "true",
-                        "jakarta.faces.source", "list:confirmDeleteSelected"));
+        HttpResponse<String> list = viewer.get("admin/products?q=TMP-");
+        // the rows as the page shows them (id.version), selected as the table would post them
+        List<String> keys = new ArrayList<>();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("data-rk=\"(\\d+\\.\\d+)\"").matcher(list.body());
+        while (key.find()) {
+            keys.add(key.group(1));
+        }
+        assertTrue(keys.contains(first + ".0") && keys.contains(second + ".0"), "both rows listed: " + keys);
+        HttpResponse<String> crafted = viewer.post("admin/products?q=TMP-", HttpSession.viewState(list.body()),
+                Map.of("list", "list", "list:table_selection", first + ".0," + second + ".0",
+                        "list:confirmDeleteSelected", "", "jakarta.faces.partial.ajax", "true",
+                        "jakarta.faces.source", "list:confirmDeleteSelected",
+                        "jakarta.faces.partial.execute", "list:confirmDeleteSelected list:table"));
         assertEquals(403, crafted.statusCode());
-        assertEquals(before, firstId("products"));
+        assertTrue(exists(first) && exists(second), "the selected rows are still there");
         try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from audit_log where action = 'FORBIDDEN'"
                         + " and actor = '" + TestUsers.VIEWER + "' and changes like '%POST%'")) {
