@@ -1,7 +1,6 @@
 package org.gatehouse.audit;
 
 import jakarta.annotation.Resource;
-import org.gatehouse.metadata.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.gatehouse.metadata.Roles;
 import org.gatehouse.ops.OperationsMetrics;
 import org.gatehouse.ops.RequestId;
 

@@ -1,7 +1,6 @@
 package org.gatehouse.identity;
 
 import jakarta.annotation.PostConstruct;
-import org.gatehouse.metadata.Roles;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -12,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gatehouse.metadata.Roles;
 
 /**
  * Makes sure someone can sign in after the first start. When no user holds the admin role, one

@@ -1,10 +1,10 @@
 package org.gatehouse.identity;
 
 import jakarta.annotation.security.DeclareRoles;
-import org.gatehouse.metadata.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.gatehouse.metadata.Roles;
 
 /**
  * Container security: an identity store over the users/roles tables, used by the application's

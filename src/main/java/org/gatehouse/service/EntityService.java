@@ -1,13 +1,15 @@
 package org.gatehouse.service;
 
 import jakarta.annotation.Resource;
-import org.gatehouse.metadata.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -15,25 +17,23 @@ import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import java.util.Map;
+import java.util.Optional;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.identity.IdentityException;
 import org.gatehouse.identity.PasswordHasher;
 import org.gatehouse.identity.PasswordPolicy;
-import org.gatehouse.metadata.BulkAction;
-import org.gatehouse.metadata.PropertyAccess;
-import org.gatehouse.metadata.ValueText;
-import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.BulkAction;
 import org.gatehouse.metadata.Operation;
+import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.PropertyKind;
+import org.gatehouse.metadata.Roles;
+import org.gatehouse.metadata.ValueText;
+import org.gatehouse.persistence.BaseEntity;
 
 /**
  * Queries and writes for any registered entity, driven by its {@link AdminView}. Paging,
