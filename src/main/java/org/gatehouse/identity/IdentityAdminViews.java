@@ -2,17 +2,22 @@ package org.gatehouse.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import org.gatehouse.metadata.AdminViewDeclaration;
+import org.gatehouse.metadata.SecretWriter;
 
 /** The Users and Roles views of the admin. The password hash is excluded everywhere. */
 @ApplicationScoped
 public class IdentityAdminViews {
 
+    @Inject
+    private PasswordHasher hasher;
+
     @Produces
     public AdminViewDeclaration<User> users() {
         return AdminViewDeclaration.of(User.class)
                 .icon("pi pi-users").category("Access")
-                .password("passwordHash")
+                .password("passwordHash", this::setPassword)
                 .exclude("passwordHash", "sessionStamp", "firstFailedAt")
                 .columns("email", "active", "roles", "lockedUntil", "currentLoginAt", "createdAt")
                 .formFields("email", "active", "confirmedAt", "roles")
@@ -26,6 +31,16 @@ public class IdentityAdminViews {
                 .action("deactivate", "Deactivate", "Deactivate the selected users? They can no longer sign in.",
                         user -> user.setActive(false))
                 .action("unlock", "Unlock", "Unlock the selected users' accounts?", User::unlock);
+    }
+
+    /** A password typed into the users view's forms: checked against the policy, stored as its hash. */
+    private void setPassword(User user, String password) {
+        try {
+            PasswordPolicy.check(password, user.getEmail());
+        } catch (IdentityException e) {
+            throw new SecretWriter.Refused(e.getMessage());
+        }
+        user.setPasswordHash(hasher.hash(password));
     }
 
     @Produces

@@ -29,6 +29,7 @@ public record AdminView<E>(
         boolean deletable,
         List<BulkAction<E>> actions,
         String passwordProperty,
+        SecretWriter<E> secretWriter,
         Map<Operation, java.util.Set<String>> permissions,
         Map<String, java.util.Set<String>> actionPermissions,
         List<DetailsTab> tabs) {

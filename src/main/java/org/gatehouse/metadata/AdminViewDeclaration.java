@@ -45,6 +45,7 @@ public final class AdminViewDeclaration<E> {
     boolean deletable = true;
     final List<BulkAction<E>> actions = new ArrayList<>();
     String passwordProperty;
+    SecretWriter<E> secretWriter;
     final Map<Operation, Set<String>> permissions = new java.util.EnumMap<>(Operation.class);
     final Map<String, Set<String>> actionPermissions = new LinkedHashMap<>();
     final List<DetailsTab> tabs = new ArrayList<>();
@@ -157,11 +158,13 @@ public final class AdminViewDeclaration<E> {
     }
 
     /**
-     * The property holds a password hash: it is never shown, and the forms ask for a password and
-     * its confirmation instead, which the service checks against the password policy and hashes.
+     * The property holds a password hash: it is never shown (nor audited, nor exported), and the
+     * forms ask for a password and its confirmation instead, which {@code writer} checks and turns
+     * into what is stored.
      */
-    public AdminViewDeclaration<E> password(String property) {
+    public AdminViewDeclaration<E> password(String property, SecretWriter<E> writer) {
         this.passwordProperty = property;
+        this.secretWriter = writer;
         Set<String> withHash = new LinkedHashSet<>(excluded);
         withHash.add(property);
         this.excluded = withHash;

@@ -116,7 +116,7 @@ public final class AdminViewFactory {
                 declaration.filters.stream().map(properties::get).toList(),
                 title, defaultSort, List.copyOf(declaration.pageSizes),
                 declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions),
-                declaration.passwordProperty, Map.copyOf(declaration.permissions),
+                declaration.passwordProperty, declaration.secretWriter, Map.copyOf(declaration.permissions),
                 Map.copyOf(declaration.actionPermissions), List.copyOf(declaration.tabs));
     }
 

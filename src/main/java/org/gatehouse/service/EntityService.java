@@ -21,9 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.identity.IdentityException;
-import org.gatehouse.identity.PasswordHasher;
-import org.gatehouse.identity.PasswordPolicy;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.BulkAction;
@@ -32,6 +29,7 @@ import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.Roles;
+import org.gatehouse.metadata.SecretWriter;
 import org.gatehouse.metadata.ValueText;
 import org.gatehouse.persistence.BaseEntity;
 
@@ -49,9 +47,6 @@ public class EntityService {
 
     @PersistenceContext
     private EntityManager em;
-
-    @Inject
-    private PasswordHasher hasher;
 
     @Inject
     private AuditLog audit;
@@ -342,6 +337,7 @@ public class EntityService {
         return query().exportBatch(view, request, afterId, limit);
     }
 
+    /** A password typed into the form, written as the view declares (checked and hashed there). */
     private <E> void applyPassword(AdminView<E> view, E entity, String password, boolean required) {
         if (password == null || password.isEmpty()) {
             if (required) {
@@ -349,13 +345,11 @@ public class EntityService {
             }
             return;
         }
-        Object owner = PropertyAccess.get(entity, view.titleProperty());
         try {
-            PasswordPolicy.check(password, owner == null ? null : owner.toString());
-        } catch (IdentityException e) {
+            view.secretWriter().write(entity, password);
+        } catch (SecretWriter.Refused e) {
             throw new WriteException("password", e.getMessage());
         }
-        PropertyAccess.set(entity, view.passwordProperty(), hasher.hash(password));
     }
 
     /** Text with control characters never reaches the database, whichever client sent it. */

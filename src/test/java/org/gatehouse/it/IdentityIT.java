@@ -156,8 +156,12 @@ class IdentityIT {
         assertFalse(asAdmin.call(() -> service.update(users, withoutRole, null)).hasRole("auditor"));
 
         String before = hashOf(id);
+        Object stamp = em.createNativeQuery("select session_stamp from users where id = ?").setParameter(1, id)
+                .getSingleResult();
         asAdmin.call(() -> service.update(users, reload(id), "another-fine-password"));
         assertNotEquals(before, hashOf(id));
+        assertNotEquals(stamp, em.createNativeQuery("select session_stamp from users where id = ?").setParameter(1, id)
+                .getSingleResult(), "a password set by an admin ends the user's sessions");
         assertTrue(hasher.verify("another-fine-password", hashOf(id)));
         assertFalse(hasher.verify(PASSWORD, hashOf(id)));
     }

@@ -32,7 +32,7 @@ class PageCursorTest {
     private static final AdminView<Thing> VIEW = new AdminView<>(Thing.class, "things", "Things", "Thing", "", "",
             Long.class, props(ID, NAME, TOTAL, CREATED, NOTE), List.of(NAME, TOTAL, CREATED, NOTE), List.of(),
             List.of(), List.of(), "name", List.of(new SortOrder("createdAt", true)), List.of(10, 20), true, true, true,
-            List.<BulkAction<Thing>>of(), null, Map.of(), Map.of(), List.of());
+            List.<BulkAction<Thing>>of(), null, null, Map.of(), Map.of(), List.of());
 
     /** A row of the list. */
     public static final class Thing {
