@@ -308,6 +308,8 @@ class AdminBrowserIT {
             other.type("#field-total input", "222.22");
             other.type("#field-note textarea", "Second editor's note");
             other.click("#form\\:save");
+            // the messages element of the page before the save is there too: wait for the answer's text
+            other.wait(10).until(d -> d.findElement(By.id("form:messages")).getText().contains("changed by someone else"));
             String message = other.text("#form\\:messages");
             assertTrue(message.contains("changed by someone else"), message);
             assertTrue(message.contains("Last change by " + Deployments.ADMIN_EMAIL), message);
