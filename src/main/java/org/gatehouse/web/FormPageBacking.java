@@ -194,6 +194,20 @@ public class FormPageBacking implements Serializable {
                 new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), null, CHOICE_LIMIT)));
     }
 
+    /**
+     * Whether a field is shown as text instead of an input: read-only fields, and relations to a
+     * view the caller may not read (no picker can list its records; the record keeps its value).
+     */
+    public boolean fixed(PropertyDescriptor field) {
+        if (field.readOnly()) {
+            return true;
+        }
+        return field.isRelation() && !pickable.computeIfAbsent(field.name(), name -> registry.viewOf(field.javaType())
+                .map(related -> service.can(related, org.gatehouse.metadata.Operation.VIEW)).orElse(false));
+    }
+
+    private final java.util.Map<String, Boolean> pickable = new java.util.HashMap<>();
+
     public List<Object> enumChoices(PropertyDescriptor field) {
         return List.of(field.javaType().getEnumConstants());
     }

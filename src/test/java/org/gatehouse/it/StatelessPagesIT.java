@@ -40,7 +40,9 @@ class StatelessPagesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "300"));
+        // editors may edit orders but, here, not read customers: the order form's customer picker has nothing to list
+        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "300",
+                "GATEHOUSE_PERMISSIONS_CUSTOMERS_VIEW", "admin")).addClass(org.gatehouse.it.fixtures.TestUsers.class);
     }
 
     private HttpSession admin() throws Exception {
@@ -121,6 +123,20 @@ class StatelessPagesIT {
         assertEquals(200, deleted.statusCode());
         assertTrue(deleted.body().contains("Deleted 2 products"), deleted.body());
         assertEquals(1, existing(ids));
+    }
+
+    @Test
+    void aRelationToAViewTheEditorMayNotReadIsShownNotPicked() throws Exception {
+        HttpSession editor = HttpSession.signedIn(Deployments.localBase(injected),
+                org.gatehouse.it.fixtures.TestUsers.EDITOR, org.gatehouse.it.fixtures.TestUsers.PASSWORD);
+        assertEquals(403, editor.get("admin/customers").statusCode(), "the configuration applies");
+        HttpResponse<String> form = editor.get("admin/orders/5/edit");
+        assertEquals(200, form.statusCode());
+        String customerField = form.body().substring(form.body().indexOf("id=\"field-customer\""));
+        customerField = customerField.substring(0, customerField.indexOf("gh-field-message"));
+        assertTrue(customerField.contains("gh-readonly"), "the customer is shown as text: " + customerField);
+        assertTrue(!customerField.contains("autocomplete"), "no picker: " + customerField);
+        assertTrue(form.body().contains("id=\"field-status\""), "the rest of the form is there");
     }
 
     private static String token(String html) {
