@@ -28,7 +28,7 @@ public class StatelessPostbackFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && STATELESS.equals(request.getParameter("jakarta.faces.ViewState"))
+        if ("POST".equals(request.getMethod()) && claimsStateless(request)
                 && !PageToken.matches(request.getSession(false), request.getParameter(PageToken.PARAMETER))) {
             LOG.info(() -> "request=" + RequestId.current() + " refused with 400: stateless postback without the session's token");
             response.setHeader("Cache-Control", "no-store");
@@ -36,5 +36,11 @@ public class StatelessPostbackFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Any view state value "stateless", wherever it stands among repeated ones: no parser may read another. */
+    private static boolean claimsStateless(HttpServletRequest request) {
+        String[] values = request.getParameterValues("jakarta.faces.ViewState");
+        return values != null && java.util.Arrays.asList(values).contains(STATELESS);
     }
 }
