@@ -81,9 +81,10 @@ public class AccountService {
 
     /**
      * Changes the caller's own password after checking the current one. Other sessions of the
-     * caller end; the returned stamp lets the current session carry on.
+     * caller end unless the caller chose to keep them; the returned stamp lets the current session
+     * carry on.
      */
-    public String changeOwnPassword(String currentPassword, String newPassword) {
+    public String changeOwnPassword(String currentPassword, String newPassword, boolean endOtherSessions) {
         Principal principal = caller.getCallerPrincipal();
         String email = principal == null ? null : User.normalizeEmail(principal.getName());
         User user = email == null ? null : em.createQuery("select u from User u where u.email = :email", User.class)
@@ -104,7 +105,11 @@ public class AccountService {
         String newHash = hasher.hash(newPassword);
         // the guard's own transactions change the row: read it afresh, locked until this one commits
         em.refresh(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        String stamp = user.getSessionStamp();
         user.setPasswordHash(newHash);
+        if (!endOtherSessions) {
+            user.keepStamp(stamp);
+        }
         resets.invalidateAll(user);
         audit.record(AuditAction.PASSWORD_CHANGE, User.class.getSimpleName(), String.valueOf(user.getId()),
                 user.getEmail(), AuditLog.withSecret("{}", "password"));

@@ -49,6 +49,9 @@ public class GuardedIdentityStoreHandler implements IdentityStoreHandler {
     @Inject
     private PasswordHasher hasher;
 
+    @Inject
+    private SecondFactorStore secondFactors;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential password)) {
@@ -61,7 +64,10 @@ public class GuardedIdentityStoreHandler implements IdentityStoreHandler {
             return INVALID_RESULT;
         }
         CredentialValidationResult result = validateWithStores(credential);
-        if (result.getStatus() == VALID) {
+        if (result.getStatus() == VALID && secondFactors.enrolled(email)) {
+            // half of a sign-in: the attempt is given back, the login is recorded once the code is right
+            guard.passed(email);
+        } else if (result.getStatus() == VALID) {
             guard.succeeded(email, clientIp());
         } else {
             guard.failed(email, clientIp());

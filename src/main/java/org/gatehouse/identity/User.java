@@ -86,6 +86,17 @@ public class User extends BaseEntity {
     @Column(name = "session_stamp", nullable = false, length = 36)
     private String sessionStamp = java.util.UUID.randomUUID().toString();
 
+    /** The second factor's key, sealed by {@link SecretBox}; never shown, exported or audited. */
+    @Column(name = "totp_secret", length = 255)
+    private String totpSecret;
+
+    @Column(name = "totp_enabled_at")
+    private OffsetDateTime totpEnabledAt;
+
+    /** The last step whose code was accepted: a code is good once. */
+    @Column(name = "totp_last_step", nullable = false)
+    private long totpLastStep;
+
     @ManyToMany
     @JoinTable(name = "users_roles",
             joinColumns = @JoinColumn(name = "user_id"),
@@ -138,6 +149,11 @@ public class User extends BaseEntity {
     /** Ends every live session of this user at its next request (see {@code SessionRevocationFilter}). */
     public void revokeSessions() {
         sessionStamp = java.util.UUID.randomUUID().toString();
+    }
+
+    /** Undoes the stamp change of a password change whose user chose to stay signed in elsewhere. */
+    void keepStamp(String stamp) {
+        sessionStamp = stamp;
     }
 
     public String getSessionStamp() {
@@ -200,6 +216,45 @@ public class User extends BaseEntity {
         failedCount = 0;
         firstFailedAt = null;
         lockedUntil = null;
+    }
+
+    /** Whether the user signs in with a second factor. */
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    public OffsetDateTime getTotpEnabledAt() {
+        return totpEnabledAt;
+    }
+
+    String getTotpSecret() {
+        return totpSecret;
+    }
+
+    long getTotpLastStep() {
+        return totpLastStep;
+    }
+
+    /** Takes a code's step as used; false when that step or a later one was used already (a replay). */
+    boolean useStep(long step) {
+        if (step <= totpLastStep) {
+            return false;
+        }
+        totpLastStep = step;
+        return true;
+    }
+
+    void enableSecondFactor(String sealedSecret, long confirmedStep, OffsetDateTime at) {
+        totpSecret = sealedSecret;
+        totpLastStep = confirmedStep;
+        totpEnabledAt = at;
+    }
+
+    /** Removes the second factor; live sessions end, so that none outlives the factor it signed in with. */
+    void removeSecondFactor() {
+        totpSecret = null;
+        totpEnabledAt = null;
+        revokeSessions();
     }
 
     public int getLoginCount() {

@@ -32,7 +32,8 @@ public record AdminView<E>(
         SecretWriter<E> secretWriter,
         Map<Operation, java.util.Set<String>> permissions,
         Map<String, java.util.Set<String>> actionPermissions,
-        List<DetailsTab> tabs) {
+        List<DetailsTab> tabs,
+        StepUpRule stepUp) {
 
     /** The role every operation falls back to. */
     public static final String DEFAULT_ROLE = "admin";

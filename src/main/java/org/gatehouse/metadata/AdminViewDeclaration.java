@@ -49,6 +49,8 @@ public final class AdminViewDeclaration<E> {
     final Map<Operation, Set<String>> permissions = new java.util.EnumMap<>(Operation.class);
     final Map<String, Set<String>> actionPermissions = new LinkedHashMap<>();
     final List<DetailsTab> tabs = new ArrayList<>();
+    final Set<Operation> stepUpOperations = java.util.EnumSet.noneOf(Operation.class);
+    final Set<String> stepUpProperties = new java.util.LinkedHashSet<>();
 
     private AdminViewDeclaration(Class<E> type) {
         this.type = type;
@@ -180,6 +182,18 @@ public final class AdminViewDeclaration<E> {
     /** The roles that may run a bulk action; {@code admin} alone when not declared. */
     public AdminViewDeclaration<E> permitAction(String action, String... roles) {
         actionPermissions.put(action, orderedSet(roles));
+        return this;
+    }
+
+    /** Operations that need a fresh proof of identity (see {@link StepUpRule}). */
+    public AdminViewDeclaration<E> stepUp(Operation... operations) {
+        stepUpOperations.addAll(List.of(operations));
+        return this;
+    }
+
+    /** Properties whose change in an edit needs a fresh proof of identity (see {@link StepUpRule}). */
+    public AdminViewDeclaration<E> stepUpWhenChanged(String... properties) {
+        stepUpProperties.addAll(List.of(properties));
         return this;
     }
 

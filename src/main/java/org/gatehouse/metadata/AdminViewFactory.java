@@ -117,7 +117,8 @@ public final class AdminViewFactory {
                 title, defaultSort, List.copyOf(declaration.pageSizes),
                 declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions),
                 declaration.passwordProperty, declaration.secretWriter, Map.copyOf(declaration.permissions),
-                Map.copyOf(declaration.actionPermissions), List.copyOf(declaration.tabs));
+                Map.copyOf(declaration.actionPermissions), List.copyOf(declaration.tabs),
+                new StepUpRule(declaration.stepUpOperations, declaration.stepUpProperties));
     }
 
     /**

@@ -63,6 +63,9 @@ public class EntityService {
     @Inject
     private org.gatehouse.identity.AccountState accounts;
 
+    @Inject
+    private org.gatehouse.identity.StepUp stepUp;
+
     // ---------------------------------------------------------------- permissions
 
     /** Whether the caller may perform the operation on the view; what menus and buttons ask. */
@@ -166,6 +169,9 @@ public class EntityService {
         requireCapability(view.creatable(), view, "created");
         requireWrite(view, Operation.CREATE);
         requirePlainText(view, entity);
+        if (view.stepUp().requiredFor(Operation.CREATE)) {
+            stepUp.require("create " + view.singularLabel().toLowerCase(Locale.ROOT) + " records");
+        }
         if (view.passwordProperty() != null) {
             applyPassword(view, entity, password, true);
         }
@@ -190,6 +196,7 @@ public class EntityService {
         requireVersion(current, ((BaseEntity) edited).getVersion(), id);
         Map<String, String> before = ValueText.snapshot(view, current);
         boolean passwordChanged = view.passwordProperty() != null && newPassword != null && !newPassword.isEmpty();
+        requireStepUpForEdit(view, before, ValueText.snapshot(view, edited), passwordChanged);
         if (passwordChanged) {
             applyPassword(view, edited, newPassword, false);
         } else if (view.passwordProperty() != null) {
@@ -211,6 +218,9 @@ public class EntityService {
     public <E> void delete(AdminView<E> view, String id, long version) {
         requireCapability(view.deletable(), view, "deleted");
         requireWrite(view, Operation.DELETE);
+        if (view.stepUp().requiredFor(Operation.DELETE)) {
+            stepUp.require("delete " + view.singularLabel().toLowerCase(Locale.ROOT) + " records");
+        }
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
         requireVersion(current, version, id);
         String changes = AuditLog.diff(ValueText.snapshot(view, current), Map.of());
@@ -226,6 +236,7 @@ public class EntityService {
     public <E> int deleteAll(AdminView<E> view, Map<String, Long> versions) {
         requireCapability(view.deletable(), view, "deleted");
         requireWrite(view, Operation.DELETE);
+        stepUp.require("delete several records at once");
         int deleted = 0;
         for (Map.Entry<String, Long> row : versions.entrySet()) {
             E current = find(view, row.getKey()).orElseThrow(() -> new ConflictException(row.getKey(), true));
@@ -259,6 +270,18 @@ public class EntityService {
         }
         flush(view, null);
         return changed;
+    }
+
+    /** An edit that the view's {@link org.gatehouse.metadata.StepUpRule} calls dangerous needs a fresh proof of identity. */
+    private void requireStepUpForEdit(AdminView<?> view, Map<String, String> before, Map<String, String> after,
+            boolean passwordChanged) {
+        boolean dangerous = view.stepUp().requiredFor(Operation.EDIT)
+                || passwordChanged && view.stepUp().requiredWhenChanged(view.passwordProperty())
+                || view.stepUp().changedProperties().stream()
+                        .anyMatch(property -> !java.util.Objects.equals(before.get(property), after.get(property)));
+        if (dangerous) {
+            stepUp.require("make this change to " + view.singularLabel().toLowerCase(Locale.ROOT) + " records");
+        }
     }
 
     private static void requireVersion(Object current, Long seen, String id) {
@@ -334,7 +357,13 @@ public class EntityService {
      */
     public <E> List<E> exportBatch(AdminView<E> view, ListRequest request, Long afterId, int limit) {
         require(view, Operation.VIEW);
-        return query().exportBatch(view, request, afterId, limit);
+        List<E> rows = query().exportBatch(view, request, afterId, limit);
+        int page = view.pageSizes().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (afterId != null || rows.size() > page) {
+            // more than a page leaves the console: only after a fresh proof of identity
+            stepUp.require("export more than a page of " + view.label().toLowerCase(Locale.ROOT));
+        }
+        return rows;
     }
 
     /** A password typed into the form, written as the view declares (checked and hashed there). */

@@ -27,7 +27,7 @@ public class AnonymousRateLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(AnonymousRateLimitFilter.class.getName());
-    private static final Set<String> LIMITED = Set.of("/login", "/register", "/forgot", "/reset", "/account/password");
+    private static final Set<String> LIMITED = Set.of("/login", "/verify", "/register", "/forgot", "/reset", "/account/password");
     private static final int MAX_CLIENTS = 100_000;
 
     @Inject

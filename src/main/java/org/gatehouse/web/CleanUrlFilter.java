@@ -25,7 +25,9 @@ public class CleanUrlFilter extends HttpFilter {
     private static final String RESOURCES = "/jakarta.faces.resource/";
     /** What {@link #resolve} answers for an admin address that names nothing. */
     static final String NOT_FOUND = "";
-    private static final Set<String> TOP_LEVEL_PAGES = Set.of("login", "register", "waiting", "forgot", "reset");
+    private static final Set<String> ACCOUNT_PAGES = Set.of("account/password", "account/two-factor", "account/sessions",
+            "account/confirm");
+    private static final Set<String> TOP_LEVEL_PAGES = Set.of("login", "register", "waiting", "forgot", "reset", "verify");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -73,8 +75,8 @@ public class CleanUrlFilter extends HttpFilter {
         if (TOP_LEVEL_PAGES.contains(name)) {
             return "/" + name + ".xhtml";
         }
-        if (name.equals("account/password")) {
-            return AdminPages.VIEWS + "/account/password.xhtml";
+        if (ACCOUNT_PAGES.contains(name)) {
+            return AdminPages.VIEWS + "/" + name + ".xhtml";
         }
         if (path.equals("/admin") || path.equals("/admin/")) {
             return AdminPages.VIEWS + "/admin/index.xhtml";

@@ -45,6 +45,14 @@ public class CsvExportServlet extends HttpServlet {
             export(request, response);
         } catch (org.gatehouse.service.ForbiddenException e) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        } catch (org.gatehouse.identity.StepUpRequiredException e) {
+            // refused before the first row was written: confirm, then come back to this very export
+            response.reset();
+            Object uri = request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI);
+            Object query = request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_QUERY_STRING);
+            String self = (uri == null ? request.getRequestURI() : uri) + (query == null ? "" : "?" + query);
+            response.sendRedirect(request.getContextPath() + "/account/confirm?continue="
+                    + java.net.URLEncoder.encode(self, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

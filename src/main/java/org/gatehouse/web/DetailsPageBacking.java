@@ -101,6 +101,8 @@ public class DetailsPageBacking {
                     + (e instanceof ConflictException ? " Reload the page to see the latest version." : ""), null));
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
+        } catch (org.gatehouse.identity.StepUpRequiredException e) {
+            StepUpPrompt.ask(faces, "details:confirmDeleteYes");
         }
     }
 

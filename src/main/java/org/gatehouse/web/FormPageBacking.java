@@ -56,6 +56,7 @@ public class FormPageBacking implements Serializable {
     private boolean creating;
     private String password;
     private String passwordConfirmation;
+    private boolean stepUpPending;
     private List<Difference> conflict;
     private final java.util.Map<String, List<Object>> choices = new java.util.HashMap<>();
 
@@ -122,6 +123,10 @@ public class FormPageBacking implements Serializable {
             faces.validationFailed();
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
+        } catch (org.gatehouse.identity.StepUpRequiredException e) {
+            // the typed passwords stay in their fields for the repeated save
+            stepUpPending = true;
+            StepUpPrompt.ask(faces, "form:save");
         } catch (ConflictException e) {
             conflict = e.isDeleted() ? List.of() : differences(view);
             String by = audit.latest(view.type().getSimpleName(), e.getId())
@@ -243,6 +248,11 @@ public class FormPageBacking implements Serializable {
 
     public String getTitle() {
         return creating ? "New " + view().singularLabel().toLowerCase() : formatter.title(entity, view());
+    }
+
+    /** A save waits for the "Confirm it is you" dialog: the page shows the passwords typed so far again. */
+    public boolean isStepUpPending() {
+        return stepUpPending;
     }
 
     public String getPassword() {

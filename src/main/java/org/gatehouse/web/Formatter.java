@@ -35,6 +35,11 @@ public class Formatter {
         return ValueText.label(related, property);
     }
 
+    /** A moment, as every page shows one (UTC). */
+    public String moment(Object at) {
+        return ValueText.format(at, null);
+    }
+
     /** The title of a record of the given view, for headings and breadcrumbs. */
     public String title(Object row, org.gatehouse.metadata.AdminView<?> view) {
         Object title = PropertyAccess.get(row, view.titleProperty());

@@ -82,6 +82,8 @@ public class ListBulkBacking {
             notice(FacesMessage.SEVERITY_ERROR, e.getMessage() + " Nothing was deleted.");
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
+        } catch (org.gatehouse.identity.StepUpRequiredException e) {
+            StepUpPrompt.ask(faces, "list:confirmDeleteSelected");
         }
     }
 
@@ -99,6 +101,8 @@ public class ListBulkBacking {
             notice(FacesMessage.SEVERITY_ERROR, e.getMessage() + " Nothing was changed.");
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
+        } catch (org.gatehouse.identity.StepUpRequiredException e) {
+            StepUpPrompt.ask(faces, null);
         }
     }
 

@@ -3,6 +3,33 @@
    The list's form posts to that URL too: the page is stateless, and the server rebuilds the
    table a postback acts on from the address it is posted to. */
 var Gatehouse = {
+    /* A dangerous action was refused until the user confirms their password: ask, then click the
+       same button again, so the request carries exactly what the page holds now. */
+    stepUp: function (buttonId) {
+        Gatehouse.stepUpButton = buttonId;
+        ['stepUpForm:stepUpPassword', 'stepUpForm:stepUpCode'].forEach(function (id) {
+            var input = document.getElementById(id);
+            if (input) {
+                input.value = '';
+            }
+        });
+        PF('stepUpDialog').show();
+        var password = document.getElementById('stepUpForm:stepUpPassword');
+        if (password) {
+            password.focus();
+        }
+    },
+    stepUpDone: function (args) {
+        if (!args || !args.confirmed) {
+            return;
+        }
+        PF('stepUpDialog').hide();
+        var button = Gatehouse.stepUpButton ? document.getElementById(Gatehouse.stepUpButton) : null;
+        Gatehouse.stepUpButton = null;
+        if (button) {
+            button.click();
+        }
+    },
     pushState: function (url) {
         if (window.location.pathname + window.location.search !== url) {
             window.history.pushState({gatehouse: true}, '', url);

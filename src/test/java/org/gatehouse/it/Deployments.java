@@ -42,7 +42,7 @@ public final class Deployments {
     public static WebArchive inContainer(WebArchive war) {
         war.addClasses(org.gatehouse.it.fixtures.AsAdmin.class, org.gatehouse.it.fixtures.AsAdmin.ThrowingRunnable.class,
                 org.gatehouse.it.fixtures.AsEditor.class, org.gatehouse.it.fixtures.AsViewer.class,
-                org.gatehouse.it.fixtures.RunAsAccounts.class,
+                org.gatehouse.it.fixtures.RunAsAccounts.class, org.gatehouse.it.fixtures.RecentSignIn.class,
                 Deployments.class, TestDatabase.class, HttpSession.class);
         war.delete("WEB-INF/payara-web.xml");
         return war.addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")

@@ -14,6 +14,7 @@ import org.gatehouse.metadata.BulkAction;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.SortOrder;
+import org.gatehouse.metadata.StepUpRule;
 import org.junit.jupiter.api.Test;
 
 /** Reading list state from URL parameters and writing it back. */
@@ -31,7 +32,7 @@ class ListRequestTest {
             Long.class, props(ID, EMAIL, STATUS, ACTIVE, TOTAL, CREATED, CUSTOMER), List.of(ID, EMAIL, CREATED), List.of(),
             List.of(EMAIL), List.of(EMAIL, STATUS, ACTIVE, TOTAL, CREATED, CUSTOMER), "email",
             List.of(new SortOrder("id", true)), List.of(10, 20, 50), true, true, true, List.<BulkAction<Object>>of(),
-            null, null, Map.of(), Map.of(), List.of());
+            null, null, Map.of(), Map.of(), List.of(), StepUpRule.NONE);
 
     private static PropertyDescriptor property(String name, PropertyKind kind, boolean filterable, List<String> choices) {
         return new PropertyDescriptor(name, name, kind, Object.class, false, 0, false, true, false, filterable, choices,

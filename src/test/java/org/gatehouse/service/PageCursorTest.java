@@ -18,6 +18,7 @@ import org.gatehouse.metadata.BulkAction;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.SortOrder;
+import org.gatehouse.metadata.StepUpRule;
 import org.junit.jupiter.api.Test;
 
 /** Positions of keyset paging: written from a row, read back from the URL, refused when they do not fit. */
@@ -32,7 +33,7 @@ class PageCursorTest {
     private static final AdminView<Thing> VIEW = new AdminView<>(Thing.class, "things", "Things", "Thing", "", "",
             Long.class, props(ID, NAME, TOTAL, CREATED, NOTE), List.of(NAME, TOTAL, CREATED, NOTE), List.of(),
             List.of(), List.of(), "name", List.of(new SortOrder("createdAt", true)), List.of(10, 20), true, true, true,
-            List.<BulkAction<Thing>>of(), null, null, Map.of(), Map.of(), List.of());
+            List.<BulkAction<Thing>>of(), null, null, Map.of(), Map.of(), List.of(), StepUpRule.NONE);
 
     /** A row of the list. */
     public static final class Thing {

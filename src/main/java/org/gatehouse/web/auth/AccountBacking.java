@@ -23,10 +23,15 @@ public class AccountBacking {
     @Inject
     private FacesContext faces;
 
+    @Inject
+    private org.gatehouse.identity.SessionRegistry sessions;
+
     private String email;
     private String currentPassword;
     private String password;
     private String confirmation;
+    /** Off unless ticked: a post without the box (or a crafted one) signs the other sessions out. */
+    private boolean keepOtherSessions;
 
     /** {@code /register} does not exist while registration is closed. */
     public void requireRegistrationOpen() throws IOException {
@@ -62,11 +67,15 @@ public class AccountBacking {
             return;
         }
         try {
-            String stamp = accounts.changeOwnPassword(currentPassword, password);
+            String stamp = accounts.changeOwnPassword(currentPassword, password, !keepOtherSessions);
             ExternalContext external = faces.getExternalContext();
             // this session carries on; the user's other sessions end at their next request
-            SessionFormAuthentication.restamp(((HttpServletRequest) external.getRequest()).getSession(), stamp);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your password was changed.", null));
+            HttpServletRequest request = (HttpServletRequest) external.getRequest();
+            SessionFormAuthentication.signedIn(request.getSession(false))
+                    .ifPresent(caller -> sessions.restamp(caller.sessionId(), stamp));
+            SessionFormAuthentication.restamp(request.getSession(), stamp);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, !keepOtherSessions ? "Your password was changed; your other sessions were signed out."
+                    : "Your password was changed.", null));
         } catch (IdentityException e) {
             refuse(e);
         }
@@ -88,6 +97,14 @@ public class AccountBacking {
         String clientId = e.getField() == null ? null : "form:" + e.getField();
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         faces.validationFailed();
+    }
+
+    public boolean isKeepOtherSessions() {
+        return keepOtherSessions;
+    }
+
+    public void setKeepOtherSessions(boolean keepOtherSessions) {
+        this.keepOtherSessions = keepOtherSessions;
     }
 
     public String getEmail() {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.identity.User;
+import org.gatehouse.web.auth.SessionFormAuthentication.SignedIn;
 
 /**
  * The login form. It hands the credentials to the container's authentication mechanism and
@@ -38,6 +39,9 @@ public class LoginBacking {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private org.gatehouse.identity.SessionRegistry sessions;
+
     private String email;
 
     private String password;
@@ -57,14 +61,14 @@ public class LoginBacking {
         password = null;
         String who = User.normalizeEmail(email);
         switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
+            case SEND_CONTINUE -> {
+                // the password was right and a code is asked for next: the page first asked for stays remembered
+                ContinueUrl.keep(request, continueTo);
+                faces.responseComplete();
+            }
             case SUCCESS -> {
                 audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, null);
-                SessionFormAuthentication.dropAnonymousState(request.getSession());
-                boolean adminArea = org.gatehouse.metadata.Roles.ADMIN_AREA.stream().anyMatch(request::isUserInRole);
-                // signed in but not yet given any role: the waiting page, never admin data
-                // a plain redirect: the Faces flash would put its maps into the fresh session for the next page
-                response.sendRedirect(adminArea ? continueTo : external.getRequestContextPath() + "/waiting");
+                continueAfterSignIn(request, response, continueTo);
                 faces.responseComplete();
             }
             default -> {
@@ -75,12 +79,33 @@ public class LoginBacking {
         }
     }
 
+    /**
+     * Sends a caller who just signed in on: to the page first asked for, to second-factor setup
+     * when their role requires one, or to the waiting page when they hold no admin role yet.
+     */
+    static void continueAfterSignIn(HttpServletRequest request, HttpServletResponse response, String continueTo)
+            throws IOException {
+        SessionFormAuthentication.dropAnonymousState(request.getSession());
+        String context = request.getContextPath();
+        if (SessionFormAuthentication.signedIn(request.getSession(false)).filter(SignedIn::mustEnrol).isPresent()) {
+            ContinueUrl.keep(request, continueTo);
+            response.sendRedirect(context + SessionFormAuthentication.ENROLMENT_PAGE);
+            return;
+        }
+        boolean adminArea = org.gatehouse.metadata.Roles.ADMIN_AREA.stream().anyMatch(request::isUserInRole);
+        // signed in but not yet given any role: the waiting page, never admin data
+        // a plain redirect: the Faces flash would put its maps into the fresh session for the next page
+        response.sendRedirect(adminArea ? continueTo : context + "/waiting");
+    }
+
     public void logout() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         if (request.getRemoteUser() != null) {
             audit.securityEvent(AuditAction.LOGOUT, request.getRemoteUser(), null);
         }
+        SessionFormAuthentication.signedIn(request.getSession(false))
+                .ifPresent(caller -> sessions.signedOut(caller.sessionId()));
         try {
             request.logout();
         } catch (jakarta.servlet.ServletException e) {
