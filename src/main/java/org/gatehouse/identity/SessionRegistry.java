@@ -60,7 +60,12 @@ public class SessionRegistry {
         return id;
     }
 
-    /** The account's stamp and the session's state; empty when the account may not be signed in or the session is unknown. */
+    /**
+     * The account's stamp and the session's state; empty when the account may not be signed in or the
+     * session is unknown. A plain read without a transaction: when the database is down, its failure
+     * reaches the caller as the connection's own error (which the outage page recognises).
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
     public Optional<Liveness> check(String email, String sessionId) {
         return em.createQuery("select u.sessionStamp, s.endedAt, s.lastSeenAt from User u, UserSession s"
                 + " where u.email = :email and u.active = true and s.id = :id and s.userId = u.id", Object[].class)

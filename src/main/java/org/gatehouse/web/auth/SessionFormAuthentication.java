@@ -116,7 +116,7 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(caller.name(), caller.groups());
             }
             if (live.filter(state -> !state.ended() && state.stamp().equals(caller.stamp())).isPresent()) {
-                sessions.touch(caller.sessionId(), live.get());
+                touch(caller.sessionId(), live.get());
                 request.setAttribute(StepUp.ATTRIBUTE, Instant.ofEpochMilli(caller.verifiedAt()));
                 if (!caller.mustEnrol()) {
                     return context.notifyContainerAboutLogin(caller.name(), caller.groups());
@@ -142,6 +142,15 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
             return redirect(response, request.getContextPath() + "/login", false);
         }
         return context.doNothing();
+    }
+
+    /** Refreshes the session's "last seen"; a failure there (the database going away) never fails the request. */
+    private void touch(String sessionId, SessionRegistry.Liveness live) {
+        try {
+            sessions.touch(sessionId, live);
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "request=" + RequestId.current() + " could not refresh a session's last-seen time: " + e);
+        }
     }
 
     /** The code step: the password step's caller, if still pending, signs in once the code is right. */
