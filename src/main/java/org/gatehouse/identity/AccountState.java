@@ -29,6 +29,12 @@ public class AccountState {
                 .setParameter("email", User.normalizeEmail(email)).getResultStream().findFirst();
     }
 
+    /** The id of the account with this e-mail, active or not. */
+    public Optional<Long> id(String email) {
+        return em.createQuery("select u.id from User u where u.email = :email", Long.class)
+                .setParameter("email", User.normalizeEmail(email)).getResultStream().findFirst();
+    }
+
     /** The roles an active account holds now; empty for unknown or deactivated accounts. */
     public Set<String> activeRoles(String email) {
         return Set.copyOf(em.createQuery("select r.name from User u join u.roles r where u.email = :email"

@@ -122,12 +122,6 @@ public class SecondFactorStore {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<Long> idOf(String email) {
-        return em.createQuery("select u.id from User u where u.email = :email", Long.class)
-                .setParameter("email", User.normalizeEmail(email)).getResultStream().findFirst();
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int codesLeft(long userId) {
         return ((Number) em.createNativeQuery("select count(*) from recovery_codes where user_id = ? and used_at is null")
                 .setParameter(1, userId).getSingleResult()).intValue();

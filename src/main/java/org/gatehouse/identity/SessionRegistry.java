@@ -36,6 +36,9 @@ public class SessionRegistry {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private AccountState accounts;
+
     @jakarta.annotation.Resource
     private jakarta.ejb.SessionContext caller;
 
@@ -157,12 +160,7 @@ public class SessionRegistry {
 
     private Optional<Long> callerId() {
         java.security.Principal principal = caller.getCallerPrincipal();
-        return principal == null ? Optional.empty() : userId(principal.getName());
-    }
-
-    public Optional<Long> userId(String email) {
-        return em.createQuery("select u.id from User u where u.email = :email", Long.class)
-                .setParameter("email", User.normalizeEmail(email)).getResultStream().findFirst();
+        return principal == null ? Optional.empty() : accounts.id(principal.getName());
     }
 
     /** A browser's self-description as stored and shown: printable ASCII only, at most 255 characters. */

@@ -48,6 +48,9 @@ public class TwoFactorService {
     private LoginGuard guard;
 
     @Inject
+    private AccountState accounts;
+
+    @Inject
     private AuditLog audit;
 
     @Inject
@@ -130,7 +133,7 @@ public class TwoFactorService {
     }
 
     public int recoveryCodesLeft() {
-        return store.idOf(callerEmail()).map(store::codesLeft).orElse(0);
+        return accounts.id(callerEmail()).map(store::codesLeft).orElse(0);
     }
 
     /** Turns off the caller's own factor, unless a role of theirs requires one. */
@@ -140,7 +143,7 @@ public class TwoFactorService {
             throw new IdentityException(null, "Your role requires two-factor sign-in; it cannot be turned off");
         }
         String email = callerEmail();
-        store.idOf(email).flatMap(store::remove).ifPresent(removed ->
+        accounts.id(email).flatMap(store::remove).ifPresent(removed ->
                 audit.securityEvent(AuditAction.MFA_REMOVED, email, "by the user"));
     }
 

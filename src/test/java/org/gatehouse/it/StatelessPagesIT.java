@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StatelessPagesIT {
 
     private static final TestDatabase DATABASE = TestDatabase.create();
-    private static final Pattern ROW_KEY = Pattern.compile("data-rk=\"(\\d+)\\.(\\d+)\"");
     private static final Pattern BYTES = Pattern.compile("^\\{\"bytes\":(\\d+)");
 
     @ArquillianResource
@@ -92,37 +87,33 @@ class StatelessPagesIT {
 
     @Test
     void aBulkDeleteRunsOnlyWithTheSessionsOwnPageToken() throws Exception {
-        List<Long> ids = disposableProducts(3);
+        List<Long> ids = ProductRows.insert(DATABASE, 800_000, "STATELESS-", 3);
         HttpSession admin = admin();
         HttpSession other = admin();
         String page = admin.get("admin/products?q=STATELESS-").body();
-        List<String> keys = new ArrayList<>();
-        Matcher key = ROW_KEY.matcher(page);
-        while (key.find()) {
-            keys.add(key.group(1) + "." + key.group(2));
-        }
+        List<String> keys = ProductRows.rowKeys(page);
         assertEquals(3, keys.size(), "the three disposable products are listed");
         String otherToken = token(other.get("admin/products").body());
 
         for (String forged : new String[] {"", "x", otherToken, token(page) + "x"}) {
             HttpResponse<String> refused = admin.postAjax("admin/products?q=STATELESS-", "stateless",
-                    deleteOf(keys.subList(0, 2), forged));
+                    ProductRows.bulkDelete(keys.subList(0, 2), forged));
             assertEquals(400, refused.statusCode(), "token '" + forged + "'");
         }
-        assertEquals(3, existing(ids), "nothing deleted without the session's own token");
+        assertEquals(3, ProductRows.existing(DATABASE, ids), "nothing deleted without the session's own token");
 
         String stale = keys.get(0).substring(0, keys.get(0).indexOf('.')) + ".999";
         HttpResponse<String> conflict = admin.postAjax("admin/products?q=STATELESS-", "stateless",
-                deleteOf(List.of(stale), null));
+                ProductRows.bulkDelete(List.of(stale), null));
         assertEquals(200, conflict.statusCode());
         assertTrue(conflict.body().contains("Nothing was deleted"), conflict.body());
-        assertEquals(3, existing(ids), "a row shown at another version is a conflict, not a silent delete");
+        assertEquals(3, ProductRows.existing(DATABASE, ids), "a row shown at another version is a conflict, not a silent delete");
 
         HttpResponse<String> deleted = admin.postAjax("admin/products?q=STATELESS-", "stateless",
-                deleteOf(keys.subList(0, 2), null));
+                ProductRows.bulkDelete(keys.subList(0, 2), null));
         assertEquals(200, deleted.statusCode());
         assertTrue(deleted.body().contains("Deleted 2 products"), deleted.body());
-        assertEquals(1, existing(ids));
+        assertEquals(1, ProductRows.existing(DATABASE, ids));
     }
 
     @Test
@@ -143,42 +134,5 @@ class StatelessPagesIT {
         Matcher token = Pattern.compile("name=\"gatehouse.token\" value=\"([^\"]+)\"").matcher(html);
         assertTrue(token.find(), "a stateless page's form carries the page token");
         return token.group(1);
-    }
-
-    /** The list's confirmed bulk delete as PrimeFaces posts it; a null token leaves the session's own. */
-    private static Map<String, String> deleteOf(List<String> keys, String token) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("list", "list");
-        form.put("list:table_selection", String.join(",", keys));
-        form.put("list:confirmDeleteSelected", "");
-        form.put("jakarta.faces.source", "list:confirmDeleteSelected");
-        form.put("jakarta.faces.partial.execute", "list:confirmDeleteSelected list:table");
-        form.put("jakarta.faces.partial.render", "list:table list:notices");
-        if (token != null) {
-            form.put("gatehouse.token", token);
-        }
-        return form;
-    }
-
-    private static List<Long> disposableProducts(int count) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement()) {
-            for (int i = 0; i < count; i++) {
-                long id = 800_000 + i;
-                statement.execute("insert into products (id, sku, name, price, stock, active, version) values (" + id
-                        + ", 'STATELESS-" + id + "', 'Disposable', 1.00, 0, true, 0)");
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    private static long existing(List<Long> ids) throws Exception {
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from products where id in ("
-                        + String.join(",", ids.stream().map(String::valueOf).toList()) + ")")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

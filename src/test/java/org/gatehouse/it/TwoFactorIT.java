@@ -9,9 +9,6 @@ import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +37,6 @@ class TwoFactorIT {
     private static final TestDatabase DATABASE = TestDatabase.create();
     private static final Pattern KEY = Pattern.compile("id=\"key\" class=\"gh-key\">([A-Z2-7 ]+)</code>");
     private static final Pattern RECOVERY = Pattern.compile("<li><code>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})</code></li>");
-    private static final Pattern ROW_KEY = Pattern.compile("data-rk=\"(\\d+)\\.(\\d+)\"");
     private static final String ENROLMENT = "/account/two-factor";
 
     @ArquillianResource
@@ -150,7 +146,7 @@ class TwoFactorIT {
             assertFalse(page.body().contains("gh-row-link"), path);
         }
         // a crafted bulk delete of the list, posted as if the page had been shown
-        Map<String, String> delete = deleteOf(List.of(product + ".0"));
+        Map<String, String> delete = ProductRows.bulkDelete(List.of(product + ".0"), null);
         HttpResponse<String> crafted = admin.postAjax("admin/products", "stateless", delete);
         assertTrue(crafted.statusCode() == 302 || crafted.body().contains(ENROLMENT), crafted.statusCode() + crafted.body());
         assertEquals(1, count("select count(*) from products where id = " + product), "nothing deleted");
@@ -187,6 +183,44 @@ class TwoFactorIT {
                 "the key is never in the audit log");
         assertEquals(0, count("select count(*) from users where totp_secret like '%" + factor.key() + "%'"),
                 "the key is stored encrypted");
+    }
+
+    @Test
+    void oneCodeSentByTwoSignInsAtOnceSignsInOnlyOne() throws Exception {
+        Factor factor = enrol(HttpSession.signedIn(base(), FactorUsers.RACER, FactorUsers.PASSWORD));
+        List<HttpSession> racers = new ArrayList<>();
+        List<String> viewStates = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            HttpSession racer = new HttpSession(base());
+            assertTrue(location(passwordStep(racer, FactorUsers.RACER, FactorUsers.PASSWORD)).endsWith("/verify"));
+            racers.add(racer);
+            viewStates.add(HttpSession.viewState(racer.get("verify").body()));
+        }
+        String code = factor.nextCode();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers.size());
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < racers.size(); i++) {
+                HttpSession racer = racers.get(i);
+                String viewState = viewStates.get(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return racer.post("verify", viewState, Map.of("verify", "verify", "verify:code", code,
+                            "verify:submit", ""));
+                }));
+            }
+            start.countDown();
+            int signedIn = 0;
+            for (var answer : answers) {
+                signedIn += answer.get().statusCode() == 302 ? 1 : 0;
+            }
+            assertEquals(1, signedIn, "a code is accepted once, however the requests race");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(racers.size() - 1, count("select count(*) from audit_log where action = 'MFA_REPLAY' and actor = '"
+                + FactorUsers.RACER + "'"), "every other use is a recorded replay");
     }
 
     @Test
@@ -244,21 +278,16 @@ class TwoFactorIT {
         HttpSession enrolling = HttpSession.signedIn(base(), FactorUsers.STEP_UP_ADMIN, FactorUsers.PASSWORD);
         Factor factor = enrol(enrolling);
         HttpSession admin = signedInWithCode(FactorUsers.STEP_UP_ADMIN, factor);
-        List<Long> ids = disposableProducts(810_000, "STEPUP-", 3);
-        String page = admin.get("admin/products?q=STEPUP-").body();
-        List<String> keys = new ArrayList<>();
-        Matcher key = ROW_KEY.matcher(page);
-        while (key.find()) {
-            keys.add(key.group(1) + "." + key.group(2));
-        }
+        List<Long> ids = ProductRows.insert(DATABASE, 810_000, "STEPUP-", 3);
+        List<String> keys = ProductRows.rowKeys(admin.get("admin/products?q=STEPUP-").body());
         assertEquals(3, keys.size());
         Thread.sleep(7_000); // longer than GATEHOUSE_STEP_UP_MINUTES=0.1
 
-        HttpResponse<String> refused = admin.postAjax("admin/products?q=STEPUP-", "stateless", deleteOf(keys.subList(0, 2)));
+        HttpResponse<String> refused = admin.postAjax("admin/products?q=STEPUP-", "stateless", ProductRows.bulkDelete(keys.subList(0, 2), null));
         assertEquals(200, refused.statusCode());
         assertTrue(refused.body().contains("Gatehouse.stepUp('list:confirmDeleteSelected')"),
                 "the page asks for the password and will repeat the click: " + refused.body());
-        assertEquals(3, existing(ids), "nothing deleted on a stale sign-in");
+        assertEquals(3, ProductRows.existing(DATABASE, ids), "nothing deleted on a stale sign-in");
 
         HttpResponse<String> badPassword = admin.postAjax("admin/products?q=STEPUP-", "stateless",
                 confirmOf("not-my-password", factor.nextCode()));
@@ -266,14 +295,14 @@ class TwoFactorIT {
         assertTrue(badPassword.body().contains("The password or code is not right"), badPassword.body());
         assertEquals(1, count("select count(*) from audit_log where action = 'STEP_UP_FAILED' and actor = '"
                 + FactorUsers.STEP_UP_ADMIN + "'"));
-        assertEquals(3, existing(ids));
+        assertEquals(3, ProductRows.existing(DATABASE, ids));
 
         HttpResponse<String> confirmed = admin.postAjax("admin/products?q=STEPUP-", "stateless",
                 confirmOf(FactorUsers.PASSWORD, factor.nextCode()));
         assertTrue(confirmed(confirmed), confirmed.body());
-        HttpResponse<String> deleted = admin.postAjax("admin/products?q=STEPUP-", "stateless", deleteOf(keys.subList(0, 2)));
+        HttpResponse<String> deleted = admin.postAjax("admin/products?q=STEPUP-", "stateless", ProductRows.bulkDelete(keys.subList(0, 2), null));
         assertTrue(deleted.body().contains("Deleted 2 products"), deleted.body());
-        assertEquals(1, existing(ids));
+        assertEquals(1, ProductRows.existing(DATABASE, ids));
 
         // more than a page of CSV: the same rule, with a page to confirm on and the way back to the export
         Thread.sleep(7_000);
@@ -287,6 +316,15 @@ class TwoFactorIT {
         assertEquals(200, confirmPage.statusCode());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("confirm", "confirm");
+        form.put("continue", "/gatehouse/admin/orders/export.csv?sort=id\r\nSet-Cookie: x=1");
+        form.put("confirm:password", FactorUsers.PASSWORD);
+        form.put("confirm:code", factor.nextCode());
+        form.put("confirm:submit", "");
+        HttpResponse<String> crafted = admin.post("account/confirm", HttpSession.viewState(confirmPage.body()), form);
+        assertEquals(302, crafted.statusCode(), "a crafted continue address is not followed: " + crafted.body());
+        assertTrue(location(crafted).endsWith("/gatehouse/admin/"), location(crafted));
+        assertTrue(crafted.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("x=")));
+        confirmPage = admin.get(location(export).substring(location(export).indexOf("account/")));
         form.put("continue", "/gatehouse/admin/orders/export.csv?sort=id");
         form.put("confirm:password", FactorUsers.PASSWORD);
         form.put("confirm:code", factor.nextCode());
@@ -336,6 +374,17 @@ class TwoFactorIT {
         assertEquals(200, forgotten.get("admin/").statusCode(), "the others go on");
         assertEquals(200, here.get("admin/").statusCode());
 
+        // crafted session parameters: unknown, malformed, NUL, the current session's own: nothing ends, no error
+        for (String crafted : List.of("00000000-0000-0000-0000-000000000000", "x\u0000", "' or 1=1 --", "")) {
+            HttpResponse<String> form2 = here.get("account/sessions");
+            Map<String, String> post = new LinkedHashMap<>(form);
+            post.put("session", crafted);
+            HttpResponse<String> answer = here.postAjax("account/sessions", HttpSession.viewState(form2.body()), post);
+            assertEquals(200, answer.statusCode(), crafted);
+            assertTrue(answer.body().contains("That session had already ended."), crafted + ": " + answer.body());
+        }
+        assertEquals(200, forgotten.get("admin/").statusCode(), "nothing else ended");
+
         HttpResponse<String> again = here.get("account/sessions");
         Map<String, String> all = new LinkedHashMap<>();
         all.put("sessions", "sessions");
@@ -382,7 +431,7 @@ class TwoFactorIT {
     @Test
     void inTheBrowserTheConfirmationDialogRepeatsTheBulkDeleteWithTheSameSelection() throws Exception {
         Factor factor = enrol(HttpSession.signedIn(base(), FactorUsers.BROWSER_ADMIN, FactorUsers.PASSWORD));
-        List<Long> ids = disposableProducts(820_000, "DIALOG-", 3);
+        List<Long> ids = ProductRows.insert(DATABASE, 820_000, "DIALOG-", 3);
         try (Browser browser = new Browser(base())) {
             browser.signIn(FactorUsers.BROWSER_ADMIN, FactorUsers.PASSWORD);
             browser.wait(10).until(d -> browser.path().endsWith("/verify"));
@@ -402,12 +451,12 @@ class TwoFactorIT {
             browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
             browser.click("#list\\:confirmDeleteSelected");
             browser.wait(10).until(d -> d.findElement(By.id("stepUpForm:stepUpDialog")).isDisplayed());
-            assertEquals(3, existing(ids), "refused by the service until confirmed");
+            assertEquals(3, ProductRows.existing(DATABASE, ids), "refused by the service until confirmed");
             browser.type("#stepUpForm\\:stepUpPassword", FactorUsers.PASSWORD);
             browser.type("#stepUpForm\\:stepUpCode", factor.nextCode());
             browser.click("#stepUpForm\\:stepUpConfirm");
             browser.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Deleted 2 products"));
-            assertEquals(1, existing(ids), "the two selected rows, and only they, are gone");
+            assertEquals(1, ProductRows.existing(DATABASE, ids), "the two selected rows, and only they, are gone");
             assertEquals(1, count("select count(*) from products where sku = 'DIALOG-820002'"));
             assertTrue(browser.cspViolations().isEmpty(), browser.cspViolations().toString());
         }
@@ -416,17 +465,6 @@ class TwoFactorIT {
     /** Whether the dialog's answer tells the page to repeat the action (PrimeFaces escapes the JSON of its args). */
     private static boolean confirmed(HttpResponse<String> response) {
         return response.body().replace("&#34;", "\"").contains("\"confirmed\":true");
-    }
-
-    private static Map<String, String> deleteOf(List<String> keys) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("list", "list");
-        form.put("list:table_selection", String.join(",", keys));
-        form.put("list:confirmDeleteSelected", "");
-        form.put("jakarta.faces.source", "list:confirmDeleteSelected");
-        form.put("jakarta.faces.partial.execute", "list:confirmDeleteSelected list:table");
-        form.put("jakarta.faces.partial.render", "list:table list:notices");
-        return form;
     }
 
     /** The "Confirm it is you" dialog's post, as PrimeFaces sends it from any admin page. */
@@ -442,29 +480,7 @@ class TwoFactorIT {
         return form;
     }
 
-    private static List<Long> disposableProducts(long first, String prefix, int count) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement()) {
-            for (int i = 0; i < count; i++) {
-                long id = first + i;
-                statement.execute("insert into products (id, sku, name, price, stock, active, version) values (" + id
-                        + ", '" + prefix + id + "', 'Disposable', 1.00, 0, true, 0)");
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    private static long existing(List<Long> ids) throws Exception {
-        return count("select count(*) from products where id in ("
-                + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
-    }
-
     private static long count(String sql) throws Exception {
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return ProductRows.count(DATABASE, sql);
     }
 }

@@ -40,6 +40,6 @@ final class ContinueUrl {
 
     static boolean isOwnAdminUrl(String url, HttpServletRequest request) {
         return url != null && url.startsWith(request.getContextPath() + "/admin/") && !url.contains("//")
-                && !url.contains("\\");
+                && !url.contains("\\") && url.chars().allMatch(c -> c > ' ' && c < 0x7f);
     }
 }

@@ -238,6 +238,12 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
                 : Optional.empty();
     }
 
+    /** Who is between the password and the code step in this session, if anyone (the deadline aside). */
+    static Optional<String> pendingName(HttpSession session) {
+        return session != null && session.getAttribute(PENDING) instanceof PendingFactor pending
+                ? Optional.of(pending.name()) : Optional.empty();
+    }
+
     /** The caller just proved who they are again (step-up): dangerous operations are allowed for a while. */
     public static void reverified(HttpServletRequest request) {
         signedIn(request.getSession(false)).ifPresent(caller -> {

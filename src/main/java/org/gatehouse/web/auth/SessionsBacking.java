@@ -15,6 +15,9 @@ import org.gatehouse.identity.UserSession;
 @RequestScoped
 public class SessionsBacking {
 
+    /** What a session id looks like; anything else never reaches the database. */
+    public static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
     @Inject
     private SessionRegistry sessions;
 
@@ -38,7 +41,9 @@ public class SessionsBacking {
     /** Ends the session named by the button's {@code session} parameter (never the current one). */
     public void end() {
         String id = faces.getExternalContext().getRequestParameterMap().get("session");
-        if (id == null || id.equals(getCurrent())) {
+        if (!SESSION_ID.matcher(id == null ? "" : id).matches() || id.equals(getCurrent())) {
+            // not a session id this page ever shows (missing, crafted, the current one): nothing to end
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, "That session had already ended.", null));
             return;
         }
         int ended = sessions.endMine(id, getCurrent());

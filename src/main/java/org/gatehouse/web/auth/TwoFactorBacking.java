@@ -127,6 +127,7 @@ public class TwoFactorBacking implements Serializable {
         return "data:text/plain;charset=utf-8;base64," + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Shown once in the page (outside any repeat or rendered condition): one query per render. */
     public int getRecoveryCodesLeft() {
         return enrolled ? service.recoveryCodesLeft() : 0;
     }

@@ -39,16 +39,13 @@ public class VerifyBacking {
     /** Whether a password step is waiting for its code in this session. */
     public boolean isPending() {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        return request.getSession(false) != null
-                && request.getSession(false).getAttribute(SessionFormAuthentication.PENDING) != null;
+        return SessionFormAuthentication.pendingName(request.getSession(false)).isPresent();
     }
 
     public void verify() throws IOException {
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
-        String who = request.getSession(false) != null
-                && request.getSession(false).getAttribute(SessionFormAuthentication.PENDING)
-                instanceof SessionFormAuthentication.PendingFactor pending ? pending.name() : null;
+        String who = SessionFormAuthentication.pendingName(request.getSession(false)).orElse(null);
         String continueTo = ContinueUrl.take(request);
         if (request.getSession(false) != null) {
             request.changeSessionId();
