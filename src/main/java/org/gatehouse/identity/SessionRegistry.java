@@ -47,7 +47,7 @@ public class SessionRegistry {
     private int timeoutMinutes;
 
     /** What a request needs to know about its session: the account's stamp, and whether it was ended. */
-    public record Liveness(String stamp, boolean ended, OffsetDateTime lastSeen) {
+    public record Liveness(String stamp, boolean ended, OffsetDateTime lastSeen, boolean secondFactor) {
     }
 
     /** Records a new session of an account; returns its id. Sessions long over are cleared away. */
@@ -70,11 +70,11 @@ public class SessionRegistry {
      */
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
     public Optional<Liveness> check(String email, String sessionId) {
-        return em.createQuery("select u.sessionStamp, s.endedAt, s.lastSeenAt from User u, UserSession s"
+        return em.createQuery("select u.sessionStamp, s.endedAt, s.lastSeenAt, u.totpSecret from User u, UserSession s"
                 + " where u.email = :email and u.active = true and s.id = :id and s.userId = u.id", Object[].class)
                 .setParameter("email", User.normalizeEmail(email)).setParameter("id", sessionId)
                 .getResultStream().findFirst()
-                .map(row -> new Liveness((String) row[0], row[1] != null, (OffsetDateTime) row[2]));
+                .map(row -> new Liveness((String) row[0], row[1] != null, (OffsetDateTime) row[2], row[3] != null));
     }
 
     /** Refreshes a session's last-seen time when it is more than a minute old. */

@@ -118,6 +118,7 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
             if (live.filter(state -> !state.ended() && state.stamp().equals(caller.stamp())).isPresent()) {
                 touch(caller.sessionId(), live.get());
                 request.setAttribute(StepUp.ATTRIBUTE, Instant.ofEpochMilli(caller.verifiedAt()));
+                request.setAttribute(SECOND_FACTOR, live.get().secondFactor());
                 if (!caller.mustEnrol()) {
                     return context.notifyContainerAboutLogin(caller.name(), caller.groups());
                 }
@@ -174,6 +175,9 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
         }
         return signIn(request, context, pending.name(), pending.groups(), pending.stamp(), false);
     }
+
+    /** Request attribute: whether the signed-in caller's account has a second factor (read with the session check). */
+    static final String SECOND_FACTOR = "org.gatehouse.secondFactor";
 
     /** Request attribute: how many recovery codes are left, after one was used to sign in. */
     static final String RECOVERY_CODES_LEFT = "org.gatehouse.recoveryCodesLeft";

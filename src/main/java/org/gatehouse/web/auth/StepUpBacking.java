@@ -28,13 +28,13 @@ public class StepUpBacking {
 
     private String password;
     private String code;
-    private Boolean enrolled;
 
+    /**
+     * Whether the dialog asks for a code too: read by the authentication mechanism with the session
+     * check of this very request, so rendering the dialog on every page costs no query of its own.
+     */
     public boolean isEnrolled() {
-        if (enrolled == null) {
-            enrolled = twoFactor.enrolled(faces.getExternalContext().getRemoteUser());
-        }
-        return enrolled;
+        return Boolean.TRUE.equals(faces.getExternalContext().getRequestMap().get(SessionFormAuthentication.SECOND_FACTOR));
     }
 
     /** The dialog's button: on success the page's script repeats the operation that asked. */
