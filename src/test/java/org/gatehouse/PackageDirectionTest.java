@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PackageDirectionTest {
 
     /** Bottom to top. */
-    private static final List<String> LAYERS = List.of("config", "persistence", "metadata", "ops", "audit", "identity",
+    private static final List<String> LAYERS = List.of("i18n", "config", "persistence", "metadata", "ops", "audit", "identity",
             "service", "demo", "web");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

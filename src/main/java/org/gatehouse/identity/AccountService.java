@@ -115,4 +115,20 @@ public class AccountService {
                 user.getEmail(), AuditLog.withSecret("{}", "password"));
         return user.getSessionStamp();
     }
+
+    /** Remembers the signed-in caller's language for their next sign-in (null: follow the browser). */
+    public void rememberLanguage(String language) {
+        String email = caller.getCallerPrincipal() == null ? null : caller.getCallerPrincipal().getName();
+        if (email == null) {
+            return;
+        }
+        em.createQuery("update User u set u.language = :language where u.email = :email")
+                .setParameter("language", language).setParameter("email", email).executeUpdate();
+    }
+
+    /** The language a user chose, or null. */
+    public String languageOf(String email) {
+        return em.createQuery("select u.language from User u where u.email = :email", String.class)
+                .setParameter("email", email).getResultStream().findFirst().orElse(null);
+    }
 }

@@ -97,6 +97,10 @@ public class User extends BaseEntity {
     @Column(name = "totp_last_step", nullable = false)
     private long totpLastStep;
 
+    /** The language chosen in the switcher (a supported language tag), or null for the browser's. */
+    @Column(length = 8)
+    private String language;
+
     @ManyToMany
     @JoinTable(name = "users_roles",
             joinColumns = @JoinColumn(name = "user_id"),
@@ -330,5 +334,13 @@ public class User extends BaseEntity {
     @Override
     public String toString() {
         return email;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
     }
 }
