@@ -57,3 +57,42 @@ document.addEventListener('DOMContentLoaded', function () {
         input.maxLength = parseInt(input.getAttribute('data-maxlength'), 10);
     });
 });
+/* Narrow windows: the menu button shows and hides the side menu. */
+document.addEventListener('DOMContentLoaded', function () {
+    var button = document.getElementById('menuButton');
+    if (button) {
+        button.addEventListener('click', function () {
+            var open = document.body.classList.toggle('gh-menu-open');
+            button.setAttribute('aria-expanded', open ? 'true' : 'false');
+        });
+    }
+});
+/* Times are shown in the reader's time zone: the browser tells it once, the pages after this one use it. */
+(function () {
+    try {
+        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone && /^[A-Za-z0-9_+\/-]{1,64}$/.test(zone) && document.cookie.indexOf('gatehouse.tz=' + zone) < 0) {
+            document.cookie = 'gatehouse.tz=' + zone + '; path=/; max-age=31536000; samesite=lax';
+        }
+    } catch (ignored) {
+        /* no Intl support: times stay in UTC, which every page says */
+    }
+}());
+/* PrimeFaces renders each message as <li role="alert"> inside a <ul>, which screen readers then no longer
+   announce as a list: the container takes the alert role instead. Runs again after every AJAX update. */
+Gatehouse.fixMessageRoles = function () {
+    document.querySelectorAll('.ui-messages ul > li[role=alert]').forEach(function (item) {
+        item.removeAttribute('role');
+        item.removeAttribute('aria-atomic');
+        var box = item.closest('.ui-messages');
+        if (box && !box.getAttribute('role')) {
+            box.setAttribute('role', 'alert');
+        }
+    });
+};
+document.addEventListener('DOMContentLoaded', function () {
+    Gatehouse.fixMessageRoles();
+    if (window.jQuery) {
+        window.jQuery(document).on('pfAjaxComplete', Gatehouse.fixMessageRoles);
+    }
+});

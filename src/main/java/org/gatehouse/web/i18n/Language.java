@@ -21,6 +21,9 @@ public final class Language {
 
     public static final String TIME_ZONE_COOKIE = "gatehouse.tz";
 
+    /** The switcher's value for "follow the browser". */
+    public static final String AUTOMATIC = "auto";
+
     private static final int YEAR = 365 * 24 * 3600;
 
     private Language() {
@@ -56,9 +59,14 @@ public final class Language {
 
     /** Sets (or with null clears) the chosen language for this browser. */
     public static void choose(HttpServletRequest request, HttpServletResponse response, String tag) {
-        Cookie cookie = new Cookie(COOKIE, tag == null ? "" : tag);
+        set(request, response, COOKIE, tag);
+    }
+
+    /** Sets a preference cookie for a year (or with null clears it). */
+    static void set(HttpServletRequest request, HttpServletResponse response, String name, String value) {
+        Cookie cookie = new Cookie(name, value == null ? "" : value);
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        cookie.setMaxAge(tag == null ? 0 : YEAR);
+        cookie.setMaxAge(value == null ? 0 : YEAR);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
         cookie.setAttribute("SameSite", "Lax");
@@ -81,7 +89,7 @@ public final class Language {
         }
     }
 
-    private static Optional<String> cookie(HttpServletRequest request, String name) {
+    static Optional<String> cookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
