@@ -6,11 +6,12 @@
 # separately signed-in session per connection (each sending back the cookies it is given).
 #
 #   bench/run.sh [--rows 1000000] [--duration 20] [--runs 3] [--connections 8]
-#                [--shapes "one-session sessions"] [--warmup 5] [--jfr]   (--jfr: target/bench/gatehouse.jfr)
+#                [--shapes "one-session sessions"] [--scenarios "dashboard list-page-1"]
+#                [--warmup 5] [--jfr]   (--jfr: target/bench/gatehouse.jfr; --scenarios: a subset, by name)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROWS=1000000 DURATION=20 RUNS=3 CONNECTIONS=8 PORT=8181 SHAPES="one-session sessions" JFR= WARMUP=5
+ROWS=1000000 DURATION=20 RUNS=3 CONNECTIONS=8 PORT=8181 SHAPES="one-session sessions" JFR= WARMUP=5 ONLY=
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) ROWS=$2; shift 2 ;;
@@ -19,6 +20,7 @@ while [ $# -gt 0 ]; do
         --connections) CONNECTIONS=$2; shift 2 ;;
         --shapes) SHAPES=$2; shift 2 ;;
         --warmup) WARMUP=$2; shift 2 ;;
+        --scenarios) ONLY=$2; shift 2 ;;
         --jfr) JFR="-XX:FlightRecorderOptions=stackdepth=1024 -XX:StartFlightRecording=filename=target/bench/gatehouse.jfr,settings=profile"; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
@@ -100,8 +102,16 @@ declare -A URLS=(
     [status-filter-sorted]="/admin/orders?status=SHIPPED&sort=-createdAt"
     [users-list]="/admin/users"
     [order-details]="/admin/orders/$(( ROWS / 2 > 1 ? ROWS / 2 : 1 ))"
+    [dashboard]="/admin/"
 )
-SCENARIOS=(list-page-1 deep-page-$DEEP next-after-page-$DEEP search-customer-email status-filter-sorted users-list order-details)
+SCENARIOS=(list-page-1 deep-page-$DEEP next-after-page-$DEEP search-customer-email status-filter-sorted users-list order-details
+    dashboard)
+if [ -n "$ONLY" ]; then
+    read -r -a SCENARIOS <<< "$ONLY"
+    for name in "${SCENARIOS[@]}"; do
+        [ -n "${URLS[$name]:-}" ] || { echo "unknown scenario $name (known: ${!URLS[*]})" >&2; exit 2; }
+    done
+fi
 
 for name in "${SCENARIOS[@]}"; do   # every page must render before it is timed
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "$SESSION" "$BASE${URLS[$name]}")

@@ -11,15 +11,19 @@ public class AuditAdminViews {
     @Produces
     public AdminViewDeclaration<AuditEntry> audit() {
         return AdminViewDeclaration.of(AuditEntry.class)
-                .name("audit").labels("Audit log", "Audit entry")
-                .icon("pi pi-history").category("Access")
+                .name("audit").labels("view.audit", "view.audit.singular")
+                .icon("pi pi-history").category("view.category.access")
                 .readOnlyView()
                 .title("entityLabel")
                 .columns("at", "actor", "action", "entityType", "entityId", "entityLabel", "clientIp")
-                .propertyLabel("at", "When").propertyLabel("entityType", "Type").propertyLabel("entityId", "Record id")
-                .propertyLabel("entityLabel", "Record").propertyLabel("clientIp", "Client IP")
+                .propertyLabel("id", "field.audit.id").propertyLabel("at", "field.audit.at")
+                .propertyLabel("actor", "field.audit.actor").propertyLabel("action", "field.audit.action")
+                .propertyLabel("entityType", "field.audit.entityType").propertyLabel("entityId", "field.audit.entityId")
+                .propertyLabel("entityLabel", "field.audit.entityLabel").propertyLabel("clientIp", "field.audit.clientIp")
+                .propertyLabel("changes", "field.audit.changes")
                 .searchable("entityLabel")
                 .filters("actor", "action", "entityType", "at")
+                .createdAt("at")
                 .defaultSort("-at");
     }
 }

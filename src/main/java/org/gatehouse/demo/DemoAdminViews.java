@@ -16,7 +16,7 @@ public class DemoAdminViews {
     static final String[] WRITERS = {"admin", "editor"};
 
     private static <E> AdminViewDeclaration<E> shopData(Class<E> type) {
-        return AdminViewDeclaration.of(type).category("Shop")
+        return AdminViewDeclaration.of(type).category("view.category.shop")
                 .permit(Operation.VIEW, READERS)
                 .permit(Operation.CREATE, WRITERS)
                 .permit(Operation.EDIT, WRITERS)
@@ -26,11 +26,16 @@ public class DemoAdminViews {
     @Produces
     public AdminViewDeclaration<Customer> customers() {
         return shopData(Customer.class)
+                .labels("view.customers", "view.customers.singular")
+                .propertyLabel("id", "field.customers.id").propertyLabel("name", "field.customers.name")
+                .propertyLabel("email", "field.customers.email").propertyLabel("city", "field.customers.city")
+                .propertyLabel("country", "field.customers.country").propertyLabel("createdAt", "field.customers.createdAt")
                 .icon("pi pi-user")
                 .columns("name", "email", "city", "country", "createdAt")
                 .searchable("name", "email")
                 .filters("country", "createdAt")
                 .readOnly("createdAt")
+                .createdAt("createdAt")
                 .defaultSort("name");
     }
 
@@ -41,21 +46,32 @@ public class DemoAdminViews {
                 .columns("sku", "name", "price", "stock", "active")
                 .searchable("sku", "name")
                 .filters("active", "price", "stock")
-                .propertyLabel("sku", "SKU")
+                .labels("view.products", "view.products.singular")
+                .propertyLabel("id", "field.products.id").propertyLabel("sku", "field.products.sku")
+                .propertyLabel("name", "field.products.name").propertyLabel("description", "field.products.description")
+                .propertyLabel("price", "field.products.price").propertyLabel("stock", "field.products.stock")
+                .propertyLabel("active", "field.products.active")
                 .defaultSort("sku");
     }
 
     @Produces
     public AdminViewDeclaration<Order> orders() {
         return shopData(Order.class)
+                .labels("view.orders", "view.orders.singular")
+                .propertyLabel("id", "field.orders.id").propertyLabel("reference", "field.orders.reference")
+                .propertyLabel("customer", "field.orders.customer").propertyLabel("status", "field.orders.status")
+                .propertyLabel("total", "field.orders.total").propertyLabel("createdAt", "field.orders.createdAt")
+                .propertyLabel("shippedAt", "field.orders.shippedAt").propertyLabel("note", "field.orders.note")
+                .propertyLabel("customer.email", "field.orders.customerEmail")
                 .icon("pi pi-shopping-cart")
                 .title("reference")
                 .columns("reference", "customer", "status", "total", "createdAt")
                 .searchable("reference", "customer.email")
                 .filters("status", "customer", "total", "createdAt")
                 .readOnly("createdAt")
+                .createdAt("createdAt")
                 .defaultSort("-createdAt")
-                .action("ship", "Mark shipped", "Mark the selected orders as shipped?", order -> {
+                .action("ship", "view.orders.action.ship", "view.orders.action.ship.confirm", order -> {
                     order.setStatus(OrderStatus.SHIPPED);
                     order.setShippedAt(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
                 })

@@ -36,7 +36,7 @@ public class Order extends BaseEntity {
     private Long id;
 
     @NotBlank
-    @Pattern(regexp = "ORD-[0-9]{6,10}", message = "use the form ORD-000123")
+    @Pattern(regexp = "ORD-[0-9]{6,10}", message = "{gatehouse.order.reference}")
     @Column(nullable = false, unique = true, length = 20)
     private String reference;
 

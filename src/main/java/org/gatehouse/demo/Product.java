@@ -30,7 +30,7 @@ public class Product extends BaseEntity {
     private Long id;
 
     @NotBlank
-    @Pattern(regexp = "[A-Z0-9-]{3,20}", message = "use 3 to 20 capital letters, digits or '-'")
+    @Pattern(regexp = "[A-Z0-9-]{3,20}", message = "{gatehouse.product.sku}")
     @Column(nullable = false, unique = true, length = 20)
     private String sku;
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.i18n.Message;
 
 /**
  * What a person does with their own account: register (when {@code GATEHOUSE_REGISTRATION=open})
@@ -58,11 +59,11 @@ public class AccountService {
      */
     public void register(String email, String password) {
         if (!isRegistrationOpen()) {
-            throw new IdentityException(null, "Registration is closed");
+            throw new IdentityException(null, Message.of("identity.registrationClosed"));
         }
         String normalized = User.normalizeEmail(email);
         if (normalized == null || !validator.validateValue(User.class, "email", normalized).isEmpty()) {
-            throw new IdentityException("email", "Enter a valid email address");
+            throw new IdentityException("email", Message.of("identity.email.invalid"));
         }
         PasswordPolicy.check(password, normalized);
         // hashed whether or not the address is taken, so that the answer takes as long either way
@@ -90,15 +91,15 @@ public class AccountService {
         User user = email == null ? null : em.createQuery("select u from User u where u.email = :email", User.class)
                 .setParameter("email", email).getResultStream().findFirst().orElse(null);
         if (user == null || !user.isActive()) {
-            throw new IdentityException(null, "Sign in again to change your password");
+            throw new IdentityException(null, Message.of("identity.password.signInAgain"));
         }
         // guesses here count toward the same lockout as on the sign-in page
         if (guard.begin(email, null) != LoginGuard.Attempt.ALLOWED) {
-            throw new IdentityException("currentPassword", "Too many wrong passwords; try again in a few minutes");
+            throw new IdentityException("currentPassword", Message.of("identity.password.tooManyWrong"));
         }
         if (currentPassword == null || !hasher.verify(currentPassword, user.getPasswordHash())) {
             guard.failed(email, null);
-            throw new IdentityException("currentPassword", "The current password is not right");
+            throw new IdentityException("currentPassword", Message.of("identity.password.currentWrong"));
         }
         guard.passed(email);
         PasswordPolicy.check(newPassword, user.getEmail());
@@ -128,7 +129,8 @@ public class AccountService {
 
     /** The language a user chose, or null. */
     public String languageOf(String email) {
-        return em.createQuery("select u.language from User u where u.email = :email", String.class)
-                .setParameter("email", email).getResultStream().findFirst().orElse(null);
+        // "is not null": a null first result would make findFirst throw
+        return em.createQuery("select u.language from User u where u.email = :email and u.language is not null",
+                String.class).setParameter("email", email).getResultStream().findFirst().orElse(null);
     }
 }

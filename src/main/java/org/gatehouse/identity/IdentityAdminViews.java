@@ -17,25 +17,35 @@ public class IdentityAdminViews {
     @Produces
     public AdminViewDeclaration<User> users() {
         return AdminViewDeclaration.of(User.class)
-                .icon("pi pi-users").category("Access")
-                .password("passwordHash", this::setPassword)
+                .labels("view.users", "view.users.singular")
+                .icon("pi pi-users").category("view.category.access")
+                .password("passwordHash", SecretWriter.withRules(PasswordPolicy.rules(), this::setPassword))
                 .exclude("passwordHash", "sessionStamp", "firstFailedAt", "totpSecret", "totpLastStep")
                 .columns("email", "active", "roles", "lockedUntil", "currentLoginAt", "createdAt")
                 .formFields("email", "active", "confirmedAt", "roles")
                 .readOnly("createdAt", "loginCount", "lastLoginAt", "lastLoginIp", "currentLoginAt", "currentLoginIp",
                         "failedCount", "lockedUntil", "totpEnabledAt")
-                .propertyLabel("currentLoginAt", "Signed in").propertyLabel("lockedUntil", "Locked until")
-                .propertyLabel("totpEnabledAt", "Two-factor since")
+                .propertyLabel("id", "field.users.id").propertyLabel("email", "field.users.email")
+                .propertyLabel("active", "field.users.active").propertyLabel("confirmedAt", "field.users.confirmedAt")
+                .propertyLabel("createdAt", "field.users.createdAt").propertyLabel("loginCount", "field.users.loginCount")
+                .propertyLabel("lastLoginAt", "field.users.lastLoginAt").propertyLabel("lastLoginIp", "field.users.lastLoginIp")
+                .propertyLabel("currentLoginAt", "field.users.currentLoginAt")
+                .propertyLabel("currentLoginIp", "field.users.currentLoginIp")
+                .propertyLabel("failedCount", "field.users.failedCount").propertyLabel("lockedUntil", "field.users.lockedUntil")
+                .propertyLabel("totpEnabledAt", "field.users.totpEnabledAt").propertyLabel("language", "field.users.language")
+                .propertyLabel("roles", "field.users.roles")
                 .searchable("email")
                 .filters("active", "roles", "createdAt")
+                .createdAt("createdAt")
                 .defaultSort("email")
-                .action("activate", "Activate", "Activate the selected users?", user -> user.setActive(true))
-                .action("deactivate", "Deactivate", "Deactivate the selected users? They can no longer sign in.",
+                .action("activate", "view.users.action.activate", "view.users.action.activate.confirm",
+                        user -> user.setActive(true))
+                .action("deactivate", "view.users.action.deactivate", "view.users.action.deactivate.confirm",
                         user -> user.setActive(false))
-                .action("unlock", "Unlock", "Unlock the selected users' accounts?", User::unlock)
+                .action("unlock", "view.users.action.unlock", "view.users.action.unlock.confirm", User::unlock)
                 // who may do what, and who can sign in as whom: only with a fresh proof of identity
                 .stepUp(Operation.CREATE).stepUpWhenChanged("roles", "passwordHash")
-                .detailsTab("Security", "/WEB-INF/views/admin/tabs/user-security.xhtml");
+                .detailsTab("tab.users.security", "/WEB-INF/views/admin/tabs/user-security.xhtml");
     }
 
     /** A password typed into the users view's forms: checked against the policy, stored as its hash. */
@@ -43,7 +53,7 @@ public class IdentityAdminViews {
         try {
             PasswordPolicy.check(password, user.getEmail());
         } catch (IdentityException e) {
-            throw new SecretWriter.Refused(e.getMessage());
+            throw new SecretWriter.Refused(e.getText());
         }
         user.setPasswordHash(hasher.hash(password));
     }
@@ -51,11 +61,14 @@ public class IdentityAdminViews {
     @Produces
     public AdminViewDeclaration<Role> roles() {
         return AdminViewDeclaration.of(Role.class)
-                .icon("pi pi-id-card").category("Access")
+                .labels("view.roles", "view.roles.singular")
+                .propertyLabel("id", "field.roles.id").propertyLabel("name", "field.roles.name")
+                .propertyLabel("description", "field.roles.description")
+                .icon("pi pi-id-card").category("view.category.access")
                 .columns("name", "description")
                 .searchable("name", "description")
                 .defaultSort("name")
                 .stepUp(Operation.CREATE, Operation.EDIT, Operation.DELETE)
-                .detailsTab("Permissions", "/WEB-INF/views/admin/tabs/role-permissions.xhtml");
+                .detailsTab("tab.roles.permissions", "/WEB-INF/views/admin/tabs/role-permissions.xhtml");
     }
 }

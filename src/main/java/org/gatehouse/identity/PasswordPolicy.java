@@ -1,5 +1,8 @@
 package org.gatehouse.identity;
 
+import com.nulabinc.zxcvbn.Feedback;
+import org.gatehouse.i18n.Message;
+
 /**
  * The rules every new password must pass, wherever it is set (NIST SP 800-63B style): 12 to 128
  * characters, not only spaces, not one of the 10,000 most common passwords, not the email
@@ -33,22 +36,27 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /** The rules in a sentence, for the hint under a new-password field (shown before typing). */
+    public static Message rules() {
+        return Message.of("identity.password.rules", MIN_LENGTH, MAX_LENGTH);
+    }
+
     /** Throws an {@link IdentityException} on the {@code password} field naming the rule that failed. */
     public static void check(String password, String email) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw new IdentityException("password", "Password must be at least " + MIN_LENGTH + " characters long");
+            throw refused(Message.of("identity.password.tooShort", MIN_LENGTH));
         }
         if (password.codePointCount(0, password.length()) > MAX_LENGTH) {
-            throw new IdentityException("password", "Password must be at most " + MAX_LENGTH + " characters long");
+            throw refused(Message.of("identity.password.tooLong", MAX_LENGTH));
         }
         if (password.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-            throw new IdentityException("password", "Password must not be only spaces");
+            throw refused(Message.of("identity.password.onlySpaces"));
         }
         if (COMMON.contains(password.strip().toLowerCase(java.util.Locale.ROOT))) {
-            throw new IdentityException("password", "This password is one of the most common ones; choose another");
+            throw refused(Message.of("identity.password.common"));
         }
         if (email != null && password.strip().equalsIgnoreCase(email.strip())) {
-            throw new IdentityException("password", "Password must not be the email address");
+            throw refused(Message.of("identity.password.isEmail"));
         }
         java.util.List<String> own = new java.util.ArrayList<>(java.util.List.of("gatehouse", "admin", "password"));
         if (email != null) {
@@ -59,10 +67,31 @@ public final class PasswordPolicy {
         }
         var strength = STRENGTH.measure(password, own);
         if (strength.getScore() < MIN_SCORE) {
-            String warning = strength.getFeedback().getWarning();
-            throw new IdentityException("password", "This password is too easy to guess"
-                    + (warning == null || warning.isBlank() ? "" : " (" + warning.replaceAll("\\.$", "") + ")")
-                    + "; use a few unrelated words or more varied characters");
+            // without a bundle the estimator names its warning by key, which says why in any language
+            throw refused(guessable(strength.getFeedback().withResourceBundle(null).getWarning(java.util.Locale.ROOT)));
         }
+    }
+
+    /** Why the estimator found the password guessable, from its warning key (empty when it gave none). */
+    static Message guessable(String warning) {
+        return switch (warning == null ? "" : warning) {
+            case Feedback.DICTIONARY_WARNING_PASSWORDS_TOP10, Feedback.DICTIONARY_WARNING_PASSWORDS_TOP100,
+                    Feedback.DICTIONARY_WARNING_PASSWORDS_VERY_COMMON, Feedback.DICTIONARY_WARNING_PASSWORDS_SIMILAR ->
+                Message.of("identity.password.guessable.common");
+            case Feedback.DICTIONARY_WARNING_ENGLISH_WIKIPEDIA_ITSELF -> Message.of("identity.password.guessable.word");
+            case Feedback.DICTIONARY_WARNING_ETC_NAMES_THEMSELVES, Feedback.DICTIONARY_WARNING_ETC_NAMES_COMMON ->
+                Message.of("identity.password.guessable.names");
+            case Feedback.SPATIAL_WARNING_STRAIGHT_ROWS_OF_KEYS, Feedback.SPATIAL_WARNING_SHORT_KEYBOARD_PATTERNS ->
+                Message.of("identity.password.guessable.keyboard");
+            case Feedback.REPEAT_WARNING_LIKE_AAA, Feedback.REPEAT_WARNING_LIKE_ABCABCABC ->
+                Message.of("identity.password.guessable.repeat");
+            case Feedback.SEQUENCE_WARNING_LIKE_ABCOR6543 -> Message.of("identity.password.guessable.sequence");
+            case Feedback.REGEX_WARNING_RECENT_YEARS, Feedback.DATE_WARNING_DATES -> Message.of("identity.password.guessable.dates");
+            default -> Message.of("identity.password.guessable");
+        };
+    }
+
+    private static IdentityException refused(Message why) {
+        return new IdentityException("password", why);
     }
 }

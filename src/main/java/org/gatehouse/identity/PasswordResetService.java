@@ -15,9 +15,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.i18n.Message;
+import org.gatehouse.i18n.Texts;
 
 /**
  * "Forgot password": a single-use link, valid one hour, sent by e-mail (see {@link MailSettings}).
@@ -61,9 +64,10 @@ public class PasswordResetService {
     /**
      * Sends a reset link to the address if it belongs to an active user; says nothing either way.
      * All of the work, database included, happens in the background: the answer takes the same time
-     * whether or not the address has an account.
+     * whether or not the address has an account. The e-mail is in the language the user chose, else
+     * in the language of the page they asked on.
      */
-    public void requestReset(String email) {
+    public void requestReset(String email, Locale language) {
         if (!isAvailable()) {
             return;
         }
@@ -73,12 +77,12 @@ public class PasswordResetService {
         } catch (RuntimeException e) {
             ip = null;
         }
-        context.getBusinessObject(PasswordResetService.class).issueLink(email, ip);
+        context.getBusinessObject(PasswordResetService.class).issueLink(email, ip, language);
     }
 
     /** The background part of {@link #requestReset}: a new link for an active account, mailed after commit. */
     @jakarta.ejb.Asynchronous
-    public void issueLink(String email, String ip) {
+    public void issueLink(String email, String ip, Locale language) {
         String normalized = User.normalizeEmail(email);
         User user = em.createQuery("select u from User u where u.email = :email and u.active = true", User.class)
                 .setParameter("email", normalized).getResultStream().findFirst().orElse(null);
@@ -96,7 +100,9 @@ public class PasswordResetService {
         em.persist(new PasswordReset(user, tokenHash, now, now.plus(VALIDITY)));
         audit.securityEvent(AuditAction.PASSWORD_RESET, user.getEmail(), "reset link sent", ip);
         // mailed once the link is stored (after commit), in the background
-        linkSent.fire(new ResetMail.Link(user.getEmail(), mail.baseUrl().orElseThrow() + "/reset?token=" + token));
+        Locale chosen = user.getLanguage() == null ? language : Locale.forLanguageTag(user.getLanguage());
+        linkSent.fire(new ResetMail.Link(user.getEmail(), mail.baseUrl().orElseThrow() + "/reset?token=" + token,
+                Texts.supported(chosen)));
     }
 
     /** Voids every link of the account not used yet: a newer link, or a password set another way. */
@@ -115,14 +121,14 @@ public class PasswordResetService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // locked: of two requests with the same link at the same moment, the second waits and finds it used
         PasswordReset reset = find(token, true).filter(candidate -> candidate.isUsable(now))
-                .orElseThrow(() -> new IdentityException(null, "This link is invalid or has expired; ask for a new one"));
+                .orElseThrow(() -> new IdentityException(null, Message.of("identity.resetLink.invalid")));
         User user = reset.getUser();
         PasswordPolicy.check(newPassword, user.getEmail());
         String newHash = hasher.hash(newPassword);
         // sign-in attempts update the row in their own transactions: read it afresh, locked until commit
         em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
         if (!reset.isUsable(now)) {
-            throw new IdentityException(null, "This link is invalid or has expired; ask for a new one");
+            throw new IdentityException(null, Message.of("identity.resetLink.invalid"));
         }
         user.setPasswordHash(newHash);
         user.unlock();

@@ -10,9 +10,11 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.gatehouse.i18n.Texts;
 
 /**
  * Sends password reset e-mails in the background: the page answers at once and equally fast
@@ -27,18 +29,18 @@ public class ResetMail {
     @Inject
     private MailSettings settings;
 
-    /** A reset link to mail once the transaction that stored it has committed. */
-    public record Link(String to, String url) {
+    /** A reset link to mail, in the given language, once the transaction that stored it has committed. */
+    public record Link(String to, String url, Locale language) {
     }
 
     /** Observes stored links; the container calls it after commit only (and never for a rolled-back one). */
     @Asynchronous
     public void sendStored(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
             Link link) {
-        send(link.to(), link.url());
+        send(link.to(), link.url(), link.language());
     }
 
-    private void send(String to, String link) {
+    private void send(String to, String link, Locale language) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", settings.host().orElseThrow());
         properties.put("mail.smtp.port", Integer.toString(settings.port()));
@@ -50,11 +52,9 @@ public class ResetMail {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(settings.from()));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-            message.setSubject("Reset your Gatehouse password");
-            message.setText("Someone asked to reset the password of your Gatehouse account.\n\n"
-                    + "To choose a new password, open this link within one hour:\n" + link + "\n\n"
-                    + "The link works once, and only until you ask for another one or your password changes.\n"
-                    + "If it was not you, ignore this message; your password stays as it is.\n", "UTF-8");
+            message.setSubject(Texts.text(language, "resetMail.subject"), "UTF-8");
+            message.setText(Texts.format(language, "resetMail.body", link), "UTF-8");
+            message.setHeader("Content-Language", Texts.supported(language).getLanguage());
             if (settings.user().isPresent()) {
                 Transport.send(message, settings.user().get(), settings.password().orElse(""));
             } else {

@@ -27,7 +27,7 @@ public class Role extends BaseEntity {
 
     @NotBlank
     @Size(max = 80)
-    @Pattern(regexp = "[a-z][a-z0-9_-]*", message = "use lower-case letters, digits, '-' or '_', starting with a letter")
+    @Pattern(regexp = "[a-z][a-z0-9_-]*", message = "{gatehouse.role.name}")
     @Column(nullable = false, unique = true, length = 80)
     private String name;
 

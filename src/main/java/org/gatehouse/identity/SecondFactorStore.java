@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.gatehouse.i18n.Message;
 
 /**
  * The second-factor data of accounts, each step in a transaction of its own that holds the
@@ -90,9 +91,9 @@ public class SecondFactorStore {
      */
     public Optional<List<String>> enable(String email, String key, String typed) {
         User user = locked(email).filter(User::isActive).orElseThrow(() -> new IdentityException(null,
-                "Sign in again to set up two-factor sign-in"));
+                Message.of("identity.factor.signInAgain")));
         if (user.hasSecondFactor()) {
-            throw new IdentityException(null, "Two-factor sign-in is already on for your account");
+            throw new IdentityException(null, Message.of("identity.factor.alreadyOn"));
         }
         OptionalLong step = Totp.matchingStep(key, typed == null ? null : typed.strip(),
                 Totp.step(Instant.now().getEpochSecond()));
@@ -106,7 +107,7 @@ public class SecondFactorStore {
     /** A new set of recovery codes; the old set stops working. */
     public List<String> renewCodes(String email) {
         User user = locked(email).filter(User::hasSecondFactor).orElseThrow(() -> new IdentityException(null,
-                "Two-factor sign-in is not on for your account"));
+                Message.of("identity.factor.notOn")));
         return replaceCodes(user.getId());
     }
 

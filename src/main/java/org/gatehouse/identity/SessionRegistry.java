@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.i18n.Message;
 import org.gatehouse.metadata.Roles;
 
 /**
@@ -131,7 +132,7 @@ public class SessionRegistry {
      * null; returns how many ended. Another user's session id ends nothing.
      */
     public int endMine(String sessionId, String current) {
-        long userId = callerId().orElseThrow(() -> new IdentityException(null, "Sign in first"));
+        long userId = callerId().orElseThrow(() -> new IdentityException(null, Message.of("identity.signInFirst")));
         int ended = end(userId, sessionId, sessionId == null ? current : null);
         if (ended > 0) {
             audit.securityEvent(AuditAction.SESSIONS_ENDED, caller.getCallerPrincipal().getName(),

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.i18n.Message;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.ops.RequestId;
 
@@ -110,13 +111,12 @@ public class TwoFactorService {
     public List<String> enrol(String key, String code) {
         String email = callerEmail();
         if (guard.begin(email, null) != LoginGuard.Attempt.ALLOWED) {
-            throw new IdentityException("code", "Too many wrong attempts; try again in a few minutes");
+            throw new IdentityException("code", Message.of("identity.tooManyAttempts"));
         }
         List<String> codes = store.enable(email, key, code).orElse(null);
         if (codes == null) {
             guard.failed(email, null);
-            throw new IdentityException("code", "That code is not right. Check the time on your phone and type the"
-                    + " newest code.");
+            throw new IdentityException("code", Message.of("identity.factor.codeWrong"));
         }
         guard.passed(email);
         audit.securityEvent(AuditAction.MFA_ENROLLED, email, "authenticator app");
@@ -140,7 +140,7 @@ public class TwoFactorService {
     public void removeOwn(Collection<String> callerRoles) {
         stepUp.require("turn off two-factor sign-in");
         if (requiredFor(callerRoles)) {
-            throw new IdentityException(null, "Your role requires two-factor sign-in; it cannot be turned off");
+            throw new IdentityException(null, Message.of("identity.factor.required"));
         }
         String email = callerEmail();
         accounts.id(email).flatMap(store::remove).ifPresent(removed ->
@@ -166,7 +166,7 @@ public class TwoFactorService {
         String email = callerEmail();
         if (guard.begin(email, null) != LoginGuard.Attempt.ALLOWED) {
             audit.securityEvent(AuditAction.STEP_UP_FAILED, email, "locked");
-            throw new IdentityException(null, "Too many wrong attempts; try again in a few minutes");
+            throw new IdentityException(null, Message.of("identity.tooManyAttempts"));
         }
         boolean proven = store.passwordMatches(email, password);
         if (proven && store.enrolled(email)) {
@@ -177,7 +177,7 @@ public class TwoFactorService {
         if (!proven) {
             guard.failed(email, null);
             audit.securityEvent(AuditAction.STEP_UP_FAILED, email, null);
-            throw new IdentityException(null, "The password or code is not right");
+            throw new IdentityException(null, Message.of("identity.passwordOrCodeWrong"));
         }
         guard.passed(email);
         audit.securityEvent(AuditAction.STEP_UP, email, null);
@@ -186,7 +186,7 @@ public class TwoFactorService {
     private String callerEmail() {
         Principal principal = caller.getCallerPrincipal();
         if (principal == null || "ANONYMOUS".equals(principal.getName())) {
-            throw new IdentityException(null, "Sign in first");
+            throw new IdentityException(null, Message.of("identity.signInFirst"));
         }
         return User.normalizeEmail(principal.getName());
     }

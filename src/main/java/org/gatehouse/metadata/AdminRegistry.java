@@ -54,7 +54,8 @@ public class AdminRegistry {
         Map<String, AdminView<?>> views = new LinkedHashMap<>();
         all.forEach(AdminRegistry::applyConfiguredPermissions);
         all.stream().map(factory::build)
-                .sorted(Comparator.comparing((AdminView<?> view) -> view.category()).thenComparing(AdminView::label))
+                .sorted(Comparator.comparing((AdminView<?> view) -> english(view.category()))
+                        .thenComparing(view -> english(view.label())))
                 .forEach(view -> {
                     if (views.putIfAbsent(view.name(), view) != null) {
                         throw new IllegalStateException("Two admin views are named '" + view.name() + "'");
@@ -83,6 +84,11 @@ public class AdminRegistry {
         }
     }
 
+    /** Labels may be bundle keys: the menu keeps one order, the English one, in every language. */
+    private static String english(String labelOrKey) {
+        return org.gatehouse.i18n.Texts.label(java.util.Locale.ENGLISH, labelOrKey);
+    }
+
     public Optional<AdminView<?>> view(String name) {
         return Optional.ofNullable(byName.get(name));
     }
@@ -92,7 +98,7 @@ public class AdminRegistry {
         return Optional.ofNullable((AdminView<E>) byType.get(type));
     }
 
-    /** In menu order: by category, then label. */
+    /** In menu order: by category, then label (as they read in English). */
     public List<AdminView<?>> views() {
         return List.copyOf(byName.values());
     }

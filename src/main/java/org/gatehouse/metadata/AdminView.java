@@ -33,10 +33,24 @@ public record AdminView<E>(
         Map<Operation, java.util.Set<String>> permissions,
         Map<String, java.util.Set<String>> actionPermissions,
         List<DetailsTab> tabs,
-        StepUpRule stepUp) {
+        StepUpRule stepUp,
+        String createdProperty) {
 
     /** The role every operation falls back to. */
     public static final String DEFAULT_ROLE = "admin";
+
+    /** A view that declares no property saying when its records were created (views built by hand, in tests). */
+    public AdminView(Class<E> type, String name, String label, String singularLabel, String icon, String category,
+            Class<?> idType, Map<String, PropertyDescriptor> properties, List<PropertyDescriptor> columns,
+            List<PropertyDescriptor> formFields, List<PropertyDescriptor> searchable, List<PropertyDescriptor> filters,
+            String titleProperty, List<SortOrder> defaultSort, List<Integer> pageSizes, boolean creatable,
+            boolean editable, boolean deletable, List<BulkAction<E>> actions, String passwordProperty,
+            SecretWriter<E> secretWriter, Map<Operation, java.util.Set<String>> permissions,
+            Map<String, java.util.Set<String>> actionPermissions, List<DetailsTab> tabs, StepUpRule stepUp) {
+        this(type, name, label, singularLabel, icon, category, idType, properties, columns, formFields, searchable,
+                filters, titleProperty, defaultSort, pageSizes, creatable, editable, deletable, actions,
+                passwordProperty, secretWriter, permissions, actionPermissions, tabs, stepUp, null);
+    }
 
     /** Whether a caller with the given role test may perform the operation; read-only views allow no writes. */
     public boolean allows(Operation operation, java.util.function.Predicate<String> callerInRole) {
@@ -65,6 +79,11 @@ public record AdminView<E>(
 
     public Optional<PropertyDescriptor> property(String name) {
         return Optional.ofNullable(properties.get(name));
+    }
+
+    /** The date-time property that says when a record was created, if the view declares one. */
+    public Optional<PropertyDescriptor> created() {
+        return createdProperty == null ? Optional.empty() : property(createdProperty);
     }
 
     public Optional<BulkAction<E>> action(String name) {

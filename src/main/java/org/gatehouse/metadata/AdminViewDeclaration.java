@@ -51,6 +51,7 @@ public final class AdminViewDeclaration<E> {
     final List<DetailsTab> tabs = new ArrayList<>();
     final Set<Operation> stepUpOperations = java.util.EnumSet.noneOf(Operation.class);
     final Set<String> stepUpProperties = new java.util.LinkedHashSet<>();
+    String createdProperty;
 
     private AdminViewDeclaration(Class<E> type) {
         this.type = type;
@@ -132,6 +133,16 @@ public final class AdminViewDeclaration<E> {
     /** The property that names a record in titles and when another view shows it as a relation. */
     public AdminViewDeclaration<E> title(String property) {
         this.titleProperty = property;
+        return this;
+    }
+
+    /**
+     * The date-time property that says when a record was created ({@code "createdAt"}): the
+     * dashboard charts the records created per day from it, reading an index range, so it should
+     * be indexed. A view without one has no such chart.
+     */
+    public AdminViewDeclaration<E> createdAt(String property) {
+        this.createdProperty = property;
         return this;
     }
 

@@ -75,7 +75,16 @@ public final class AdminViewFactory {
                 declaration.searchable.stream().filter(name -> !name.contains(".")).toList());
         checkKnown(declaration, properties.keySet(), "filters", declaration.filters);
         checkKnown(declaration, properties.keySet(), "readOnly", declaration.readOnly);
-        checkKnown(declaration, properties.keySet(), "labels", declaration.labels.keySet());
+        // a label may also name a searchable attribute of a relation ("customer.email")
+        checkKnown(declaration, properties.keySet(), "labels", declaration.labels.keySet().stream()
+                .filter(name -> !(name.contains(".") && declaration.searchable.contains(name))).toList());
+        checkKnown(declaration, properties.keySet(), "createdAt",
+                declaration.createdProperty == null ? List.of() : List.of(declaration.createdProperty));
+        if (declaration.createdProperty != null
+                && properties.get(declaration.createdProperty).kind() != PropertyKind.DATE_TIME) {
+            throw new IllegalStateException(declaration.type.getSimpleName() + "." + declaration.createdProperty
+                    + " is not a date-time and cannot say when records were created");
+        }
         List<org.gatehouse.metadata.PropertyDescriptor> searchable = new ArrayList<>();
         for (String name : declaration.searchable) {
             org.gatehouse.metadata.PropertyDescriptor property = name.contains(".")
@@ -118,7 +127,7 @@ public final class AdminViewFactory {
                 declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions),
                 declaration.passwordProperty, declaration.secretWriter, Map.copyOf(declaration.permissions),
                 Map.copyOf(declaration.actionPermissions), List.copyOf(declaration.tabs),
-                new StepUpRule(declaration.stepUpOperations, declaration.stepUpProperties));
+                new StepUpRule(declaration.stepUpOperations, declaration.stepUpProperties), declaration.createdProperty);
     }
 
     /**
@@ -138,9 +147,11 @@ public final class AdminViewFactory {
                 .findFirst().orElseThrow(() -> new IllegalStateException("Admin view '" + declaration.name
                         + "': " + relation.javaType().getSimpleName() + " has no property '" + parts[1] + "'"));
         PropertyKind kind = attribute.getJavaType() == String.class ? PropertyKind.TEXT : PropertyKind.INTEGER;
-        return new org.gatehouse.metadata.PropertyDescriptor(path, relation.label() + " " + humanize(parts[1])
-                .toLowerCase(java.util.Locale.ROOT), kind, attribute.getJavaType(), false, 0, true, false, true, false,
-                List.of(), null);
+        // the relation's label may be a bundle key, which cannot be extended: the default is built from names
+        String label = declaration.labels.getOrDefault(path, humanize(parts[0]) + " "
+                + humanize(parts[1]).toLowerCase(java.util.Locale.ROOT));
+        return new org.gatehouse.metadata.PropertyDescriptor(path, label, kind, attribute.getJavaType(), false, 0, true,
+                false, true, false, List.of(), null);
     }
 
     /** The title property a declaration would get, without building the whole view. */

@@ -1,6 +1,7 @@
 package org.gatehouse.service;
 
 import jakarta.ejb.ApplicationException;
+import org.gatehouse.i18n.Message;
 
 /**
  * Someone else changed or deleted the record since it was loaded: the write was not made. Never
@@ -15,9 +16,13 @@ public class ConflictException extends RuntimeException {
     private final boolean deleted;
 
     public ConflictException(String id, boolean deleted) {
-        super(deleted ? "This record was deleted by someone else." : "This record was changed by someone else since you opened it.");
+        super(message(deleted).toString());
         this.id = id;
         this.deleted = deleted;
+    }
+
+    private static Message message(boolean deleted) {
+        return deleted ? Message.of("service.conflict.deleted") : Message.of("service.conflict.changed");
     }
 
     public String getId() {
@@ -26,5 +31,10 @@ public class ConflictException extends RuntimeException {
 
     public boolean isDeleted() {
         return deleted;
+    }
+
+    /** "This record was changed by someone else since you opened it.", for the reader's language. */
+    public Message getText() {
+        return message(deleted);
     }
 }

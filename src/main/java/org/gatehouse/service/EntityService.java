@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.i18n.Message;
+import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.BulkAction;
@@ -114,7 +116,7 @@ public class EntityService {
         String who = caller.getCallerPrincipal() == null ? null : caller.getCallerPrincipal().getName();
         LOG.warning(() -> "Forbidden: " + who + " may not " + what);
         audit.securityEvent(AuditAction.FORBIDDEN, who, what);
-        throw new ForbiddenException("You may not " + what.replace(':', ' ') + ".");
+        throw new ForbiddenException(what.replace(':', ' '));
     }
 
     /**
@@ -166,11 +168,11 @@ public class EntityService {
 
     /** Persists a new record; for views with a password property the given password is checked and hashed. */
     public <E> E create(AdminView<E> view, E entity, String password) {
-        requireCapability(view.creatable(), view, "created");
+        requireCapability(view.creatable(), "service.notCreatable");
         requireWrite(view, Operation.CREATE);
         requirePlainText(view, entity);
         if (view.stepUp().requiredFor(Operation.CREATE)) {
-            stepUp.require("create " + view.singularLabel().toLowerCase(Locale.ROOT) + " records");
+            stepUp.require("create " + english(view.singularLabel()) + " records");
         }
         if (view.passwordProperty() != null) {
             applyPassword(view, entity, password, true);
@@ -188,7 +190,7 @@ public class EntityService {
      * changed or disappeared since, nothing is written and a {@link ConflictException} says so.
      */
     public <E> E update(AdminView<E> view, E edited, String newPassword) {
-        requireCapability(view.editable(), view, "edited");
+        requireCapability(view.editable(), "service.notEditable");
         requireWrite(view, Operation.EDIT);
         requirePlainText(view, edited);
         String id = String.valueOf(((BaseEntity) edited).getId());
@@ -216,10 +218,10 @@ public class EntityService {
 
     /** Deletes one record loaded at {@code version}; stale or missing rows are a conflict. */
     public <E> void delete(AdminView<E> view, String id, long version) {
-        requireCapability(view.deletable(), view, "deleted");
+        requireCapability(view.deletable(), "service.notDeletable");
         requireWrite(view, Operation.DELETE);
         if (view.stepUp().requiredFor(Operation.DELETE)) {
-            stepUp.require("delete " + view.singularLabel().toLowerCase(Locale.ROOT) + " records");
+            stepUp.require("delete " + english(view.singularLabel()) + " records");
         }
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
         requireVersion(current, version, id);
@@ -234,7 +236,7 @@ public class EntityService {
      * a record changed or deleted since then fails the whole request.
      */
     public <E> int deleteAll(AdminView<E> view, Map<String, Long> versions) {
-        requireCapability(view.deletable(), view, "deleted");
+        requireCapability(view.deletable(), "service.notDeletable");
         requireWrite(view, Operation.DELETE);
         stepUp.require("delete several records at once");
         int deleted = 0;
@@ -253,7 +255,7 @@ public class EntityService {
     /** Runs a declared bulk action on every given record (id → version seen), in one transaction. */
     public <E> int runAction(AdminView<E> view, String actionName, Map<String, Long> versions) {
         BulkAction<E> action = view.action(actionName)
-                .orElseThrow(() -> new WriteException(null, "Unknown action '" + actionName + "'"));
+                .orElseThrow(() -> new WriteException(null, Message.of("service.unknownAction")));
         requireAction(view, actionName);
         int changed = 0;
         for (Map.Entry<String, Long> row : versions.entrySet()) {
@@ -280,7 +282,7 @@ public class EntityService {
                 || view.stepUp().changedProperties().stream()
                         .anyMatch(property -> !java.util.Objects.equals(before.get(property), after.get(property)));
         if (dangerous) {
-            stepUp.require("make this change to " + view.singularLabel().toLowerCase(Locale.ROOT) + " records");
+            stepUp.require("make this change to " + english(view.singularLabel()) + " records");
         }
     }
 
@@ -296,11 +298,28 @@ public class EntityService {
                 title == null ? null : title.toString(), changes);
     }
 
-    /** How many records of other entities point at this one, e.g. "3 users"; empty when none. */
-    public List<String> usage(AdminView<?> view, String id) {
+    @Inject
+    private DeleteRules deleteRules;
+
+    /**
+     * What deleting the given records would meet: per relation of another entity that points at
+     * them, how many distinct records do, and whether the database refuses the delete while they
+     * do. One count per relation for all the records together.
+     */
+    public DeleteCheck deleteCheck(AdminView<?> view, java.util.Collection<String> ids) {
         require(view, Operation.VIEW);
-        Object key = parseId(view.idType(), id);
-        List<String> usage = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                keys.add(parseId(view.idType(), id));
+            } catch (NumberFormatException e) {
+                // not an id of this view: nothing points at it
+            }
+        }
+        if (keys.isEmpty()) {
+            return DeleteCheck.NONE;
+        }
+        List<DeleteCheck.Usage> usages = new ArrayList<>();
         for (var entity : em.getMetamodel().getEntities()) {
             for (var attribute : entity.getAttributes()) {
                 Class<?> target = attribute instanceof jakarta.persistence.metamodel.PluralAttribute<?, ?, ?> plural
@@ -308,19 +327,32 @@ public class EntityService {
                 if (!attribute.isAssociation() || target != view.type()) {
                     continue;
                 }
-                String jpql = "select count(x) from " + entity.getName() + " x join x." + attribute.getName()
-                        + " t where t." + idName(view.type()) + " = :id";
-                long count = em.createQuery(jpql, Long.class).setParameter("id", key).getSingleResult();
+                var effect = deleteRules.of(entity.getJavaType(), attribute.getName(), view.type());
+                if (effect.isEmpty()) {
+                    continue;
+                }
+                String jpql = "select count(distinct x) from " + entity.getName() + " x join x." + attribute.getName()
+                        + " t where t." + idName(view.type()) + " in :ids";
+                long count = em.createQuery(jpql, Long.class).setParameter("ids", keys).getSingleResult();
                 if (count > 0) {
                     var referring = registry.viewOf(entity.getJavaType());
-                    String noun = count == 1
-                            ? referring.map(AdminView::singularLabel).orElse(entity.getJavaType().getSimpleName())
-                            : referring.map(AdminView::label).orElse(entity.getJavaType().getSimpleName() + "s");
-                    usage.add(count + " " + noun.toLowerCase(Locale.ROOT));
+                    String singular = referring.map(AdminView::singularLabel)
+                            .orElse(org.gatehouse.metadata.AdminViewFactory.humanize(entity.getJavaType().getSimpleName()));
+                    usages.add(new DeleteCheck.Usage(referring.map(AdminView::label).orElse(singular + "s"), singular,
+                            count, effect.get()));
                 }
             }
         }
-        return usage;
+        return new DeleteCheck(usages);
+    }
+
+    /**
+     * What points at one record, in English ("3 users"), for logs and callers that show no page;
+     * pages use {@link #deleteCheck}, which also says whether the references block the delete.
+     */
+    public List<String> usage(AdminView<?> view, String id) {
+        return deleteCheck(view, List.of(id)).usages().stream()
+                .map(u -> u.count() + " " + english(u.count() == 1 ? u.singularLabel() : u.label())).toList();
     }
 
     /** Up to {@code limit} records of a related type whose title contains the text, for pickers. */
@@ -361,7 +393,7 @@ public class EntityService {
         int page = view.pageSizes().stream().mapToInt(Integer::intValue).max().orElse(0);
         if (afterId != null || rows.size() > page) {
             // more than a page leaves the console: only after a fresh proof of identity
-            stepUp.require("export more than a page of " + view.label().toLowerCase(Locale.ROOT));
+            stepUp.require("export more than a page of " + english(view.label()));
         }
         return rows;
     }
@@ -370,14 +402,14 @@ public class EntityService {
     private <E> void applyPassword(AdminView<E> view, E entity, String password, boolean required) {
         if (password == null || password.isEmpty()) {
             if (required) {
-                throw new WriteException("password", "Enter a password");
+                throw new WriteException("password", Message.of("service.required"));
             }
             return;
         }
         try {
             view.secretWriter().write(entity, password);
         } catch (SecretWriter.Refused e) {
-            throw new WriteException("password", e.getMessage());
+            throw new WriteException("password", e.getText());
         }
     }
 
@@ -387,15 +419,20 @@ public class EntityService {
             if ((property.kind() == PropertyKind.TEXT || property.kind() == PropertyKind.LONG_TEXT)
                     && PropertyAccess.get(entity, property.name()) instanceof String text
                     && org.gatehouse.metadata.PlainText.hasForbiddenCharacters(text, property.kind() == PropertyKind.LONG_TEXT)) {
-                throw new WriteException(property.name(), property.label() + " contains characters that are not allowed");
+                throw new WriteException(property.name(), Message.of("service.controlCharacters"));
             }
         }
     }
 
-    private static void requireCapability(boolean allowed, AdminView<?> view, String what) {
+    private static void requireCapability(boolean allowed, String refusal) {
         if (!allowed) {
-            throw new WriteException(null, view.label() + " cannot be " + what + " here.");
+            throw new WriteException(null, Message.of(refusal));
         }
+    }
+
+    /** A label (or bundle key) as the log reads it: in English, lower case. */
+    private static String english(String labelOrKey) {
+        return Texts.label(Locale.ENGLISH, labelOrKey).toLowerCase(Locale.ROOT);
     }
 
     /** Flushes now so that database refusals become messages instead of failures at commit. */
@@ -405,7 +442,7 @@ public class EntityService {
         } catch (OptimisticLockException e) {
             throw new ConflictException(id, false);
         } catch (PersistenceException e) {
-            throw ConstraintMessages.translate(view, e);
+            throw ConstraintMessages.translate(view.properties().values(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.gatehouse.service;
 
 import java.io.Serializable;
+import org.gatehouse.i18n.Message;
 
 /**
  * How many rows a list has, as cheaply as it can be known: exact for small results, the
@@ -14,7 +15,16 @@ public record ListCount(long value, Kind kind) implements Serializable {
         return kind == Kind.EXACT;
     }
 
-    /** "1,000", "about 1,000,000", "more than 10,000". */
+    /** The count as a sentence part in the reader's language: "1,000", "about 1,000,000", "more than 10,000". */
+    public Message message() {
+        return switch (kind) {
+            case EXACT -> Message.of("service.count.exact", value);
+            case ESTIMATE -> Message.of("service.count.estimate", value);
+            case AT_LEAST -> Message.of("service.count.atLeast", value);
+        };
+    }
+
+    /** "1,000", "about 1,000,000", "more than 10,000", in English (logs, tests). */
     public String describe() {
         String number = String.format("%,d", value);
         return switch (kind) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.gatehouse.i18n.Message;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.PlainText;
@@ -23,8 +24,8 @@ import org.gatehouse.metadata.SortOrder;
  * parameter per filter ({@code status=SHIPPED}, {@code active=true}, {@code customer=42},
  * {@code createdAt.from=2026-01-01&createdAt.to=2026-02-01}), and for a page reached by Next or
  * Previous the row it starts after or ends before ({@code after=…}, {@code before=…}, see
- * {@link PageCursor}). Bad parameters never fail the
- * page: they are dropped and described in {@link #notices()}.
+ * {@link PageCursor}). Bad parameters never fail the page: they are dropped and described in
+ * {@link #notices()}, as messages the page puts into the reader's language.
  */
 public final class ListRequest {
 
@@ -38,7 +39,7 @@ public final class ListRequest {
     private List<SortOrder> sort;
     private String search;
     private final Map<String, Filter> filters = new LinkedHashMap<>();
-    private final List<String> notices = new ArrayList<>();
+    private final List<Message> notices = new ArrayList<>();
     /** Where the page starts or ends when reached by Next or Previous; {@code null}: by its number. */
     private PageCursor cursor;
 
@@ -62,8 +63,8 @@ public final class ListRequest {
             if (PlainText.hasForbiddenCharacters(key, false) || PlainText.hasForbiddenCharacters(value, false)) {
                 // never echo such a value back: a notice names the parameter only when it is printable
                 request.notices.add(PlainText.hasForbiddenCharacters(key, false)
-                        ? "A parameter with control characters was ignored."
-                        : "Parameter '" + key + "' contains control characters; it was ignored.");
+                        ? Message.of("list.notice.controlParameter")
+                        : Message.of("list.notice.controlValue", shorten(key)));
                 return;
             }
             String trimmed = value.strip();
@@ -77,13 +78,12 @@ public final class ListRequest {
             }
         });
         if (positions.size() > 1) {
-            request.notices.add("A page position both after and before a row was ignored.");
+            request.notices.add(Message.of("list.notice.twoPositions"));
         } else {
             // after the sort is known: a position is one in the list's order
             positions.forEach((key, value) -> {
                 if (!request.seek(request.page, value, key.equals("after"))) {
-                    request.notices.add("The page position in the address does not fit this list; showing page "
-                            + request.page + " by its number.");
+                    request.notices.add(Message.of("list.notice.position", request.page));
                 }
             });
         }
@@ -120,7 +120,7 @@ public final class ListRequest {
     private void parsePage(String value) {
         Integer number = parseInt(value);
         if (number == null || number < 1 || number > MAX_PAGE) {
-            notices.add("Page '" + shorten(value) + "' is not a page number; showing the first page.");
+            notices.add(Message.of("list.notice.page", shorten(value)));
         } else {
             page = number;
         }
@@ -129,8 +129,8 @@ public final class ListRequest {
     private void parseSize(String value) {
         Integer number = parseInt(value);
         if (number == null || !view.pageSizes().contains(number)) {
-            notices.add("Page size '" + shorten(value) + "' is not one of " + view.pageSizes() + "; showing " + size
-                    + " rows per page.");
+            String sizes = String.join(", ", view.pageSizes().stream().map(String::valueOf).toList());
+            notices.add(Message.of("list.notice.size", shorten(value), sizes, size));
         } else {
             size = number;
         }
@@ -143,7 +143,7 @@ public final class ListRequest {
             PropertyDescriptor property = view.properties().get(order.property());
             // only a sortable column of the table: the table can show no other order
             if (property == null || !property.sortable() || !view.columns().contains(property)) {
-                notices.add("Cannot sort by '" + shorten(order.property()) + "'; that sort was ignored.");
+                notices.add(Message.of("list.notice.sort", shorten(order.property())));
             } else if (accepted.stream().noneMatch(o -> o.property().equals(order.property()))) {
                 accepted.add(order);
             }
@@ -159,7 +159,7 @@ public final class ListRequest {
         if (text == null || text.isBlank()) {
             search = null;
         } else if (view.searchable().isEmpty()) {
-            notices.add("This list has no search; the search text was ignored.");
+            notices.add(Message.of("list.notice.noSearch"));
         } else {
             String stripped = text.strip();
             search = stripped.length() > MAX_SEARCH_LENGTH ? stripped.substring(0, MAX_SEARCH_LENGTH) : stripped;
@@ -172,23 +172,22 @@ public final class ListRequest {
         String bound = dot < 0 ? null : key.substring(dot + 1);
         PropertyDescriptor property = view.properties().get(name);
         if (property == null || !property.filterable()) {
-            notices.add("Unknown filter '" + shorten(key) + "' was ignored.");
+            notices.add(Message.of("list.notice.unknownFilter", shorten(key)));
             return;
         }
         boolean ranged = property.kind().isNumber() || property.kind().isTemporal();
         if (bound != null && !(ranged && (bound.equals("from") || bound.equals("to")))) {
-            notices.add("Unknown filter '" + shorten(key) + "' was ignored.");
+            notices.add(Message.of("list.notice.unknownFilter", shorten(key)));
             return;
         }
         Object typed;
         try {
             typed = convert(property, value, "to".equals(bound));
         } catch (ArithmeticException e) {
-            notices.add("Filter '" + key + "': '" + shorten(value) + "' is out of range; that filter was ignored.");
+            notices.add(Message.of("list.notice.outOfRange", key, shorten(value)));
             return;
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            notices.add("Filter '" + key + "': '" + shorten(value) + "' is not " + expected(property.kind())
-                    + "; that filter was ignored.");
+            notices.add(notExpected(property.kind(), key, shorten(value)));
             return;
         }
         Filter current = filters.get(name);
@@ -294,18 +293,20 @@ public final class ListRequest {
         return date;
     }
 
+    /** A value as a notice quotes it: never more than 40 characters (plain ASCII dots, as pages are). */
     private static String shorten(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return value.length() > 40 ? value.substring(0, 40) + "..." : value;
     }
 
-    private static String expected(PropertyKind kind) {
+    /** "Filter 'total.from': 'ten' is not a number; that filter was ignored." */
+    private static Message notExpected(PropertyKind kind, String key, String value) {
         return switch (kind) {
-            case BOOLEAN -> "true or false";
-            case ENUM -> "one of the listed values";
-            case INTEGER, TO_ONE, TO_MANY -> "a whole number";
-            case DECIMAL -> "a number";
-            case DATE, DATE_TIME -> "a date (YYYY-MM-DD)";
-            default -> "valid";
+            case BOOLEAN -> Message.of("list.notice.notBoolean", key, value);
+            case ENUM -> Message.of("list.notice.notChoice", key, value);
+            case INTEGER, TO_ONE, TO_MANY -> Message.of("list.notice.notWholeNumber", key, value);
+            case DECIMAL -> Message.of("list.notice.notNumber", key, value);
+            case DATE, DATE_TIME -> Message.of("list.notice.notDate", key, value);
+            default -> Message.of("list.notice.notValid", key, value);
         };
     }
 
@@ -321,7 +322,7 @@ public final class ListRequest {
     public void clampPage(long total) {
         int last = (int) Math.max(1, (total + size - 1) / size);
         if (page > last) {
-            notices.add("Page " + page + " is beyond the end; showing page " + last + ".");
+            notices.add(Message.of("list.notice.beyondEnd", page, last));
             page = last;
             cursor = null;
         }
@@ -371,11 +372,11 @@ public final class ListRequest {
         return filters;
     }
 
-    public List<String> notices() {
+    /** What was wrong with the parameters and has been ignored, for the page to show. */
+    public List<Message> notices() {
         return notices;
     }
 
-    /** The canonical query string for this state, leaving out defaults. */
     /** The request a {@link #toQueryString()} describes. */
     public static ListRequest fromQueryString(AdminView<?> view, String query) {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -389,6 +390,7 @@ public final class ListRequest {
         return parse(view, parameters);
     }
 
+    /** The canonical query string for this state, leaving out defaults. */
     public String toQueryString() {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (page > 1) {
@@ -397,16 +399,51 @@ public final class ListRequest {
         if (cursor != null) {
             parameters.put(cursor.after() ? "after" : "before", cursor.text(sort));
         }
+        parameters.putAll(viewParameters());
+        if (search != null) {
+            parameters.put("q", search);
+        }
+        parameters.putAll(filterParameters());
+        return query(parameters);
+    }
+
+    /**
+     * Where removing the search ({@code q}) or one filter parameter (such as {@code total.from})
+     * leads: the same size, sort, search and filters without it, from the first page.
+     */
+    public String toQueryStringWithout(String parameter) {
+        Map<String, String> parameters = new LinkedHashMap<>(viewParameters());
+        if (search != null) {
+            parameters.put("q", search);
+        }
+        parameters.putAll(filterParameters());
+        parameters.remove(parameter);
+        return query(parameters);
+    }
+
+    /** The list with the same size and sort, without search and filters, from the first page. */
+    public String toQueryStringWithoutSearchAndFilters() {
+        return query(viewParameters());
+    }
+
+    /** Whether a search or a filter narrows the list. */
+    public boolean isNarrowed() {
+        return search != null || !filters.isEmpty();
+    }
+
+    /** Page size and sort, when they are not the view's defaults. */
+    private Map<String, String> viewParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
         if (size != view.defaultPageSize()) {
             parameters.put("size", Integer.toString(size));
         }
         if (!sort.equals(view.defaultSort())) {
             parameters.put("sort", SortOrder.format(sort));
         }
-        if (search != null) {
-            parameters.put("q", search);
-        }
-        parameters.putAll(filterParameters());
+        return parameters;
+    }
+
+    private static String query(Map<String, String> parameters) {
         StringBuilder query = new StringBuilder();
         parameters.forEach((key, value) -> query.append(query.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')

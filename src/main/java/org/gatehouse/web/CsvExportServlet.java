@@ -10,18 +10,27 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ListRequest;
+import org.gatehouse.web.i18n.Language;
 
 /**
  * {@code /admin/{view}/export.csv?…}: the whole filtered result of a list as CSV, with the list's
- * columns. Rows are read in id-ordered batches, each in its own transaction, and written as they
- * come, so neither the server's memory nor a transaction grows with the table.
+ * columns (headed in the reader's language; values as plain as a spreadsheet reads them back).
+ * Rows are read in id-ordered batches, each in its own transaction, and written as they come, so
+ * neither the server's memory nor a transaction grows with the table.
+ * <p>
+ * The list page tells the reader when the download has begun: its script adds a token
+ * ({@code download=…}) and watches for the short-lived cookie {@value #COOKIE} with that token,
+ * which comes with the response's headers.
  */
 @WebServlet(name = "CsvExport", urlPatterns = CsvExportServlet.PATH)
 public class CsvExportServlet extends HttpServlet {
@@ -29,6 +38,11 @@ public class CsvExportServlet extends HttpServlet {
     static final String PATH = "/export-csv";
     private static final long serialVersionUID = 1L;
     private static final int BATCH = 1_000;
+    /** The parameter that carries the page's token; not part of the list state. */
+    static final String DOWNLOAD_PARAMETER = "download";
+    /** The cookie that says a download with a token has begun; the page's script reads it. */
+    static final String COOKIE = "gatehouse.export";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{1,32}");
 
     @Inject
     private AdminRegistry registry;
@@ -65,6 +79,7 @@ public class CsvExportServlet extends HttpServlet {
         }
         Map<String, String> parameters = new HashMap<>();
         request.getParameterMap().forEach((key, values) -> parameters.put(key, values.length == 0 ? null : values[0]));
+        String token = parameters.remove(DOWNLOAD_PARAMETER);
         ListRequest list = ListRequest.parse(view, parameters);
         // refuse before the first byte when the caller may not read this view
         if (!service.can(view, org.gatehouse.metadata.Operation.VIEW)) {
@@ -75,15 +90,25 @@ public class CsvExportServlet extends HttpServlet {
                 + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", SecurityHeadersFilter.NON_PAGE_POLICY);
+        if (token != null && TOKEN.matcher(token).matches()) {
+            // sent with the headers, before the first row: a refusal before it (reset) takes it back
+            response.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + cookiePath(request) + "; Max-Age=60"
+                    + "; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
+        }
         PrintWriter out = response.getWriter();
-        write(out, view, list);
+        write(out, view, list, Language.of(request));
         out.flush();
     }
 
-    private <E> void write(PrintWriter out, AdminView<E> view, ListRequest list) {
+    /** The page's script reads the cookie: it must reach every page of the application. */
+    private static String cookiePath(HttpServletRequest request) {
+        return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+    }
+
+    private <E> void write(PrintWriter out, AdminView<E> view, ListRequest list, Locale locale) {
         List<PropertyDescriptor> columns = view.columns();
         out.print(csv("id"));
-        columns.stream().filter(c -> !c.name().equals("id")).forEach(c -> out.print("," + csv(c.label())));
+        columns.stream().filter(c -> !c.name().equals("id")).forEach(c -> out.print("," + csv(Texts.label(locale, c.label()))));
         out.print("\r\n");
         Long after = null;
         while (true) {

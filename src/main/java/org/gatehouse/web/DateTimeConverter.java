@@ -6,16 +6,21 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.gatehouse.web.i18n.Language;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
  * Dates and timestamps for the browser's native pickers ({@code type="date"} and
- * {@code type="datetime-local"}). Timestamps are shown and entered in UTC.
+ * {@code type="datetime-local"}). Moments are shown and entered in the reader's time zone (as
+ * their browser reported it, UTC until it has) and stored in UTC.
  */
 @FacesConverter("dateTimeConverter")
 public class DateTimeConverter implements Converter<Object> {
@@ -28,7 +33,7 @@ public class DateTimeConverter implements Converter<Object> {
             return "";
         }
         if (value instanceof OffsetDateTime offset) {
-            return LOCAL.format(offset.withOffsetSameInstant(ZoneOffset.UTC));
+            return LOCAL.format(offset.atZoneSameInstant(zone(context)));
         }
         if (value instanceof LocalDateTime local) {
             return LOCAL.format(local);
@@ -42,16 +47,25 @@ public class DateTimeConverter implements Converter<Object> {
             return null;
         }
         Class<?> type = component.getValueExpression("value").getType(context.getELContext());
+        // what the pickers send (2026-03-01T14:30), or typed with a space as the examples read
+        String text = value.strip().replace(' ', 'T');
         try {
             if (type == LocalDate.class) {
-                return LocalDate.parse(value.strip());
+                return LocalDate.parse(text);
             }
-            LocalDateTime local = value.strip().length() == 10 ? LocalDate.parse(value.strip()).atStartOfDay()
-                    : LocalDateTime.parse(value.strip());
-            return type == LocalDateTime.class ? local : local.atOffset(ZoneOffset.UTC);
+            LocalDateTime local = text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
+            return type == LocalDateTime.class ? local
+                    : local.atZone(zone(context)).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Enter a date and time like 2026-03-01T14:30", null), e);
+            Object label = component.getAttributes().get("label");
+            String example = type == LocalDate.class ? "2026-03-01" : "2026-03-01 14:30";
+            String what = TextBean.text(type == LocalDate.class ? "form.date.invalid" : "form.dateTime.invalid", example);
+            throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR, label == null ? what
+                    : TextBean.text("form.fieldMessage", label, what), null), e);
         }
+    }
+
+    private static ZoneId zone(FacesContext context) {
+        return Language.timeZone((HttpServletRequest) context.getExternalContext().getRequest());
     }
 }

@@ -7,21 +7,31 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
+import org.gatehouse.audit.AuditLog;
 import org.gatehouse.audit.HistoryItem;
+import org.gatehouse.i18n.Texts;
+import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
-import org.gatehouse.metadata.PropertyDescriptor;
-import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.metadata.Labels;
 import org.gatehouse.metadata.Operation;
+import org.gatehouse.metadata.PropertyDescriptor;
+import org.gatehouse.metadata.PropertyKind;
+import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.service.ConflictException;
-import org.gatehouse.service.ForbiddenException;
+import org.gatehouse.service.DeleteCheck;
 import org.gatehouse.service.EntityService;
+import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.WriteException;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
  * The read-only page of one record, with Edit and a confirmed Delete. The page is stateless:
  * each request reads the record named in the URL; Delete posts the version the page showed.
+ * Delete is only offered when the service would carry it out: a record still in use where the
+ * model does not cascade gets the explanation instead.
  */
 @Named("detailsPage")
 @RequestScoped
@@ -29,6 +39,8 @@ public class DetailsPageBacking {
 
     /** The request parameter with the version the page showed, posted by its Delete button. */
     static final String SHOWN_VERSION = "version";
+
+    private static final int HISTORY_LIMIT = 100;
 
     @Inject
     private AdminRegistry registry;
@@ -41,10 +53,8 @@ public class DetailsPageBacking {
 
     private String viewName;
     private Object entity;
-    private List<String> usage = List.of();
+    private DeleteCheck deleteCheck = DeleteCheck.NONE;
     private List<HistoryItem> history = List.of();
-
-    private static final int HISTORY_LIMIT = 100;
 
     @PostConstruct
     void load() {
@@ -60,7 +70,7 @@ public class DetailsPageBacking {
             return;
         }
         if (service.can(view, Operation.DELETE)) {
-            usage = service.usage(view, id());
+            deleteCheck = service.deleteCheck(view, List.of(id()));
         }
         history = service.history(view, id(), HISTORY_LIMIT).stream().map(HistoryItem::of).toList();
     }
@@ -93,17 +103,22 @@ public class DetailsPageBacking {
         try {
             service.delete(view, id(), shownVersion());
             faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Deleted "
-                    + view.singularLabel().toLowerCase() + " \"" + getTitle() + "\".", null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    TextBean.text("details.deleted", formatter.singular(view), getTitle()), null));
             faces.getExternalContext().redirect(AdminPages.adminUrl(faces, view.name()));
-        } catch (ConflictException | WriteException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage()
-                    + (e instanceof ConflictException ? " Reload the page to see the latest version." : ""), null));
+        } catch (ConflictException e) {
+            error(faces, e.getText().text(TextBean.locale()) + " " + TextBean.text("details.reload"));
+        } catch (WriteException e) {
+            error(faces, e.getText().text(TextBean.locale()));
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
-        } catch (org.gatehouse.identity.StepUpRequiredException e) {
+        } catch (StepUpRequiredException e) {
             StepUpPrompt.ask(faces, "details:confirmDeleteYes");
         }
+    }
+
+    private static void error(FacesContext faces, String text) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     /** The version the page showed, as its Delete button posts it; a malformed one is a conflict. */
@@ -120,15 +135,12 @@ public class DetailsPageBacking {
         return viewName == null ? null : registry.view(viewName).orElseThrow();
     }
 
+    /** The properties in the form's order, the id first. */
     public List<PropertyDescriptor> getProperties() {
-        return List.copyOf(getView().properties().values()).stream()
-                .sorted(java.util.Comparator.comparingInt(p -> order(p))).toList();
-    }
-
-    private int order(PropertyDescriptor property) {
         List<String> form = getView().formFields().stream().map(PropertyDescriptor::name).toList();
-        int index = form.indexOf(property.name());
-        return property.name().equals("id") ? -1 : index < 0 ? 1000 : index;
+        return getView().properties().values().stream()
+                .sorted(Comparator.comparingInt(p -> p.name().equals("id") ? -1
+                        : form.indexOf(p.name()) < 0 ? 1000 : form.indexOf(p.name()))).toList();
     }
 
     public Object getEntity() {
@@ -139,8 +151,57 @@ public class DetailsPageBacking {
         return formatter.title(entity, getView());
     }
 
-    /** "Deleting it also affects: 3 users" — what still points at the record. */
-    public List<String> getUsage() {
-        return usage;
+    /** "Order ORD-000123". */
+    public String getHeading() {
+        AdminView<?> view = getView();
+        return view == null ? "" : TextBean.text("details.title",
+                Texts.label(TextBean.locale(), view.singularLabel()), getTitle());
+    }
+
+    /** What deleting the record would meet; whether Delete is offered at all. */
+    public DeleteCheck getDeleteCheck() {
+        return deleteCheck;
+    }
+
+    /** "12 orders": the records of one effect, for the delete dialog; empty when none. */
+    public String usage(String effect) {
+        return formatter.usages(deleteCheck.with(DeleteCheck.Effect.valueOf(effect)));
+    }
+
+    /** A changed field of the history as the reader knows it: by its label, not its property name. */
+    public String fieldLabel(String field) {
+        if (field.equals("@action")) {
+            return TextBean.text("details.history.bulkAction");
+        }
+        if (field.equals(getView().passwordProperty()) || field.equals("password")) {
+            return TextBean.text("form.password");
+        }
+        return getView().property(field).map(p -> Texts.label(TextBean.locale(), p.label())).orElse(field);
+    }
+
+    /**
+     * A value of the history as the reader knows it. The trail keeps stable English words ("Yes",
+     * {@code SHIPPED}); yes/no, enum constants, bulk actions and secrets read in the reader's language.
+     */
+    public String historyValue(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        if (field.equals("@action")) {
+            return getView().action(value).map(a -> Texts.label(TextBean.locale(), a.label())).orElse(value);
+        }
+        if (AuditLog.CHANGED.equals(value) && (field.equals(getView().passwordProperty()) || field.equals("password"))) {
+            return TextBean.text("details.history.secretChanged");
+        }
+        PropertyDescriptor property = getView().property(field).orElse(null);
+        if (property != null && property.kind() == PropertyKind.BOOLEAN) {
+            return value.equals("Yes") ? TextBean.text("common.yes") : value.equals("No") ? TextBean.text("common.no") : value;
+        }
+        if (property != null && property.kind() == PropertyKind.ENUM && property.choices().contains(value)) {
+            Object constant = java.util.Arrays.stream(property.javaType().getEnumConstants())
+                    .filter(c -> ((Enum<?>) c).name().equals(value)).findFirst().orElse(null);
+            return constant == null ? value : Labels.enumLabel(TextBean.locale(), (Enum<?>) constant);
+        }
+        return value;
     }
 }

@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;
+import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.service.EntityService;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
  * Related records in pickers travel as their id. The component says which property it edits
@@ -38,6 +40,7 @@ public class EntityConverter implements Converter<Object> {
         }
         PropertyDescriptor field = (PropertyDescriptor) component.getAttributes().get("field");
         return service.findByType(field.javaType(), value.strip()).orElseThrow(() -> new ConverterException(
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, field.label() + ": no such record", null)));
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, TextBean.text("form.fieldMessage",
+                        Texts.label(TextBean.locale(), field.label()), TextBean.text("service.relatedMissing")), null)));
     }
 }

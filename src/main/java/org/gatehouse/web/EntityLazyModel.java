@@ -3,6 +3,7 @@ package org.gatehouse.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -13,6 +14,7 @@ import org.gatehouse.metadata.SortOrder;
 import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ListRequest;
+import org.gatehouse.web.i18n.TextBean;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -20,7 +22,8 @@ import org.primefaces.model.SortMeta;
 /**
  * Feeds a PrimeFaces lazy table from the generic service, for one request. Paging and sorting
  * done in the table are written back into the {@link ListRequest}, whose query string then
- * becomes the page URL. Rows reach the table as {@link ListRow}s, their cells formatted here.
+ * becomes the page URL. Rows reach the table as {@link ListRow}s, their cells formatted here in
+ * the reader's language ({@link ListCells}).
  */
 public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
 
@@ -29,6 +32,7 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
 
     private final transient EntityService service;
     private final transient Formatter formatter;
+    private final transient ListCells cells;
     private final transient AdminView<E> view;
     private final transient ListRequest request;
     private final transient Consumer<ListRequest> onChange;
@@ -54,12 +58,13 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
     /**
      * @param rows what the paginator works with: the list's count, exact or not, computed once
      */
-    public EntityLazyModel(EntityService service, Formatter formatter, AdminView<E> view, ListRequest request, long rows,
-            String arrivedAt, Positions posted, Consumer<ListRequest> onChange) {
+    public EntityLazyModel(EntityService service, Formatter formatter, ListCells cells, AdminView<E> view,
+            ListRequest request, long rows, String arrivedAt, Positions posted, Consumer<ListRequest> onChange) {
         this.arrivedAt = arrivedAt;
         this.posted = posted;
         this.service = service;
         this.formatter = formatter;
+        this.cells = cells;
         this.view = view;
         this.request = request;
         this.total = rows;
@@ -100,11 +105,12 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
         next = entities.isEmpty() ? null
                 : request.cursorOf(entities.get(entities.size() - 1), ((BaseEntity) entities.get(entities.size() - 1)).getId());
         List<PropertyDescriptor> columns = view.columns();
+        Locale locale = TextBean.locale();
         return entities.stream().map(entity -> {
-            List<String> cells = new ArrayList<>(columns.size());
-            columns.forEach(column -> cells.add(formatter.text(entity, column)));
-            BaseEntity row = (BaseEntity) entity;
-            return new ListRow(row.getId(), row.getVersion(), cells);
+            List<ListCell> row = new ArrayList<>(columns.size());
+            columns.forEach(column -> row.add(cells.cell(entity, column, locale)));
+            BaseEntity base = (BaseEntity) entity;
+            return new ListRow(base.getId(), base.getVersion(), formatter.title(entity, view), row);
         }).toList();
     }
 
@@ -131,6 +137,7 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
     @Override
     public ListRow getRowData(String rowKey) {
         Matcher key = ROW_KEY.matcher(rowKey == null ? "" : rowKey);
-        return key.matches() ? new ListRow(Long.parseLong(key.group(1)), Long.parseLong(key.group(2)), List.of()) : null;
+        return key.matches() ? new ListRow(Long.parseLong(key.group(1)), Long.parseLong(key.group(2)), null, List.of())
+                : null;
     }
 }

@@ -6,19 +6,22 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.Labels;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ListRequest;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
- * The options of the list page's relation filters: a select for a small related table the caller
- * may see, nothing (an id field instead) for a big one. Read when the filter form renders, never
- * for AJAX paging.
+ * The options of the list page's select filters: an enum's constants by their readable names, and
+ * for a relation the records of a small related table the caller may see, nothing (an id field
+ * instead) for a big one. Read when the filter form renders, never for AJAX paging.
  */
 @Named("filterChoices")
 @RequestScoped
@@ -47,6 +50,25 @@ public class FilterChoices {
             choices.put(filter.name(), read(filter)); // null too: the page asks more than once
         }
         return choices.get(filter.name());
+    }
+
+    /** The options of an enum filter: each constant's name as the URL value, its readable name as label. */
+    public List<Choice> enumOf(PropertyDescriptor filter) {
+        Locale locale = TextBean.locale();
+        return filter.choices().stream().map(name -> new Choice(name, enumLabel(filter, name, locale))).toList();
+    }
+
+    /** An enum constant of the property, by name, as a person reads it ("Shipped" for SHIPPED). */
+    static String enumLabel(PropertyDescriptor property, String name, Locale locale) {
+        Object[] constants = property.javaType().getEnumConstants();
+        if (constants != null) {
+            for (Object constant : constants) {
+                if (((Enum<?>) constant).name().equals(name)) {
+                    return Labels.enumLabel(locale, (Enum<?>) constant);
+                }
+            }
+        }
+        return Labels.capitalised(name);
     }
 
     private List<Choice> read(PropertyDescriptor filter) {

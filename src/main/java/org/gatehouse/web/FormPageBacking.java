@@ -9,18 +9,26 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.i18n.Message;
+import org.gatehouse.i18n.Texts;
+import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
-import org.gatehouse.metadata.Operation;
 import org.gatehouse.service.ConflictException;
-import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.EntityService;
+import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.WriteException;
+import org.gatehouse.web.i18n.TextBean;
+import org.gatehouse.web.i18n.When;
 
 /**
  * The create and edit form of any admin view. The record is edited as a detached copy that
@@ -44,12 +52,10 @@ public class FormPageBacking implements Serializable {
     private Formatter formatter;
 
     @Inject
-    private org.gatehouse.audit.AuditLog audit;
+    private AuditLog audit;
 
-    /** How the time of the last change is written. */
-    private static final PropertyDescriptor AT = new PropertyDescriptor("at", "At",
-            org.gatehouse.metadata.PropertyKind.DATE_TIME, java.time.OffsetDateTime.class, false, 0, true, false,
-            false, false, List.of(), null);
+    @Inject
+    private When when;
 
     private String viewName;
     private Object entity;
@@ -58,9 +64,10 @@ public class FormPageBacking implements Serializable {
     private String passwordConfirmation;
     private boolean stepUpPending;
     private List<Difference> conflict;
-    private final java.util.Map<String, List<Object>> choices = new java.util.HashMap<>();
+    private final Map<String, List<Object>> choices = new HashMap<>();
+    private final Map<String, Boolean> pickable = new HashMap<>();
 
-    /** A field whose stored value differs from the one in the form. */
+    /** A field whose stored value differs from the one in the form; the label may be a bundle key. */
     public record Difference(String label, String theirs, String yours) implements Serializable {
     }
 
@@ -101,7 +108,8 @@ public class FormPageBacking implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         AdminView<Object> view = view();
         if (view.passwordProperty() != null && !Objects.equals(nullToEmpty(password), nullToEmpty(passwordConfirmation))) {
-            faces.addMessage("form:passwordConfirmation", error("The passwords do not match"));
+            faces.addMessage("form:passwordConfirmation", error(TextBean.text("form.fieldMessage",
+                    TextBean.text("form.password.confirm"), TextBean.text("form.password.mismatch"))));
             faces.validationFailed();
             return;
         }
@@ -110,45 +118,63 @@ public class FormPageBacking implements Serializable {
             password = null;
             passwordConfirmation = null;
             faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, (creating ? "Created " : "Saved ")
-                    + view.singularLabel().toLowerCase() + " \"" + formatter.title(saved, view) + "\".", null));
+            String noun = formatter.singular(view);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, creating
+                    ? TextBean.text("form.created", noun, formatter.title(saved, view))
+                    : TextBean.text("form.saved", noun, formatter.title(saved, view)), null));
             faces.getExternalContext().redirect(AdminPages.adminUrl(faces,
                     view.name() + "/" + ((BaseEntity) saved).getId()));
         } catch (WriteException e) {
-            String clientId = e.getField() == null ? null : fieldClientId(view, e.getField());
-            faces.addMessage(clientId, error(e.getMessage()));
-            if (clientId != null) {
-                faces.addMessage(null, error(e.getMessage()));
-            }
+            String clientId = e.getField() == null ? null : fieldClientId(e.getField());
+            faces.addMessage(clientId, error(refusal(view, e.getField(), e.getText())));
             faces.validationFailed();
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
-        } catch (org.gatehouse.identity.StepUpRequiredException e) {
+        } catch (StepUpRequiredException e) {
             // the typed passwords stay in their fields for the repeated save
             stepUpPending = true;
             StepUpPrompt.ask(faces, "form:save");
         } catch (ConflictException e) {
             conflict = e.isDeleted() ? List.of() : differences(view);
-            String by = audit.latest(view.type().getSimpleName(), e.getId())
-                    .map(entry -> " Last change by " + (entry.getActor() == null ? "an unknown user" : entry.getActor())
-                            + " at " + formatter.format(entry.getAt(), AT) + ".")
-                    .orElse("");
-            faces.addMessage(null, error(e.getMessage() + by + (e.isDeleted() ? "" : " Your changes were not saved:"
-                    + " compare them below, then reload to edit the latest version.")));
+            List<String> sentences = new ArrayList<>();
+            sentences.add(e.getText().text(TextBean.locale()));
+            audit.latest(view.type().getSimpleName(), e.getId()).ifPresent(entry -> sentences.add(TextBean.text(
+                    "form.conflict.lastChange", entry.getActor() == null ? TextBean.text("form.conflict.unknownUser")
+                            : entry.getActor(), when.relative(entry.getAt()))));
+            if (!e.isDeleted()) {
+                sentences.add(TextBean.text("form.conflict.notSaved"));
+            }
+            faces.addMessage(null, error(String.join(" ", sentences)));
             faces.validationFailed();
         }
     }
 
-    private String fieldClientId(AdminView<Object> view, String field) {
+    /**
+     * A refusal of the service as the form says it: "Label: what to do." at its field, or a whole
+     * sentence as it is (for the whole record, or a rule's own sentence such as a password rule's).
+     */
+    private String refusal(AdminView<?> view, String field, Message text) {
+        String words = text.text(TextBean.locale());
+        if (field == null || words.isEmpty() || Character.isUpperCase(words.charAt(0))) {
+            // a whole sentence stands on its own; "what to do" gets the field's label before it
+            return words;
+        }
+        String label = field.equals("password") ? getPasswordLabel()
+                : view.property(field).map(p -> Texts.label(TextBean.locale(), p.label())).orElse(field);
+        return TextBean.text("form.fieldMessage", label, words);
+    }
+
+    private String fieldClientId(String field) {
         if (field.equals("password")) {
             return "form:password";
         }
         List<PropertyDescriptor> fields = getFields();
         int index = fields.stream().map(PropertyDescriptor::name).toList().indexOf(field);
-        return index < 0 ? null : "form:fields:" + index + ":" + kindSuffix(fields.get(index));
+        return index < 0 || fixed(fields.get(index)) ? null : "form:fields:" + index + ":" + inputId(fields.get(index));
     }
 
-    private static String kindSuffix(PropertyDescriptor field) {
+    /** The id of the one input a field's kind renders, for its label and message. */
+    public String inputId(PropertyDescriptor field) {
         return switch (field.kind()) {
             case LONG_TEXT -> "textarea";
             case BOOLEAN -> "checkbox";
@@ -160,6 +186,15 @@ public class FormPageBacking implements Serializable {
         };
     }
 
+    /** After a failed save the error summary takes the focus, so that it is read first. */
+    public void focusErrors() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces.isPostback() && faces.isValidationFailed()) {
+            org.primefaces.PrimeFaces.current().executeScript(
+                    "var summary = document.getElementById('form:errorSummary'); if (summary) { summary.focus(); }");
+        }
+    }
+
     private List<Difference> differences(AdminView<Object> view) {
         Object current = service.find(view, String.valueOf(((BaseEntity) entity).getId())).orElse(null);
         List<Difference> differences = new ArrayList<>();
@@ -167,8 +202,8 @@ public class FormPageBacking implements Serializable {
             return differences;
         }
         for (PropertyDescriptor field : view.formFields()) {
-            String theirs = formatter.format(PropertyAccess.get(current, field.name()), field);
-            String yours = formatter.format(PropertyAccess.get(entity, field.name()), field);
+            String theirs = formatter.displayValue(PropertyAccess.get(current, field.name()), field);
+            String yours = formatter.displayValue(PropertyAccess.get(entity, field.name()), field);
             if (!theirs.equals(yours)) {
                 differences.add(new Difference(field.label(), theirs, yours));
             }
@@ -208,10 +243,8 @@ public class FormPageBacking implements Serializable {
             return true;
         }
         return field.isRelation() && !pickable.computeIfAbsent(field.name(), name -> registry.viewOf(field.javaType())
-                .map(related -> service.can(related, org.gatehouse.metadata.Operation.VIEW)).orElse(false));
+                .map(related -> service.can(related, Operation.VIEW)).orElse(false));
     }
-
-    private final java.util.Map<String, Boolean> pickable = new java.util.HashMap<>();
 
     public List<Object> enumChoices(PropertyDescriptor field) {
         return List.of(field.javaType().getEnumConstants());
@@ -246,8 +279,28 @@ public class FormPageBacking implements Serializable {
         return creating;
     }
 
+    /** The record's name for breadcrumbs, or "New order" while creating. */
     public String getTitle() {
-        return creating ? "New " + view().singularLabel().toLowerCase() : formatter.title(entity, view());
+        return creating ? getHeading() : formatter.title(entity, view());
+    }
+
+    /** "New order" or "Edit ORD-000123". */
+    public String getHeading() {
+        if (viewName == null) {
+            return "";
+        }
+        return creating ? TextBean.text("form.title.new", formatter.singular(view()))
+                : TextBean.text("form.title.edit", formatter.title(entity, view()));
+    }
+
+    /** What the password field is called in messages. */
+    public String getPasswordLabel() {
+        return TextBean.text(creating ? "form.password" : "form.password.new");
+    }
+
+    /** The view's rules for a new secret, shown before anything is typed (none when it declares none). */
+    public Message getPasswordRules() {
+        return viewName == null || view().secretWriter() == null ? null : view().secretWriter().rules();
     }
 
     /** A save waits for the "Confirm it is you" dialog: the page shows the passwords typed so far again. */

@@ -6,17 +6,24 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.Labels;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.SortOrder;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ListCount;
 import org.gatehouse.service.ListRequest;
+import org.gatehouse.web.i18n.TextBean;
+import org.gatehouse.web.i18n.When;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.SortMeta;
 
@@ -25,7 +32,7 @@ import org.primefaces.model.SortMeta;
  * rebuilds the list state from the URL (a postback goes to the address the page shows, which the
  * page's script keeps in step with AJAX paging and sorting), and AJAX paging and sorting write the
  * new state back to the address bar. Selection and bulk operations: {@link ListBulkBacking};
- * filter options: {@link FilterChoices}.
+ * filter options: {@link FilterChoices}; cells: {@link ListCells}; chips: {@link ActiveFilters}.
  */
 @Named("listPage")
 @RequestScoped
@@ -43,10 +50,21 @@ public class ListPageBacking {
     @Inject
     private Formatter formatter;
 
+    @Inject
+    private ListCells cells;
+
+    @Inject
+    private FilterChoices filterChoices;
+
+    @Inject
+    private When when;
+
     private AdminView<?> view;
     private ListRequest request;
     private ListCount count;
     private EntityLazyModel<?> model;
+    private ColumnChoice columns;
+    private List<ActiveFilters.Chip> chips;
 
     /** Unknown view is 404, not allowed 403; otherwise the list state of the URL and its count. */
     @PostConstruct
@@ -73,12 +91,14 @@ public class ListPageBacking {
             request.clampPage(count.value());
         }
         if (!faces.isPostback()) {
+            Locale locale = TextBean.locale();
             request.notices().forEach(notice ->
-                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice, null)));
+                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice.text(locale), null)));
         }
+        columns = new ColumnChoice(view, (HttpServletRequest) faces.getExternalContext().getRequest());
         // an inexact count still lets the user page one step past the known rows
         long rows = count.exact() ? count.value() : count.value() + 1;
-        model = new EntityLazyModel<>(service, formatter, view, request, rows, arrivedAt, posted.positions(),
+        model = new EntityLazyModel<>(service, formatter, cells, view, request, rows, arrivedAt, posted.positions(),
                 changed -> PrimeFaces.current().executeScript("Gatehouse.pushState(" + jsString(url(view.name())) + ");"));
     }
 
@@ -135,6 +155,24 @@ public class ListPageBacking {
         return view.columns().subList(1, view.columns().size());
     }
 
+    /** Whether a column is shown: each person may hide columns of each view, and the choice is remembered. */
+    public boolean shown(PropertyDescriptor column) {
+        return !columns.isHidden(column);
+    }
+
+    /** What the page's script needs to remember the column choice: cookie name, owner and the columns in order. */
+    public String getColumnCookie() {
+        return columns.cookieName();
+    }
+
+    public String getColumnOwner() {
+        return columns.owner();
+    }
+
+    public String getColumnNames() {
+        return getOtherColumns().stream().map(PropertyDescriptor::name).collect(Collectors.joining("|"));
+    }
+
     public AdminView<?> getView() {
         return view;
     }
@@ -147,9 +185,54 @@ public class ListPageBacking {
         return model;
     }
 
-    /** "243 orders", "about 1,000,000 orders", "more than 10,000 orders". */
+    /** "243 orders", "about 1,000,000 orders", "more than 10,000 orders", "1 order". */
     public String getCountText() {
-        return count.describe() + " " + (count.exact() && count.value() == 1 ? view.singularLabel() : view.label()).toLowerCase();
+        Locale locale = TextBean.locale();
+        String noun = Labels.noun(locale, view.label(), view.singularLabel(), count.value());
+        return switch (count.kind()) {
+            case EXACT -> TextBean.text("list.count", count.value(), noun);
+            case ESTIMATE -> TextBean.text("list.count.estimate", count.value(), noun);
+            case AT_LEAST -> TextBean.text("list.count.atLeast", count.value(), noun);
+        };
+    }
+
+    /** "New order". */
+    public String getNewLabel() {
+        Locale locale = TextBean.locale();
+        return TextBean.text("list.new", Labels.inSentence(locale, Texts.label(locale, view.singularLabel())));
+    }
+
+    /** "No orders found.", or when a search or filter narrows the list, that none match them. */
+    public String getEmptyText() {
+        String noun = Labels.noun(TextBean.locale(), view.label(), view.singularLabel(), 0);
+        return request.isNarrowed() ? TextBean.text("list.empty.narrowed", noun) : TextBean.text("list.empty", noun);
+    }
+
+    /** Whether a search or filter narrows the list (the empty list then offers to clear them). */
+    public boolean isNarrowed() {
+        return request.isNarrowed();
+    }
+
+    /** "Search name, email". */
+    public String getSearchPlaceholder() {
+        Locale locale = TextBean.locale();
+        return TextBean.text("list.search.placeholder", view.searchable().stream()
+                .map(p -> Labels.inSentence(locale, Texts.label(locale, p.label()))).collect(Collectors.joining(", ")));
+    }
+
+    /** The search and filters that narrow the list, each with the address of the list without it. */
+    public List<ActiveFilters.Chip> getChips() {
+        if (chips == null) {
+            chips = ActiveFilters.of(view, request, AdminPages.adminUrl(faces, view.name()), TextBean.locale(),
+                    filterChoices::of, when::date);
+        }
+        return chips;
+    }
+
+    /** The list without search and filters, same sort and size: where "Clear all" leads. */
+    public String getClearUrl() {
+        String query = request.toQueryStringWithoutSearchAndFilters();
+        return AdminPages.adminUrl(faces, view.name()) + (query.isEmpty() ? "" : "?" + query);
     }
 
     public int getFirst() {

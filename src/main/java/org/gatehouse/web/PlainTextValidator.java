@@ -8,6 +8,7 @@ import jakarta.faces.validator.FacesValidator;
 import jakarta.faces.validator.Validator;
 import jakarta.faces.validator.ValidatorException;
 import org.gatehouse.metadata.PlainText;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
  * A default validator of every input on every page: text with NUL or other control characters
@@ -20,8 +21,10 @@ public class PlainTextValidator implements Validator<Object> {
     @Override
     public void validate(FacesContext context, UIComponent component, Object value) {
         if (value instanceof String text && PlainText.hasForbiddenCharacters(text, isMultiLine(component))) {
-            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Contains characters that are not allowed (control characters)", null));
+            Object label = component.getAttributes().get("label");
+            String message = label == null || label.toString().isBlank() ? TextBean.text("form.controlCharacters.unnamed")
+                    : TextBean.text("form.fieldMessage", label, TextBean.text("service.controlCharacters"));
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
         }
     }
 

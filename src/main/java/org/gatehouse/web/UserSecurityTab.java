@@ -13,6 +13,7 @@ import org.gatehouse.identity.User;
 import org.gatehouse.identity.UserSession;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.service.ForbiddenException;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
  * The Security tab of a user's details page, for administrators: the user's second factor (with a
@@ -58,8 +59,7 @@ public class UserSecurityTab {
     public void resetFactor() {
         try {
             boolean reset = twoFactor.reset(user().getId());
-            notice(reset ? "The second factor was removed and the user's sessions ended. They sign in with their"
-                    + " password and set up a new factor." : "This user has no second factor.");
+            notice(TextBean.text(reset ? "tab.security.factorRemoved" : "tab.security.noFactor"));
         } catch (StepUpRequiredException e) {
             StepUpPrompt.ask(faces, null);
         } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
@@ -71,13 +71,13 @@ public class UserSecurityTab {
     public void endSessions() {
         String id = faces.getExternalContext().getRequestParameterMap().get("session");
         if (id != null && !org.gatehouse.web.auth.SessionsBacking.SESSION_ID.matcher(id).matches()) {
-            notice("No session was open.");
+            notice(TextBean.text("tab.security.noneOpen"));
             return;
         }
         try {
             int ended = sessions.endFor(user().getId(), id);
             live = null;
-            notice(ended == 0 ? "No session was open." : "Ended " + ended + (ended == 1 ? " session." : " sessions."));
+            notice(ended == 0 ? TextBean.text("tab.security.noneOpen") : TextBean.text("tab.security.ended", ended));
         } catch (jakarta.ejb.EJBAccessException e) {
             AdminPages.refused(faces);
         }

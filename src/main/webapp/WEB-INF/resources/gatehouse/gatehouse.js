@@ -43,13 +43,6 @@ var Gatehouse = {
 window.addEventListener('popstate', function () {
     window.location.reload();
 });
-/* The export link always exports what the table shows now, including AJAX paging and sorting. */
-document.addEventListener('click', function (event) {
-    var link = event.target.closest ? event.target.closest('a.gh-export') : null;
-    if (link) {
-        link.href = link.getAttribute('data-base') + window.location.search;
-    }
-});
 /* Length limits of form fields, applied in the browser only: a value longer than the field takes
    (pasted or crafted) then gets the server's validation message instead of being cut silently. */
 document.addEventListener('DOMContentLoaded', function () {

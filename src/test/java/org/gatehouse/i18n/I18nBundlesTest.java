@@ -50,6 +50,11 @@ class I18nBundlesTest {
             assertEquals(Set.of(), onlyGerman, base + ": keys missing in English");
             for (String key : english.stringPropertyNames()) {
                 assertTrue(!english.getProperty(key).isBlank() && !german.getProperty(key).isBlank(), base + ": empty text " + key);
+                for (String text : List.of(english.getProperty(key), german.getProperty(key))) {
+                    // pages stay in Latin-1: one character above it makes Faces buffer every page as UTF-16
+                    assertTrue(text.chars().allMatch(c -> c <= 0xFF), base + ": " + key + " has a character beyond Latin-1 "
+                            + "(typographic quotes, dashes, arrows): write it with plain characters");
+                }
                 assertEquals(placeholders(english.getProperty(key)), placeholders(german.getProperty(key)),
                         base + ": placeholders of " + key + " differ between English and German");
             }

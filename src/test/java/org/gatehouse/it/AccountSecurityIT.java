@@ -95,7 +95,7 @@ class AccountSecurityIT {
             browser.type("#form\\:confirmation_input, #form\\:confirmation", "reset-gave-me-this-one");
             browser.click("#form\\:save");
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/login"));
-            assertTrue(browser.text("#login\\:messages").contains("Your password was changed"));
+            browser.textContaining(".ui-growl", "Your password was changed");
             browser.signIn(TestUsers.RESETTABLE, "reset-gave-me-this-one");
             assertTrue(browser.path().startsWith("/admin/"), browser.url());
 
@@ -165,7 +165,7 @@ class AccountSecurityIT {
                     .getAttribute("aria-selected")));
             admin.click("#list\\:bulk .gh-action-unlock");
             admin.click("#list\\:confirmYes");
-            admin.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Unlock: 1 user"));
+            admin.textContaining(".ui-growl", "Unlock: 1 user"); // done-notices are toasts
         }
         assertEquals(302, attempt(TestUsers.LOCKABLE, TestUsers.PASSWORD).statusCode(), "unlocked");
         assertEquals("1", single("select login_count from users where email = '" + TestUsers.LOCKABLE + "'"));
@@ -204,7 +204,7 @@ class AccountSecurityIT {
                     .getAttribute("aria-selected")));
             admin.click("#list\\:bulk .gh-action-deactivate");
             admin.click("#list\\:confirmYes");
-            admin.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Deactivate: 1 user"));
+            admin.textContaining(".ui-growl", "Deactivate: 1 user"); // done-notices are toasts
         }
         HttpResponse<String> partial = again.postAjax("admin/orders");
         assertTrue(partial.body().contains("<redirect url=") && partial.body().contains("/login"),
@@ -245,7 +245,7 @@ class AccountSecurityIT {
             browser.type("#form\\:confirmation_input, #form\\:confirmation", "a-newcomers-own-passphrase");
             browser.click("#form\\:submit");
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/login"));
-            assertTrue(browser.text("#login\\:messages").contains("account request was received"));
+            browser.textContaining(".ui-growl", "account request was received");
 
             browser.signIn("newcomer@example.com", "a-newcomers-own-passphrase");
             assertTrue(browser.path().startsWith("/waiting"), browser.url());
@@ -276,7 +276,7 @@ class AccountSecurityIT {
             browser.type("#form\\:confirmation_input, #form\\:confirmation", "the-editors-new-password");
             browser.click("#form\\:save");
             // a full-page submit: wait for the new page rather than read the old one's messages
-            browser.textContaining("#form\\:messages", "password was changed");
+            browser.textContaining(".ui-growl", "password was changed");
             browser.open("admin/orders");
             assertTrue(browser.path().startsWith("/admin/orders"), "this session carries on");
         }

@@ -104,9 +104,15 @@ class AdminBrowserIT {
         browser.open("admin/orders");
         list.sortBy("Total");
         assertTrue(browser.url().contains("sort=total"), browser.url());
-        List<BigDecimal> totals = list.column(4).stream().map(BigDecimal::new).toList();
+        List<String> shown = list.column(4);
+        assertTrue(shown.stream().allMatch(total -> total.matches("\\d{1,3}(,\\d{3})*\\.\\d{2}")), "amounts in the reader's format: " + shown);
+        List<BigDecimal> totals = shown.stream().map(total -> new BigDecimal(total.replace(",", ""))).toList();
         assertEquals(totals.stream().sorted().toList(), totals);
         assertEquals(DemoData.orderReference(0).isEmpty() ? "" : smallestTotalReference(), list.cell(0, 1));
+        assertTrue(list.rows().get(0).findElements(By.tagName("td")).get(4).getAttribute("class").contains("gh-number"),
+                "numbers are right-aligned");
+        assertEquals("Select row " + list.cell(0, 1), list.rows().get(0).findElement(By.cssSelector(".ui-chkbox-box"))
+                .getAttribute("aria-label"), "the row checkboxes the AJAX sort rendered have names");
     }
 
     private static String smallestTotalReference() {
@@ -133,15 +139,88 @@ class AdminBrowserIT {
         setDate("#filter-createdAt-to", "2026-01-03");
         browser.click("#applyFilters");
         browser.wait(10).until(d -> d.getCurrentUrl().contains("status=SHIPPED"));
-        assertTrue(browser.url().contains("createdAt.from=2026-01-02"), browser.url());
-        assertTrue(browser.url().contains("createdAt.to=2026-01-03"), browser.url());
+        assertTrue(browser.url().endsWith("/admin/orders?status=SHIPPED&createdAt.from=2026-01-02&createdAt.to=2026-01-03"),
+                "no empty parameters: " + browser.url());
         long expected = IntStream.rangeClosed(1, ORDERS)
                 .filter(n -> DemoData.orderStatus(n) == OrderStatus.SHIPPED)
                 .filter(n -> !DemoData.orderCreatedAt(n).toLocalDate().isBefore(LocalDate.of(2026, 1, 2)))
                 .filter(n -> !DemoData.orderCreatedAt(n).toLocalDate().isAfter(LocalDate.of(2026, 1, 3)))
                 .count();
         assertEquals(expected + " orders", browser.text("#total"));
-        list.column(3).forEach(status -> assertEquals("SHIPPED", status));
+        list.column(3).forEach(status -> assertEquals("Shipped", status));
+        assertTrue(browser.has("#list\\:table_data td .gh-badge"), "enum values are badges");
+        String chips = browser.text("#activeFilters");
+        assertTrue(chips.contains("Status: Shipped") && chips.contains("Created at from: Jan 2, 2026"), chips);
+
+        browser.click("#remove-status");
+        browser.wait(10).until(d -> !d.getCurrentUrl().contains("status="));
+        assertTrue(browser.url().endsWith("/admin/orders?createdAt.from=2026-01-02&createdAt.to=2026-01-03"), browser.url());
+        assertFalse(browser.text("#activeFilters").contains("Status"));
+    }
+
+    @Test
+    void anEmptyResultOffersToClearTheSearchAndFilters() {
+        browser.open("admin/orders?q=zzz-nothing&status=PAID&sort=total");
+        assertEquals("No orders match the search and filters.", browser.text("#emptyText"));
+        browser.click("#list\\:table\\:clearSearch");
+        browser.wait(10).until(d -> !d.getCurrentUrl().contains("q="));
+        assertTrue(browser.url().endsWith("/admin/orders?sort=total"), "the sort stays: " + browser.url());
+        assertEquals(20, list.rows().size());
+    }
+
+    @Test
+    void theReadOnlyAuditLogHasNoSelection() {
+        browser.open("admin/audit");
+        list.rows();
+        assertFalse(browser.has("#list\\:table .ui-chkbox"), "no bulk action, no checkboxes");
+        assertFalse(browser.has("#list\\:deleteSelected"));
+    }
+
+    @Test
+    void hiddenColumnsStayHiddenAfterAReload() {
+        browser.open("admin/customers");
+        browser.click("#list\\:toggler");
+        WebElement city = browser.wait(10).until(d -> d.findElements(By.cssSelector(".ui-columntoggler-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals("City")).findFirst().orElse(null));
+        city.findElement(By.cssSelector(".ui-chkbox-box")).click();
+        browser.wait(5).until(d -> headers().stream().noneMatch(h -> h.equals("City")));
+        browser.driver().navigate().refresh();
+        list.rows();
+        assertFalse(headers().contains("City"), "remembered: " + headers());
+        assertTrue(headers().contains("Country"), headers().toString());
+    }
+
+    private List<String> headers() {
+        return browser.driver().findElements(By.cssSelector("#list\\:table_head th")).stream()
+                .filter(WebElement::isDisplayed).map(th -> th.getText().trim()).toList();
+    }
+
+    @Test
+    void bulkDeleteOfRecordsStillInUseSaysWhichAndOffersNoDelete() {
+        browser.open("admin/customers?sort=name");
+        List<String> names = list.column(1).subList(0, 2);
+        list.select(0);
+        list.select(1);
+        browser.click("#list\\:deleteSelected");
+        browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
+        assertEquals("2 selected customers are still in use, so nothing can be deleted:", browser.text("#deleteBlocked"));
+        String inUse = browser.text("#deleteInUse");
+        names.forEach(name -> assertTrue(inUse.contains(name + ": used by 10 orders"), inUse));
+        assertFalse(browser.has("#list\\:confirmDeleteSelected"), "no Delete to offer");
+        assertEquals("Close", browser.text("#list\\:cancelDelete"));
+    }
+
+    @Test
+    void aBulkActionAsksWithTheNumberOfRows() {
+        browser.open("admin/orders?status=NEW");
+        list.select(0);
+        list.select(1);
+        browser.click("#list\\:bulk .gh-action-ship");
+        browser.wait(10).until(d -> d.findElement(By.id("list:actionDialog")).isDisplayed());
+        assertTrue(browser.text("#actionQuestion").matches(".*\\b2\\b.*orders.*"), browser.text("#actionQuestion"));
+        browser.click("#list\\:confirmNo");
+        browser.wait(10).until(d -> !d.findElement(By.id("list:actionDialog")).isDisplayed());
+        list.column(3).forEach(status -> assertEquals("New", status));
     }
 
     private void setDate(String css, String isoDate) {
@@ -156,7 +235,7 @@ class AdminBrowserIT {
         assertEquals(10, list.rows().size());
         assertTrue(browser.text("#list\\:table_paginator_top").contains("Page 3"));
         List<String> first = list.column(1);
-        list.column(3).forEach(status -> assertEquals("PAID", status));
+        list.column(3).forEach(status -> assertEquals("Paid", status));
         browser.driver().navigate().refresh();
         assertEquals(first, list.column(1));
         assertTrue(browser.url().endsWith(url), browser.url());
@@ -185,14 +264,16 @@ class AdminBrowserIT {
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/edit"));
         browser.type("#field-total input", "-5");
         browser.click("#form\\:save");
-        browser.textContaining("#field-total .gh-field-message", "must be greater than or equal to 0.00");
+        browser.textContaining("#field-total .gh-field-message", "Total: enter at least 0.00.");
+        assertTrue(browser.text("#form\\:errorSummary").contains("Total: enter at least 0.00."), "and in the summary on top");
+        assertEquals("form:errorSummary", browser.driver().switchTo().activeElement().getAttribute("id"), "which has the focus");
         assertEquals("-5", browser.find("#field-total input").getAttribute("value"), "the bad input is kept");
 
         browser.type("#field-total input", "123.45");
         browser.type("#field-note textarea", "Call before delivery <b>please</b>");
         browser.click("#form\\:save");
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + (ORDERS - 3)));
-        assertTrue(browser.text("#messages").contains("Saved order"), browser.text("#messages"));
+        list.awaitNotice("Saved order");
         assertEquals("123.45", browser.text("#property-total td"));
         assertEquals("Call before delivery <b>please</b>", browser.text("#property-note td"), "output is escaped");
     }
@@ -207,14 +288,14 @@ class AdminBrowserIT {
         browser.type("#field-country input", "PT");
         browser.click("#form\\:save");
         browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/customers/\\d+$"));
-        assertTrue(browser.text("#messages").contains("Created customer"));
+        list.awaitNotice("Created customer");
         assertEquals("zed.newcomer@example.com", browser.text("#property-email td"));
 
         browser.open("admin/customers/new");
         browser.type("#field-name input", "Zed Again");
         browser.type("#field-email input", DemoData.customerEmail(1));
         browser.click("#form\\:save");
-        browser.textContaining("#field-email .gh-field-message", "Another customer already has this email");
+        browser.textContaining("#field-email .gh-field-message", "Email: another record already has this value");
         assertEquals("Zed Again", browser.find("#field-name input").getAttribute("value"), "nothing typed is lost");
     }
 
@@ -229,7 +310,7 @@ class AdminBrowserIT {
         browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
         assertTrue(browser.text("#deleteQuestion").contains("Delete 2 selected products"));
         browser.click("#list\\:confirmDeleteSelected");
-        browser.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Deleted 2 products"));
+        list.awaitNotice("Deleted 2 products");
         browser.open("admin/products?sort=sku");
         assertEquals((before - 2) + " products", browser.text("#total"));
         skus.forEach(sku -> assertFalse(list.column(1).contains(sku), sku));
@@ -238,7 +319,7 @@ class AdminBrowserIT {
     @Test
     void exportsTheFilteredListAsCsv() throws Exception {
         browser.open("admin/orders?status=CANCELLED&sort=total");
-        String href = browser.find("#export").getAttribute("href");
+        String href = browser.find("#export a").getAttribute("href");
         assertTrue(href.contains("/admin/orders/export.csv?") && href.contains("status=CANCELLED"), href);
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
@@ -251,6 +332,15 @@ class AdminBrowserIT {
                 .count();
         assertEquals(cancelled, lines.size() - 1, "every filtered row, not just one page");
         lines.stream().skip(1).forEach(line -> assertEquals("CANCELLED", line.split(",")[3], line));
+    }
+
+    @Test
+    void exportSaysWhenItStartedAndWhenTheDownloadHasBegun() {
+        browser.open("admin/products?sort=sku");
+        browser.click("#export a");
+        list.awaitNotice("Export started");
+        list.awaitNotice("Export ready");
+        assertTrue(browser.url().endsWith("/admin/products?sort=sku"), "the list stays: " + browser.url());
     }
 
     @Test
@@ -279,13 +369,13 @@ class AdminBrowserIT {
         list.select(0);
         browser.click("#list\\:bulk .gh-action-deactivate");
         browser.click("#list\\:confirmYes");
-        browser.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Deactivate: 1 user"));
+        list.awaitNotice("Deactivate: 1 user");
         assertEquals("No", list.cell(0, 2));
 
         list.select(0);
         browser.click("#list\\:bulk .gh-action-activate");
         browser.click("#list\\:confirmYes");
-        browser.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Activate: 1 user"));
+        list.awaitNotice("Activate: 1 user");
         assertEquals("Yes", list.cell(0, 2));
         browser.driver().get(userUrl);
         assertEquals("Yes", browser.text("#property-active td"));
@@ -332,7 +422,7 @@ class AdminBrowserIT {
         assertEquals("111.11", browser.text("#property-total td"));
         browser.click("#details\\:tabs a[href*='historyTab']");
         String history = browser.text("#history");
-        assertTrue(history.contains("UPDATE") && history.contains("total") && history.contains("111.11"), history);
+        assertTrue(history.contains("Updated") && history.contains("Total") && history.contains("111.11"), history);
         assertFalse(history.contains("222.22"), "the refused save left no trace");
     }
 
@@ -343,7 +433,7 @@ class AdminBrowserIT {
         browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/roles/\\d+$"));
         browser.click("#details\\:delete");
         browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
-        assertTrue(browser.text("#details\\:usage").matches("It is still in use: \\d+ users?\\."),
+        assertTrue(browser.text("#details\\:usage").matches("It is still in use: \\d+ users?\\. Deleting it removes it from them\\."),
                 browser.text("#details\\:usage"));
         browser.driver().findElement(By.cssSelector("#details\\:confirmDelete .ui-button-secondary")).click();
         browser.open("admin/roles?q=admin");
@@ -359,8 +449,19 @@ class AdminBrowserIT {
         assertFalse(browser.has("#details\\:usage"), "an unused role has no warning");
         browser.click("#details\\:confirmDeleteYes");
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/roles"));
-        assertTrue(browser.text("#list\\:notices").contains("Deleted role \"temporary\""));
+        list.awaitNotice("Deleted role \"temporary\"");
         assertFalse(list.column(1).contains("temporary"));
+    }
+
+    @Test
+    void aRecordStillInUseIsExplainedNotOfferedForDeletion() {
+        browser.open("admin/customers/1");
+        browser.click("#details\\:delete");
+        browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+        assertTrue(browser.text("#deleteBlocked").matches("It is still in use: \\d+ orders?\\. Delete or change those records first\\."),
+                browser.text("#deleteBlocked"));
+        assertFalse(browser.has("#details\\:confirmDeleteYes"), "no Delete the service would refuse");
+        assertEquals("Close", browser.text("#details\\:cancelDelete"));
     }
 
     /** The generic list page as a page object. */
@@ -427,6 +528,12 @@ class AdminBrowserIT {
         void select(int row) {
             rows().get(row).findElement(By.cssSelector("td .ui-chkbox-box")).click();
             browser.wait(5).until(d -> "true".equals(rows().get(row).getAttribute("aria-selected")));
+        }
+
+        /** Waits for a notice: what was done shows as a toast, warnings and errors in the page's messages. */
+        void awaitNotice(String text) {
+            browser.wait(10).until(d -> d.findElements(By.cssSelector(".ui-growl, #list\\:notices")).stream()
+                    .anyMatch(element -> element.getText().contains(text)));
         }
     }
 }

@@ -290,13 +290,24 @@ class EntityServiceIT {
         WriteException unique = assertThrows(WriteException.class,
                 () -> asAdmin.call(() -> service.create(customers, duplicate, null)));
         assertEquals("email", unique.getField());
-        assertTrue(unique.getMessage().contains("already has this email"), unique.getMessage());
+        assertTrue(unique.getMessage().contains("already has this value"), unique.getMessage());
 
         WriteException inUse = assertThrows(WriteException.class,
                 () -> asAdmin.run(() -> service.deleteAll(customers, unversioned("1"))));
         assertTrue(inUse.getMessage().contains("still used"), inUse.getMessage());
         assertEquals(List.of(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS == 1) + " orders"),
                 asAdmin.call(() -> service.usage(customers, "1")));
+        // what the delete dialogs offer: orders block a customer's delete; users holding a role do not block its delete
+        org.gatehouse.service.DeleteCheck customerCheck = asAdmin.call(() -> service.deleteCheck(customers, List.of("1", "2")));
+        assertTrue(customerCheck.blocked(), customerCheck.toString());
+        assertEquals(List.of(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS <= 2)),
+                customerCheck.usages().stream().map(org.gatehouse.service.DeleteCheck.Usage::count).toList(), "one sum for both");
+        AdminView<?> roles = view("roles");
+        String adminRole = String.valueOf(asAdmin.call(() -> em.createQuery("select r.id from Role r where r.name = 'admin'")
+                .getSingleResult()));
+        org.gatehouse.service.DeleteCheck roleCheck = asAdmin.call(() -> service.deleteCheck(roles, List.of(adminRole)));
+        assertTrue(!roleCheck.blocked(), "the link rows go with the role: " + roleCheck);
+        assertEquals(org.gatehouse.service.DeleteCheck.Effect.UNLINKS, roleCheck.usages().get(0).effect());
     }
 
     @Test

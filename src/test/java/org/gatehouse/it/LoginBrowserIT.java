@@ -125,12 +125,19 @@ class LoginBrowserIT {
     }
 
     @Test
-    void registrationIsClosedByDefault() throws Exception {
+    void registrationIsClosedByDefaultAndSendsVisitorsToSignIn() throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        assertEquals(404, client.send(HttpRequest.newBuilder(URI.create(base + "register")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode());
-        browser.open("login");
+        HttpResponse<String> closed = client.send(HttpRequest.newBuilder(URI.create(base + "register")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, closed.statusCode());
+        assertTrue(closed.headers().firstValue("Location").orElseThrow().endsWith("/login?registration=closed"),
+                closed.headers().toString());
+        browser.open("register");
+        assertTrue(browser.path().startsWith("/login"), browser.url());
+        assertEquals("Registration is closed. Ask an administrator for an account.", browser.text("#login\\:registrationClosed"));
         assertFalse(browser.has("#registerLink"), "no link to a closed registration");
+        browser.open("login");
+        assertFalse(browser.has("#login\\:registrationClosed"), "the note only for those sent from /register");
     }
 
     @Test

@@ -365,7 +365,7 @@ class TwoFactorIT {
         form.put("session", sessionIds.get(0));
         form.put("jakarta.faces.source", buttons.get(0));
         form.put("jakarta.faces.partial.execute", buttons.get(0));
-        form.put("jakarta.faces.partial.render", "sessions");
+        form.put("jakarta.faces.partial.render", "sessions toasts");
         HttpResponse<String> ended = here.postAjax("account/sessions", HttpSession.viewState(page.body()), form);
         assertTrue(ended.body().contains("The session was ended."), ended.body());
         HttpResponse<String> next = other.get("admin/");
@@ -391,7 +391,7 @@ class TwoFactorIT {
         all.put("sessions:endOthers", "");
         all.put("jakarta.faces.source", "sessions:endOthers");
         all.put("jakarta.faces.partial.execute", "sessions:endOthers");
-        all.put("jakarta.faces.partial.render", "sessions");
+        all.put("jakarta.faces.partial.render", "sessions toasts");
         HttpResponse<String> endedAll = here.postAjax("account/sessions", HttpSession.viewState(again.body()), all);
         assertTrue(endedAll.body().contains("Ended 1 other session."), endedAll.body());
         assertEquals(302, forgotten.get("admin/").statusCode());
@@ -417,7 +417,7 @@ class TwoFactorIT {
         form.put("details:tabs:resetFactor", "");
         form.put("jakarta.faces.source", "details:tabs:resetFactor");
         form.put("jakarta.faces.partial.execute", "details:tabs:resetFactor");
-        form.put("jakarta.faces.partial.render", "details:tabs:security");
+        form.put("jakarta.faces.partial.render", "details:tabs:security toasts"); // the notice is a toast
         HttpResponse<String> reset = admin.postAjax("admin/users/" + id, "stateless", form);
         assertTrue(reset.body().contains("The second factor was removed"), reset.body());
         assertEquals(0, count("select count(*) from users where id = " + id + " and totp_secret is not null"));
@@ -455,7 +455,7 @@ class TwoFactorIT {
             browser.type("#stepUpForm\\:stepUpPassword", FactorUsers.PASSWORD);
             browser.type("#stepUpForm\\:stepUpCode", factor.nextCode());
             browser.click("#stepUpForm\\:stepUpConfirm");
-            browser.wait(10).until(d -> d.findElement(By.id("list:notices")).getText().contains("Deleted 2 products"));
+            browser.textContaining(".ui-growl", "Deleted 2 products"); // done-notices are toasts
             assertEquals(1, ProductRows.existing(DATABASE, ids), "the two selected rows, and only they, are gone");
             assertEquals(1, count("select count(*) from products where sku = 'DIALOG-820002'"));
             assertTrue(browser.cspViolations().isEmpty(), browser.cspViolations().toString());

@@ -78,7 +78,10 @@ class AdminViewFactoryTest {
 
         assertEquals(List.of(new SortOrder("createdAt", true)), orders.defaultSort());
         assertEquals("reference", orders.titleProperty());
-        assertEquals("Created at", createdAt.label());
+        assertEquals("field.orders.createdAt", createdAt.label(), "a declared label may be a bundle key");
+        assertEquals("Created at", org.gatehouse.i18n.Texts.label(java.util.Locale.ENGLISH, createdAt.label()));
+        assertEquals("field.orders.customerEmail", orders.searchable().get(1).label(),
+                "a searchable attribute of a relation takes its declared label");
         assertFalse(orders.properties().containsKey("version"), "the lock version is never a field");
         assertTrue(orders.properties().get("id").readOnly());
         assertTrue(orders.action("ship").isPresent());
@@ -87,7 +90,9 @@ class AdminViewFactoryTest {
     @Test
     void productsUseLabelsAndDefaultsFromTheDeclaration() {
         AdminView<Product> products = factory.build(DEMO.products());
-        assertEquals("SKU", products.properties().get("sku").label());
+        assertEquals("SKU", org.gatehouse.i18n.Texts.label(java.util.Locale.ENGLISH, products.properties().get("sku").label()));
+        assertEquals("Artikelnummer", org.gatehouse.i18n.Texts.label(java.util.Locale.GERMAN,
+                products.properties().get("sku").label()));
         assertEquals(PropertyKind.INTEGER, products.properties().get("stock").kind());
         assertEquals(PropertyKind.BOOLEAN, products.properties().get("active").kind());
         assertEquals("name", products.titleProperty(), "the first of name, email, title, label, code, sku");
@@ -140,6 +145,13 @@ class AdminViewFactoryTest {
         assertEquals("name", customers.titleProperty());
         assertEquals(List.of(new SortOrder("id", true)), customers.defaultSort());
         assertNull(customers.passwordProperty());
+    }
+
+    @Test
+    void aRelationsSearchableAttributeHasALabelBuiltFromNamesByDefault() {
+        AdminView<Order> orders = factory.build(AdminViewDeclaration.of(Order.class)
+                .propertyLabel("customer", "field.orders.customer").searchable("reference", "customer.email"));
+        assertEquals("Customer email", orders.searchable().get(1).label(), "not the relation's key with a word added");
     }
 
     @Test

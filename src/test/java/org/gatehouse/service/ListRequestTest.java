@@ -66,7 +66,7 @@ class ListRequestTest {
             assertEquals(1, request.notices().size(), bad[0] + "=" + bad[1] + ": " + request.notices());
             assertTrue(request.filters().isEmpty() && request.search() == null, "nothing of it applied: " + bad[0]);
             assertEquals(1, request.page());
-            assertTrue(request.notices().get(0).length() < 200, "a notice never echoes a huge value");
+            assertTrue(request.notices().get(0).toString().length() < 200, "a notice never echoes a huge value");
         }
         assertTrue(parse("createdAt.from", "0001-01-01").notices().isEmpty(), "the first year there is");
         assertTrue(parse("total.from", "-99999999.99").notices().isEmpty());
@@ -139,10 +139,34 @@ class ListRequestTest {
         ListRequest request = parse("page", "99");
         request.clampPage(45);
         assertEquals(3, request.page());
-        assertTrue(request.notices().get(0).contains("beyond the end"));
+        assertTrue(request.notices().get(0).toString().contains("beyond the end"));
         ListRequest empty = parse("page", "2");
         empty.clampPage(0);
         assertEquals(1, empty.page());
+    }
+
+    @Test
+    void noticesAreMessagesInTheReadersLanguage() {
+        ListRequest request = parse("size", "7", "status", "LOST");
+        assertEquals(List.of("Page size '7' is not one of 10, 20, 50; showing 20 rows per page.",
+                "Filter 'status': 'LOST' is not one of the listed values; that filter was ignored."),
+                request.notices().stream().map(notice -> notice.text(java.util.Locale.ENGLISH)).toList());
+        assertEquals("Die Seitengr\u00f6\u00dfe '7' ist keine von 10, 20, 50; es werden 20 Zeilen pro Seite angezeigt.",
+                request.notices().get(0).text(java.util.Locale.GERMAN));
+        assertEquals("Unknown filter 'x" + "y".repeat(39) + "...' was ignored.",
+                parse("x" + "y".repeat(60), "1").notices().get(0).toString(), "a long name is shortened, in plain ASCII");
+    }
+
+    @Test
+    void removingOneFilterOrAllOfThemKeepsSortAndSizeAndStartsOver() {
+        ListRequest request = parse("page", "3", "size", "50", "sort", "email", "q", "smith", "status", "PAID",
+                "total.from", "10", "total.to", "20");
+        assertTrue(request.isNarrowed());
+        assertEquals("size=50&sort=email&q=smith&status=PAID&total.to=20", request.toQueryStringWithout("total.from"));
+        assertEquals("size=50&sort=email&status=PAID&total.from=10&total.to=20", request.toQueryStringWithout("q"));
+        assertEquals("size=50&sort=email", request.toQueryStringWithoutSearchAndFilters());
+        assertEquals("", parse("status", "PAID").toQueryStringWithoutSearchAndFilters());
+        assertTrue(!parse("page", "2").isNarrowed());
     }
 
     @Test

@@ -8,9 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Objects;
+import org.gatehouse.i18n.Message;
 import org.gatehouse.identity.AccountService;
 import org.gatehouse.identity.IdentityException;
+import org.gatehouse.identity.PasswordPolicy;
+import org.gatehouse.web.i18n.TextBean;
 
 /** The registration page and the change-password page. */
 @Named("account")
@@ -33,39 +35,38 @@ public class AccountBacking {
     /** Off unless ticked: a post without the box (or a crafted one) signs the other sessions out. */
     private boolean keepOtherSessions;
 
-    /** {@code /register} does not exist while registration is closed. */
+    /** While registration is closed, {@code /register} sends visitors to the sign-in page, which says so. */
     public void requireRegistrationOpen() throws IOException {
         if (!accounts.isRegistrationOpen()) {
-            faces.getExternalContext().responseSendError(404, "Not found");
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/login?registration=closed");
             faces.responseComplete();
         }
+    }
+
+    /** The rules a new password must pass, shown under the field before anything is typed. */
+    public Message getPasswordRules() {
+        return PasswordPolicy.rules();
     }
 
     public boolean isRegistrationOpen() {
         return accounts.isRegistrationOpen();
     }
 
+    /** Same password twice is checked by the page ({@code o:validateEqual}) before this runs. */
     public void register() throws IOException {
-        if (!matches("form:confirmation")) {
-            return;
-        }
         try {
             accounts.register(email, password);
             ExternalContext external = faces.getExternalContext();
             external.getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your account request was received."
-                    + " If the address was not registered before, you can sign in now; an administrator will grant"
-                    + " you access.", null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("register.received"), null));
             external.redirect(external.getRequestContextPath() + "/login");
         } catch (IdentityException e) {
             refuse(e);
         }
     }
 
-    public void changePassword() throws IOException {
-        if (!matches("form:confirmation")) {
-            return;
-        }
+    public void changePassword() {
         try {
             String stamp = accounts.changeOwnPassword(currentPassword, password, !keepOtherSessions);
             ExternalContext external = faces.getExternalContext();
@@ -74,8 +75,8 @@ public class AccountBacking {
             SessionFormAuthentication.signedIn(request.getSession(false))
                     .ifPresent(caller -> sessions.restamp(caller.sessionId(), stamp));
             SessionFormAuthentication.restamp(request.getSession(), stamp);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, !keepOtherSessions ? "Your password was changed; your other sessions were signed out."
-                    : "Your password was changed.", null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, keepOtherSessions
+                    ? TextBean.text("account.password.changed") : TextBean.text("account.password.changedOthersEnded"), null));
         } catch (IdentityException e) {
             refuse(e);
         }
@@ -84,18 +85,9 @@ public class AccountBacking {
         confirmation = null;
     }
 
-    private boolean matches(String confirmationId) {
-        if (!Objects.equals(password, confirmation)) {
-            faces.addMessage(confirmationId, new FacesMessage(FacesMessage.SEVERITY_ERROR, "The passwords do not match", null));
-            faces.validationFailed();
-            return false;
-        }
-        return true;
-    }
-
     private void refuse(IdentityException e) {
         String clientId = e.getField() == null ? null : "form:" + e.getField();
-        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getText().text(TextBean.locale()), null));
         faces.validationFailed();
     }
 

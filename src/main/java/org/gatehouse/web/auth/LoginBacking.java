@@ -16,8 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.identity.AccountService;
 import org.gatehouse.identity.User;
 import org.gatehouse.web.auth.SessionFormAuthentication.SignedIn;
+import org.gatehouse.web.i18n.Language;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
  * The login form. It hands the credentials to the container's authentication mechanism and
@@ -27,8 +30,6 @@ import org.gatehouse.web.auth.SessionFormAuthentication.SignedIn;
 @Named
 @RequestScoped
 public class LoginBacking {
-
-    static final String INVALID = "Invalid email or password";
 
     @Inject
     private SecurityContext securityContext;
@@ -41,6 +42,9 @@ public class LoginBacking {
 
     @Inject
     private org.gatehouse.identity.SessionRegistry sessions;
+
+    @Inject
+    private AccountService accounts;
 
     private String email;
 
@@ -68,15 +72,23 @@ public class LoginBacking {
             }
             case SUCCESS -> {
                 audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, null);
+                useRememberedLanguage(accounts, request, response, who);
                 continueAfterSignIn(request, response, continueTo);
                 faces.responseComplete();
             }
             default -> {
                 audit.securityEvent(AuditAction.LOGIN_FAILURE, who, null);
                 ContinueUrl.keep(request, continueTo);
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, INVALID, null));
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, TextBean.text("login.invalid"), null));
             }
         }
+    }
+
+    /** The pages after sign-in speak the language the user chose last time, on whichever browser. */
+    static void useRememberedLanguage(AccountService accounts, HttpServletRequest request, HttpServletResponse response,
+            String email) {
+        String tag = email == null ? null : accounts.languageOf(email);
+        Language.parse(tag).ifPresent(language -> Language.choose(request, response, language.getLanguage()));
     }
 
     /**
@@ -117,6 +129,12 @@ public class LoginBacking {
 
     public boolean isSignedOut() {
         return "true".equals(faces.getExternalContext().getRequestParameterMap().get("signedOut"));
+    }
+
+    /** Sent here from {@code /register} while registration is closed (and it still is). */
+    public boolean isRegistrationClosed() {
+        return "closed".equals(faces.getExternalContext().getRequestParameterMap().get("registration"))
+                && !accounts.isRegistrationOpen();
     }
 
     public String getEmail() {

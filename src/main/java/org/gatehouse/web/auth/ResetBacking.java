@@ -7,17 +7,14 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.util.Objects;
 import org.gatehouse.identity.IdentityException;
 import org.gatehouse.identity.PasswordResetService;
+import org.gatehouse.web.i18n.TextBean;
 
 /** The "forgot password" page and the page a reset link opens. */
 @Named("reset")
 @RequestScoped
 public class ResetBacking {
-
-    static final String SENT = "If an account exists for this address, a link to reset its password is on its way."
-            + " It can be used once, within one hour.";
 
     @Inject
     private PasswordResetService resets;
@@ -30,6 +27,7 @@ public class ResetBacking {
     private String password;
     private String confirmation;
     private boolean valid;
+    private boolean sent;
 
     public boolean isAvailable() {
         return resets.isAvailable();
@@ -42,9 +40,10 @@ public class ResetBacking {
         }
     }
 
+    /** Asks for a link; the page then says the same whether or not the address has an account. */
     public void request() {
-        resets.requestReset(email);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, SENT, null));
+        resets.requestReset(email, TextBean.locale());
+        sent = true;
         email = null;
     }
 
@@ -55,27 +54,21 @@ public class ResetBacking {
         }
         valid = resets.isValid(token);
         if (!valid) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "This link is invalid or has expired; ask for a new one.", null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, TextBean.text("identity.resetLink.invalid"), null));
         }
     }
 
+    /** Same password twice is checked by the page ({@code o:validateEqual}) before this runs. */
     public void save() throws IOException {
-        if (!Objects.equals(password, confirmation)) {
-            faces.addMessage("form:confirmation", new FacesMessage(FacesMessage.SEVERITY_ERROR, "The passwords do not match", null));
-            valid = true;
-            return;
-        }
         try {
             resets.resetPassword(token, password);
             ExternalContext external = faces.getExternalContext();
             external.getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    "Your password was changed. Sign in with the new one.", null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("reset.done"), null));
             external.redirect(external.getRequestContextPath() + "/login");
         } catch (IdentityException e) {
             faces.addMessage(e.getField() == null ? null : "form:" + e.getField(),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getText().text(TextBean.locale()), null));
             valid = e.getField() != null;
         }
     }
@@ -114,5 +107,9 @@ public class ResetBacking {
 
     public boolean isValid() {
         return valid;
+    }
+
+    public boolean isSent() {
+        return sent;
     }
 }

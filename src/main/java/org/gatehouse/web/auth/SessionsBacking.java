@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.gatehouse.identity.SessionRegistry;
 import org.gatehouse.identity.UserSession;
+import org.gatehouse.web.i18n.TextBean;
 
 /** The account's sessions page: where and since when the user is signed in, and ending sessions. */
 @Named("sessionsPage")
@@ -43,19 +44,26 @@ public class SessionsBacking {
         String id = faces.getExternalContext().getRequestParameterMap().get("session");
         if (!SESSION_ID.matcher(id == null ? "" : id).matches() || id.equals(getCurrent())) {
             // not a session id this page ever shows (missing, crafted, the current one): nothing to end
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, "That session had already ended.", null));
+            alreadyEnded();
             return;
         }
         int ended = sessions.endMine(id, getCurrent());
         live = null;
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, ended == 1 ? "The session was ended."
-                : "That session had already ended.", null));
+        if (ended == 1) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("account.sessions.ended"), null));
+        } else {
+            alreadyEnded();
+        }
+    }
+
+    private void alreadyEnded() {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, TextBean.text("account.sessions.alreadyEnded"), null));
     }
 
     public void endOthers() {
         int ended = sessions.endMine(null, getCurrent());
         live = null;
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, ended == 0 ? "No other session was open."
-                : "Ended " + ended + (ended == 1 ? " other session." : " other sessions."), null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, ended == 0 ? TextBean.text("account.sessions.noOthers")
+                : TextBean.text("account.sessions.endedOthers", ended), null));
     }
 }

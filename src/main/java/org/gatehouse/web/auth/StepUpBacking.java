@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.gatehouse.identity.IdentityException;
 import org.gatehouse.identity.TwoFactorService;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
  * "Confirm it is you": the password (and a code, when enrolled) asked for before a dangerous
@@ -60,7 +61,7 @@ public class StepUpBacking {
             SessionFormAuthentication.reverified((HttpServletRequest) faces.getExternalContext().getRequest());
             return true;
         } catch (IdentityException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getText().text(TextBean.locale()), null));
             faces.validationFailed();
             return false;
         } finally {

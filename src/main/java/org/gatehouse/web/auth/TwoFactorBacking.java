@@ -13,10 +13,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.gatehouse.identity.IdentityException;
+import org.gatehouse.identity.RecoveryCodes;
 import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.identity.Totp;
 import org.gatehouse.identity.TwoFactorService;
 import org.gatehouse.web.StepUpPrompt;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
  * The account's two-factor page: set up an authenticator app (QR code and key, confirmed by its
@@ -62,9 +64,9 @@ public class TwoFactorBacking implements Serializable {
             enrolled = true;
             key = null;
             SessionFormAuthentication.enrolled(request().getSession());
-            info("Two-factor sign-in is on. Keep your recovery codes somewhere safe: they are shown only now.");
+            info(TextBean.text("account.twoFactor.enabled"));
         } catch (IdentityException e) {
-            error(e.getField() == null ? null : "factor:code", e.getMessage());
+            error(e.getField() == null ? null : "factor:code", e);
         }
         code = null;
     }
@@ -72,11 +74,11 @@ public class TwoFactorBacking implements Serializable {
     public void renewCodes() {
         try {
             recoveryCodes = List.copyOf(service.renewRecoveryCodes());
-            info("New recovery codes were created; the old ones no longer work.");
+            info(TextBean.text("account.twoFactor.renewed"));
         } catch (StepUpRequiredException e) {
             StepUpPrompt.ask(faces(), "factor:renew");
         } catch (IdentityException e) {
-            error(null, e.getMessage());
+            error(null, e);
         }
     }
 
@@ -90,7 +92,7 @@ public class TwoFactorBacking implements Serializable {
         } catch (StepUpRequiredException e) {
             StepUpPrompt.ask(faces(), "factor:turnOff");
         } catch (IdentityException e) {
-            error(null, e.getMessage());
+            error(null, e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -122,12 +124,17 @@ public class TwoFactorBacking implements Serializable {
     }
 
     public String getRecoveryCodesDownload() {
-        String text = "Gatehouse recovery codes for " + email() + "\r\nEach code works once.\r\n\r\n"
-                + String.join("\r\n", recoveryCodes) + "\r\n";
+        String text = TextBean.text("account.twoFactor.file.title", email()) + "\r\n"
+                + TextBean.text("account.twoFactor.file.once") + "\r\n\r\n" + String.join("\r\n", recoveryCodes) + "\r\n";
         return "data:text/plain;charset=utf-8;base64," + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Shown once in the page (outside any repeat or rendered condition): one query per render. */
+    /** How many recovery codes a new set has. */
+    public int getRecoveryCodesPerSet() {
+        return RecoveryCodes.PER_SET;
+    }
+
     public int getRecoveryCodesLeft() {
         return enrolled ? service.recoveryCodesLeft() : 0;
     }
@@ -142,8 +149,8 @@ public class TwoFactorBacking implements Serializable {
         faces().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
-    private static void error(String clientId, String text) {
-        faces().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    private static void error(String clientId, IdentityException refusal) {
+        faces().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.getText().text(TextBean.locale()), null));
         faces().validationFailed();
     }
 

@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.identity.AccountService;
+import org.gatehouse.web.i18n.TextBean;
 
 /**
  * The second step of sign-in ({@code /verify}): a code from the authenticator app, or a recovery
@@ -23,8 +25,6 @@ import org.gatehouse.audit.AuditLog;
 @RequestScoped
 public class VerifyBacking {
 
-    static final String WRONG = "That code is not right, or the sign-in took too long. Try again, or sign in again.";
-
     @Inject
     private SecurityContext securityContext;
 
@@ -33,6 +33,9 @@ public class VerifyBacking {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private AccountService accounts;
 
     private String code;
 
@@ -55,6 +58,7 @@ public class VerifyBacking {
         code = null;
         if (status == AuthenticationStatus.SUCCESS) {
             audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, "with a second factor");
+            LoginBacking.useRememberedLanguage(accounts, request, response, who);
             Object left = request.getAttribute(SessionFormAuthentication.RECOVERY_CODES_LEFT);
             if (left != null) {
                 // a recovery code was used: the factor page says how many are left and offers new ones
@@ -71,7 +75,7 @@ public class VerifyBacking {
             audit.securityEvent(AuditAction.LOGIN_FAILURE, who, "second factor");
         }
         ContinueUrl.keep(request, continueTo);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, WRONG, null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, TextBean.text("verify.wrong"), null));
     }
 
     public String getCode() {

@@ -1,0 +1,82 @@
+package org.gatehouse.web;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.PropertyDescriptor;
+
+/**
+ * The columns a person hid on a list, remembered per user and view: the page's script writes them
+ * into a cookie of the view's address when the column chooser changes them ({@code list.js}),
+ * and the page renders those columns hidden, so that the choice holds after a reload without a
+ * flash of the hidden columns. The cookie names the user by a hash, so that another person
+ * signing in on the same browser starts with every column; it is neither a secret nor a
+ * permission, and anything in it that is not a hideable column of the view is ignored.
+ */
+final class ColumnChoice {
+
+    private static final int MAX_LENGTH = 2000;
+
+    private final String cookieName;
+    private final String owner;
+    private final Set<String> hidden;
+
+    ColumnChoice(AdminView<?> view, HttpServletRequest request) {
+        this.cookieName = "gatehouse.columns." + view.name();
+        this.owner = owner(request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName());
+        this.hidden = read(view, cookieValue(request, cookieName), owner);
+    }
+
+    /** The name of the cookie that holds the choice. */
+    String cookieName() {
+        return cookieName;
+    }
+
+    /** What the cookie's value starts with for this user: {@code <owner>:<column>|<column>}. */
+    String owner() {
+        return owner;
+    }
+
+    boolean isHidden(PropertyDescriptor column) {
+        return hidden.contains(column.name());
+    }
+
+    static Set<String> read(AdminView<?> view, String value, String owner) {
+        if (value == null || value.length() > MAX_LENGTH || !value.startsWith(owner + ":")) {
+            return Set.of();
+        }
+        // the first column holds the record link and cannot be hidden
+        List<PropertyDescriptor> hideable = view.columns().subList(1, view.columns().size());
+        Set<String> named = Set.of(value.substring(owner.length() + 1).split("\\|"));
+        return hideable.stream().map(PropertyDescriptor::name).filter(named::contains).collect(Collectors.toSet());
+    }
+
+    /** A short hash of the user's name: tells users apart without writing their address into a cookie. */
+    static String owner(String user) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(user.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String cookieValue(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (name.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,245 @@
+package org.gatehouse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.gatehouse.it.fixtures.TestUsers;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * The dashboard over rows and audit entries seeded into the last weeks: an administrator sees the
+ * charts drawn (records created per day, sign-ins per day) with the numbers the database holds,
+ * and the recent activity; a viewer never sees an entry about a view they may not open, nor the
+ * security events; an anonymous visitor is sent to sign in.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DashboardIT {
+
+    private static final TestDatabase DATABASE = TestDatabase.create();
+
+    /** Labels of audit entries a viewer must never see: about users, a role, and a security event. */
+    private static final String HIDDEN_USER = "hidden-user-7f3a@dash.test";
+    private static final String HIDDEN_ROLE = "hidden-role-5c2e";
+    private static final String HIDDEN_OWN = "viewers-own-user-entry-91d0";
+    private static final String INTRUDER = "intruder-4b8e@dash.test";
+    /** An order changed recently: anyone who may see orders sees the change. */
+    private static final String VISIBLE_ORDER = "ORD-DASH-0001";
+    private static boolean seeded;
+
+    @ArquillianResource
+    private URL injected;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "200")).addClass(TestUsers.class);
+    }
+
+    private String base() {
+        return Deployments.localBase(injected);
+    }
+
+    /**
+     * Orders and customers created over the last weeks (and one before the charts' days), writes on
+     * orders, users and roles, and failed sign-ins and a lockout of someone else, spread over days.
+     */
+    private static synchronized void seed() throws Exception {
+        if (seeded) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection connection = DATABASE.connect()) {
+            long customer;
+            try (ResultSet rows = connection.createStatement().executeQuery("select min(id) from customers")) {
+                rows.next();
+                customer = rows.getLong(1);
+            }
+            int[] hoursAgo = {3, 26, 27, 50, 290, 700, 1000};
+            try (PreparedStatement order = connection.prepareStatement("insert into orders (id, reference, customer_id,"
+                    + " status, total, created_at, version) values (?, ?, ?, 'PAID', 12.50, ?, 0)")) {
+                for (int n = 0; n < hoursAgo.length; n++) {
+                    order.setLong(1, 900_000 + n);
+                    order.setString(2, String.format("ORD-DASH-%04d", n + 1));
+                    order.setLong(3, customer);
+                    order.setObject(4, now.minusHours(hoursAgo[n]));
+                    order.addBatch();
+                }
+                order.executeBatch();
+            }
+            try (PreparedStatement add = connection.prepareStatement("insert into customers (id, name, email,"
+                    + " created_at, version) values (?, ?, ?, ?, 0)")) {
+                for (int n = 0; n < 3; n++) {
+                    add.setLong(1, 900_000 + n);
+                    add.setString(2, "Dashboard Customer " + n);
+                    add.setString(3, "dash" + n + "@example.com");
+                    add.setObject(4, now.minusDays(n * 5L).minusHours(1));
+                    add.addBatch();
+                }
+                add.executeBatch();
+            }
+            try (PreparedStatement entry = connection.prepareStatement("insert into audit_log (id, at, actor, action,"
+                    + " entity_type, entity_id, entity_label, version) values (?, ?, ?, ?, ?, ?, ?, 0)")) {
+                Object[][] entries = {
+                    {1, Deployments.ADMIN_EMAIL, "UPDATE", "Order", "900000", VISIBLE_ORDER},
+                    {2, Deployments.ADMIN_EMAIL, "UPDATE", "User", "1", HIDDEN_USER},
+                    {3, Deployments.ADMIN_EMAIL, "CREATE", "Role", "1", HIDDEN_ROLE},
+                    {4, TestUsers.VIEWER, "UPDATE", "User", "2", HIDDEN_OWN},
+                    {30, INTRUDER, "LOGIN_FAILURE", "Security", null, INTRUDER},
+                    {54, INTRUDER, "LOGIN_FAILURE", "Security", null, INTRUDER},
+                    {55, INTRUDER, "LOCKOUT", "Security", null, INTRUDER},
+                    {200, TestUsers.EDITOR, "LOGIN_SUCCESS", "Security", null, TestUsers.EDITOR},
+                };
+                for (int n = 0; n < entries.length; n++) {
+                    Object[] values = entries[n];
+                    entry.setLong(1, 900_000 + n);
+                    entry.setObject(2, now.minusMinutes((Integer) values[0]));
+                    for (int column = 1; column < values.length; column++) {
+                        entry.setObject(column + 2, values[column]);
+                    }
+                    entry.addBatch();
+                }
+                entry.executeBatch();
+            }
+        }
+        seeded = true;
+    }
+
+    /** How many rows the database holds on the charts' 30 days, in the reader's zone, as the page should count them. */
+    private static long inLastThirtyDays(String table, String moment, String condition, ZoneId zone) throws Exception {
+        LocalDate today = LocalDate.now(zone);
+        String sql = "select count(*) from " + table + " where " + condition + " and " + moment + " >= ? and " + moment
+                + " < ?";
+        try (Connection connection = DATABASE.connect(); PreparedStatement count = connection.prepareStatement(sql)) {
+            count.setObject(1, today.minusDays(29).atStartOfDay(zone).toOffsetDateTime());
+            count.setObject(2, today.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void anAdministratorSeesTheChartsWithTheDatabasesNumbersAndTheActivity() throws Exception {
+        seed();
+        try (Browser browser = new Browser(base())) {
+            browser.open("login");
+            browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
+            browser.open("admin/");
+            var zoneCookie = browser.driver().manage().getCookieNamed("gatehouse.tz");
+            ZoneId zone = zoneCookie == null ? ZoneOffset.UTC : ZoneId.of(zoneCookie.getValue());
+
+            assertEquals(1, browser.driver().findElements(By.tagName("h1")).size(), "one h1");
+            assertTrue(browser.text("#count-orders").matches("[\\d,]+ records"), browser.text("#count-orders"));
+            assertTrue(browser.has("#card-users") && browser.has("#card-audit"));
+
+            // every chart is drawn by Chart.js, in the theme's colours, with no CSP violation (Browser.close)
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+            browser.wait(10).until(d -> ((Number) js.executeScript("return Object.keys(PrimeFaces.widgets)"
+                    + ".map(function (k) { return PrimeFaces.widgets[k]; })"
+                    + ".filter(function (w) { return w instanceof PrimeFaces.widget.Chart && w.chart; }).length"))
+                    .intValue() == 5);
+            for (String view : List.of("customers", "orders", "users", "audit")) {
+                assertTrue(browser.has("#created-" + view + " canvas[role=img][aria-label]"), view);
+                assertEquals(30, browser.driver().findElements(By.cssSelector("#created-" + view + " tbody tr")).size(),
+                        "a table of the 30 days");
+            }
+            assertFalse(browser.has("#created-products") || browser.has("#created-roles"), "no created-at declared");
+            String colour = (String) js.executeScript("var c = document.querySelector('#created-orders canvas');"
+                    + " return Chart.getChart(c).data.datasets[0].backgroundColor;");
+            assertTrue(colour.startsWith("#"), colour);
+
+            long orders = inLastThirtyDays("orders", "created_at", "true", zone);
+            assertTrue(orders >= 5, "seeded: " + orders);
+            assertEquals(orders + " new records", browser.text("#created-orders .gh-dash-total"));
+            assertTrue(browser.find("#created-orders canvas").getAttribute("aria-label")
+                    .startsWith("Orders created per day over the last 30 days: " + orders + " in total"));
+            long customers = inLastThirtyDays("customers", "created_at", "true", zone);
+            assertEquals(customers + " new records", browser.text("#created-customers .gh-dash-total"));
+
+            long signIns = inLastThirtyDays("audit_log", "at", "action = 'LOGIN_SUCCESS'", zone);
+            long failed = inLastThirtyDays("audit_log", "at", "action = 'LOGIN_FAILURE'", zone);
+            assertTrue(signIns >= 2 && failed >= 2, signIns + " / " + failed);
+            assertEquals(signIns + " sign-ins, " + failed + " failed, 1 lockout",
+                    browser.text("#sign-ins .gh-dash-total"));
+            assertEquals(List.of("Day", "Sign-ins", "Failed sign-ins", "Lockouts"), browser.driver()
+                    .findElements(By.cssSelector("#sign-ins thead th")).stream()
+                    .map(th -> th.getAttribute("textContent").trim()).toList());
+
+            String mine = browser.text("#my-activity");
+            assertTrue(mine.contains("Signed in"), mine);
+            String changes = browser.text("#latest-changes");
+            assertTrue(changes.contains(VISIBLE_ORDER) && changes.contains(HIDDEN_USER), changes);
+            assertTrue(changes.contains(HIDDEN_ROLE) && changes.contains(HIDDEN_OWN), changes);
+            assertTrue(browser.find("#latest-changes time").getAttribute("title").matches("\\d{4}-\\d{2}-\\d{2} .*"));
+            browser.click("#latest-changes a.gh-dash-record");
+            browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/(orders|users|roles)/\\d+$"));
+        }
+    }
+
+    @Test
+    void aViewerNeverSeesEntriesOfViewsTheyMayNotOpen() throws Exception {
+        seed();
+        HttpSession viewer = HttpSession.signedIn(base(), TestUsers.VIEWER, TestUsers.PASSWORD);
+        HttpResponse<String> home = viewer.get("admin/");
+        assertEquals(200, home.statusCode());
+        String html = home.body();
+        assertTrue(html.contains(VISIBLE_ORDER), "an order's change is the viewer's to see");
+        assertTrue(html.contains("id=\"created-orders\"") && html.contains("id=\"count-orders\""));
+        for (String hidden : List.of(HIDDEN_USER, HIDDEN_ROLE, HIDDEN_OWN, INTRUDER, "id=\"sign-ins\"",
+                "id=\"created-users\"", "id=\"created-audit\"", "id=\"card-users\"", "id=\"card-audit\"")) {
+            assertFalse(html.contains(hidden), hidden + " is shown to a viewer");
+        }
+    }
+
+    @Test
+    void anAnonymousVisitorIsSentToSignIn() throws Exception {
+        HttpResponse<String> home = new HttpSession(base()).get("admin/");
+        assertEquals(302, home.statusCode());
+        assertTrue(home.headers().firstValue("Location").orElse("").endsWith("/login"),
+                home.headers().firstValue("Location").toString());
+    }
+
+    /** Not a limit, a figure: how long the dashboard takes here, printed for the record. */
+    @Test
+    void printsHowLongTheDashboardTakes() throws Exception {
+        seed();
+        HttpSession admin = HttpSession.signedIn(base(), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
+        for (int warmUp = 0; warmUp < 10; warmUp++) {
+            assertEquals(200, admin.get("admin/").statusCode());
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int run = 0; run < 30; run++) {
+            long started = System.nanoTime();
+            assertEquals(200, admin.get("admin/").statusCode());
+            millis.add((System.nanoTime() - started) / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf("[dashboard] admin home page on the seeded data (%s): median %.1f ms, p90 %.1f ms,"
+                + " max %.1f ms over %d requests%n", Instant.now(), millis.get(millis.size() / 2),
+                millis.get(millis.size() * 9 / 10), millis.get(millis.size() - 1), millis.size());
+    }
+}
