@@ -79,14 +79,16 @@ public class Dashboard {
     public record SignIns(DayCounts succeeded, DayCounts failed, DayCounts lockouts) {
     }
 
-    /** One audit entry as the dashboard lists it; {@code view} is null for entries about no view's records. */
-    public record Activity(OffsetDateTime at, String actor, AuditAction action, AdminView<?> view, String recordId,
-            String recordLabel) {
+    /**
+     * One audit entry as the dashboard lists it; {@code view} is null for entries about no view's
+     * records, {@code viewable} says whether the reader may open that view.
+     */
+    public record Activity(OffsetDateTime at, String actor, AuditAction action, AdminView<?> view, boolean viewable,
+            String recordId, String recordLabel) {
 
-        /** Whether the record's details page can be opened (it was not deleted by this entry). */
+        /** Whether the record's details page is the reader's to open and was not deleted by this entry. */
         public boolean linkable() {
-            return view != null && recordId != null && action != AuditAction.DELETE
-                    && action != AuditAction.BULK_DELETE;
+            return viewable && recordId != null && action != AuditAction.DELETE && action != AuditAction.BULK_DELETE;
         }
 
         /** The record's title when it was recorded, else its id. */
@@ -125,12 +127,15 @@ public class Dashboard {
         List<AuditEntry> mine = activity.byActor(principal == null ? null : principal.getName(),
                 wholeLog ? null : visibleTypes.keySet(), RECENT);
         List<AuditEntry> changes = activity.latestWrites(wholeLog ? allTypes.keySet() : visibleTypes.keySet(), RECENT);
-        return new Overview(range, views, signIns, activities(mine, allTypes), activities(changes, allTypes));
+        return new Overview(range, views, signIns, activities(mine, allTypes, visibleTypes),
+                activities(changes, allTypes, visibleTypes));
     }
 
-    private static List<Activity> activities(List<AuditEntry> entries, Map<String, AdminView<?>> views) {
+    private static List<Activity> activities(List<AuditEntry> entries, Map<String, AdminView<?>> views,
+            Map<String, AdminView<?>> visible) {
         return entries.stream().map(entry -> new Activity(entry.getAt(), entry.getActor(), entry.getAction(),
-                views.get(entry.getEntityType()), entry.getEntityId(), entry.getEntityLabel())).toList();
+                views.get(entry.getEntityType()), visible.containsKey(entry.getEntityType()), entry.getEntityId(),
+                entry.getEntityLabel())).toList();
     }
 
     /** Sign-in events per day: the finished days as counted in the last minutes, today counted now. */

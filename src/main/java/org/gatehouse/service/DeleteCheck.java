@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record DeleteCheck(List<Usage> usages) implements Serializable {
 
+    /** The count of a usage in records the caller may not read: shown without a number. */
+    public static final long UNCOUNTED = -1;
+
     public static final DeleteCheck NONE = new DeleteCheck(List.of());
 
     public DeleteCheck {

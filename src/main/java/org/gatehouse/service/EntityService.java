@@ -238,6 +238,7 @@ public class EntityService {
     public <E> int deleteAll(AdminView<E> view, Map<String, Long> versions) {
         requireCapability(view.deletable(), "service.notDeletable");
         requireWrite(view, Operation.DELETE);
+        requireSelectionSize(view, versions.size());
         stepUp.require("delete several records at once");
         int deleted = 0;
         for (Map.Entry<String, Long> row : versions.entrySet()) {
@@ -257,6 +258,7 @@ public class EntityService {
         BulkAction<E> action = view.action(actionName)
                 .orElseThrow(() -> new WriteException(null, Message.of("service.unknownAction")));
         requireAction(view, actionName);
+        requireSelectionSize(view, versions.size());
         int changed = 0;
         for (Map.Entry<String, Long> row : versions.entrySet()) {
             E current = find(view, row.getKey()).orElseThrow(() -> new ConflictException(row.getKey(), true));
@@ -301,6 +303,18 @@ public class EntityService {
     @Inject
     private DeleteRules deleteRules;
 
+    private static final String OTHER_RECORDS = "service.otherRecords";
+
+    /**
+     * One bulk request acts on at most one page of the biggest size the view offers: the table never
+     * selects more, and a crafted selection must not turn one request into thousands of queries.
+     */
+    private static void requireSelectionSize(AdminView<?> view, int size) {
+        if (size > view.maxPageSize()) {
+            throw new WriteException(null, Message.of("service.tooManySelected", view.maxPageSize()));
+        }
+    }
+
     /**
      * What deleting the given records would meet: per relation of another entity that points at
      * them, how many distinct records do, and whether the database refuses the delete while they
@@ -308,6 +322,7 @@ public class EntityService {
      */
     public DeleteCheck deleteCheck(AdminView<?> view, java.util.Collection<String> ids) {
         require(view, Operation.VIEW);
+        requireSelectionSize(view, ids.size());
         List<Object> keys = new ArrayList<>();
         for (String id : ids) {
             try {
@@ -334,8 +349,14 @@ public class EntityService {
                 String jpql = "select count(distinct x) from " + entity.getName() + " x join x." + attribute.getName()
                         + " t where t." + idName(view.type()) + " in :ids";
                 long count = em.createQuery(jpql, Long.class).setParameter("ids", keys).getSingleResult();
-                if (count > 0) {
-                    var referring = registry.viewOf(entity.getJavaType());
+                var referring = registry.viewOf(entity.getJavaType());
+                if (count > 0 && (referring.isEmpty() || !can(referring.get(), Operation.VIEW))) {
+                    // records the caller may not read: that some exist, never how many or which
+                    var other = new DeleteCheck.Usage(OTHER_RECORDS, OTHER_RECORDS, DeleteCheck.UNCOUNTED, effect.get());
+                    if (!usages.contains(other)) {
+                        usages.add(other);
+                    }
+                } else if (count > 0) {
                     String singular = referring.map(AdminView::singularLabel)
                             .orElse(org.gatehouse.metadata.AdminViewFactory.humanize(entity.getJavaType().getSimpleName()));
                     usages.add(new DeleteCheck.Usage(referring.map(AdminView::label).orElse(singular + "s"), singular,
@@ -352,7 +373,8 @@ public class EntityService {
      */
     public List<String> usage(AdminView<?> view, String id) {
         return deleteCheck(view, List.of(id)).usages().stream()
-                .map(u -> u.count() + " " + english(u.count() == 1 ? u.singularLabel() : u.label())).toList();
+                .map(u -> u.count() == DeleteCheck.UNCOUNTED ? "other records"
+                        : u.count() + " " + english(u.count() == 1 ? u.singularLabel() : u.label())).toList();
     }
 
     /** Up to {@code limit} records of a related type whose title contains the text, for pickers. */

@@ -34,6 +34,9 @@ public record DayChart(String id, String title, String total, String summary, St
     public record Row(String day, List<String> values) {
     }
 
+    private static final String[] POINT_STYLES = {"circle", "triangle", "rectRot"};
+    private static final int[][] DASHES = {{}, {6, 4}, {2, 3}};
+
     /**
      * JSON builders from a provider found once, when the first chart is built:
      * {@code Json.createObjectBuilder()} would look the provider up through the class path on every call.
@@ -49,9 +52,6 @@ public record DayChart(String id, String title, String total, String summary, St
     private static JsonArrayBuilder array() {
         return Json.BUILDERS.createArrayBuilder();
     }
-
-    private static final String[] POINT_STYLES = {"circle", "triangle", "rectRot"};
-    private static final int[][] DASHES = {{}, {6, 4}, {2, 3}};
 
     /** Records of one view created per day: bars. */
     static DayChart created(AdminView<?> view, DayCounts counts, Locale locale) {

@@ -17,6 +17,7 @@ import org.gatehouse.metadata.Labels;
 import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.ValueText;
+import org.gatehouse.service.DeleteCheck;
 import org.gatehouse.web.i18n.TextBean;
 import org.gatehouse.web.i18n.When;
 
@@ -81,7 +82,8 @@ public class Formatter {
         if (value instanceof LocalDate date) {
             return when.date(date);
         }
-        if (value instanceof String text && text.indexOf(':') >= 0) {
+        if (value instanceof String text && text.indexOf(':') >= 0 && property != null
+                && property.name().matches("(?i)(.*[a-z])?ip")) {
             // an IPv6 address as people write it (::1), not in full as the container reports it
             return org.gatehouse.web.auth.IpAddress.display(text);
         }
@@ -142,7 +144,8 @@ public class Formatter {
     /** Several counted usages, "12 orders, 3 users", in the reader's language. */
     public String usages(Collection<org.gatehouse.service.DeleteCheck.Usage> usages) {
         Locale locale = TextBean.locale();
-        return usages.stream().map(u -> Labels.counted(locale, u.label(), u.singularLabel(), u.count()))
+        return usages.stream().map(u -> u.count() == DeleteCheck.UNCOUNTED ? Texts.text(locale, u.label())
+                : Labels.counted(locale, u.label(), u.singularLabel(), u.count()))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -102,7 +102,15 @@ public class ListBulkBacking {
             return;
         }
         AdminView<?> view = page.getView();
-        DeleteCheck all = service.deleteCheck(view, selectedIds().keySet());
+        DeleteCheck all;
+        try {
+            all = service.deleteCheck(view, selectedIds().keySet());
+        } catch (WriteException refused) {
+            // a crafted selection larger than any page: say so, open no dialog
+            notice(FacesMessage.SEVERITY_ERROR, refused.getText().text(TextBean.locale()));
+            PrimeFaces.current().ajax().addCallbackParam("nothingSelected", true);
+            return;
+        }
         unlinks = formatter.usages(all.with(DeleteCheck.Effect.UNLINKS));
         deletes = formatter.usages(all.with(DeleteCheck.Effect.DELETES));
         if (!all.blocked()) {

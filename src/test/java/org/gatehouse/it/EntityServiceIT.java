@@ -329,6 +329,21 @@ class EntityServiceIT {
     }
 
     /** Ids without a version seen: only existence is checked. */
+    @Test
+    void aSelectionLargerThanAnyPageIsRefusedBeforeAnyQuery() throws Exception {
+        AdminView<Product> products = view("products");
+        String[] ids = java.util.stream.IntStream.rangeClosed(1, products.maxPageSize() + 1).mapToObj(String::valueOf)
+                .toArray(String[]::new);
+        long before = asAdmin.call(() -> service.count(products, ListRequest.defaults(products)));
+        for (org.junit.jupiter.api.function.Executable crafted : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> asAdmin.run(() -> service.deleteAll(products, unversioned(ids))),
+                () -> asAdmin.call(() -> service.deleteCheck(products, List.of(ids))))) {
+            WriteException refused = assertThrows(WriteException.class, crafted);
+            assertEquals("service.tooManySelected", refused.getText().key());
+        }
+        assertEquals(before, asAdmin.call(() -> service.count(products, ListRequest.defaults(products))));
+    }
+
     private static Map<String, Long> unversioned(String... ids) {
         Map<String, Long> versions = new java.util.LinkedHashMap<>();
         for (String id : ids) {

@@ -302,6 +302,18 @@ class InterfaceIT {
                         HttpResponse.BodyHandlers.ofString());
         String location = away.headers().firstValue("Location").orElse("");
         assertTrue(!location.contains("evil.example"), "never sent to another site: " + location);
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String context = URI.create(base).getPath();
+        HttpResponse<String> dots = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "preferences"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("theme=dark&continue=" + context + "admin/%252e%252e/%252e%252e/x"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(dots.headers().firstValue("Location").orElse("").endsWith(context + "admin/"),
+                "encoded dot segments do not leave the application: " + dots.headers().firstValue("Location"));
+        HttpResponse<String> crossSite = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "preferences"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("lang=de")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, crossSite.statusCode(), "another site's form cannot change the preferences");
     }
 
     private void open(String path) {

@@ -79,7 +79,8 @@ public final class Language {
     }
 
     static Optional<ZoneId> zone(String id) {
-        if (id == null || id.length() > 64 || !id.matches("[A-Za-z0-9_+/-]+")) {
+        // only the zone database's region names: offsets would give endless spellings of the same zone
+        if (id == null || id.length() > 64 || !(ZoneId.getAvailableZoneIds().contains(id) || "UTC".equals(id))) {
             return Optional.empty();
         }
         try {

@@ -25,6 +25,10 @@ public class PreferencesServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (fromAnotherSite(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         String tag = request.getParameter("lang");
         String theme = request.getParameter("theme");
         Optional<Locale> language = Language.parse(tag);
@@ -47,12 +51,29 @@ public class PreferencesServlet extends HttpServlet {
         response.sendRedirect(returnTo(request));
     }
 
+    /** A form posted from another site's page (the browser says so): preferences are changed from our pages only. */
+    static boolean fromAnotherSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return !site.equals("same-origin") && !site.equals("none");
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String own = request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
+        return !origin.equalsIgnoreCase(own) && !origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader("Host"));
+    }
+
     /** The page to go back to: a path of this application without scheme, host or control characters. */
     static String returnTo(HttpServletRequest request) {
         String home = request.getContextPath() + "/";
         String back = request.getParameter("continue");
         boolean own = back != null && back.length() <= 2000 && back.startsWith(home) && !back.contains("//")
-                && !back.contains("\\") && !back.contains("/.") && back.chars().allMatch(c -> c > ' ' && c < 0x7f);
+                && !back.contains("\\") && !back.contains("/.") && !back.toLowerCase(java.util.Locale.ROOT).contains("%2e")
+                && !back.toLowerCase(java.util.Locale.ROOT).contains("%2f") && !back.contains("%5c") && !back.contains("%5C")
+                && back.chars().allMatch(c -> c > ' ' && c < 0x7f);
         return own ? back : request.getContextPath() + "/admin/";
     }
 }
