@@ -2,10 +2,6 @@ package org.gatehouse.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,9 +24,10 @@ final class ColumnChoice {
     private final String owner;
     private final Set<String> hidden;
 
-    ColumnChoice(AdminView<?> view, HttpServletRequest request) {
+    /** @param owner who chooses, as a keyed fingerprint (SecretBox.tag) that does not reveal their address */
+    ColumnChoice(AdminView<?> view, HttpServletRequest request, String owner) {
         this.cookieName = "gatehouse.columns." + view.name();
-        this.owner = owner(request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName());
+        this.owner = owner;
         this.hidden = read(view, cookieValue(request, cookieName), owner);
     }
 
@@ -56,16 +53,6 @@ final class ColumnChoice {
         List<PropertyDescriptor> hideable = view.columns().subList(1, view.columns().size());
         Set<String> named = Set.of(value.substring(owner.length() + 1).split("\\|"));
         return hideable.stream().map(PropertyDescriptor::name).filter(named::contains).collect(Collectors.toSet());
-    }
-
-    /** A short hash of the user's name: tells users apart without writing their address into a cookie. */
-    static String owner(String user) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(user.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static String cookieValue(HttpServletRequest request, String name) {

@@ -39,6 +39,9 @@ import org.primefaces.model.SortMeta;
 public class ListPageBacking {
 
     @Inject
+    private org.gatehouse.identity.SecretBox secrets;
+
+    @Inject
     private AdminRegistry registry;
 
     @Inject
@@ -95,7 +98,9 @@ public class ListPageBacking {
             request.notices().forEach(notice ->
                     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice.text(locale), null)));
         }
-        columns = new ColumnChoice(view, (HttpServletRequest) faces.getExternalContext().getRequest());
+        HttpServletRequest http = (HttpServletRequest) faces.getExternalContext().getRequest();
+        columns = new ColumnChoice(view, http,
+                secrets.tag("columns", http.getUserPrincipal() == null ? "" : http.getUserPrincipal().getName()));
         // an inexact count still lets the user page one step past the known rows
         long rows = count.exact() ? count.value() : count.value() + 1;
         model = new EntityLazyModel<>(service, formatter, cells, view, request, rows, arrivedAt, posted.positions(),
