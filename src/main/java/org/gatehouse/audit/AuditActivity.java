@@ -32,13 +32,17 @@ public class AuditActivity {
             AuditAction.DEACTIVATE, AuditAction.ROLE_ADDED, AuditAction.ROLE_REMOVED, AuditAction.PASSWORD_CHANGE,
             AuditAction.PASSWORD_RESET, AuditAction.UNLOCK);
 
+    /** What everyone does every day, charted rather than listed: it would crowd out the actions worth seeing. */
+    public static final Set<AuditAction> ROUTINE = EnumSet.of(AuditAction.LOGIN_SUCCESS, AuditAction.LOGOUT,
+            AuditAction.STEP_UP);
+
     private static final String NEWEST_FIRST = " order by a.at desc, a.id desc";
 
     @PersistenceContext
     private EntityManager em;
 
     /**
-     * The newest entries of one actor, newest first.
+     * The newest entries of one actor but the {@link #ROUTINE} ones, newest first.
      *
      * @param entityTypes only entries about these types; {@code null} for every entry
      */
@@ -46,11 +50,13 @@ public class AuditActivity {
         if (actor == null || entityTypes != null && entityTypes.isEmpty()) {
             return List.of();
         }
+        String byActor = "select a from AuditEntry a where a.actor = :actor and a.action not in :routine";
         TypedQuery<AuditEntry> query = entityTypes == null
-                ? em.createQuery("select a from AuditEntry a where a.actor = :actor" + NEWEST_FIRST, AuditEntry.class)
-                : em.createQuery("select a from AuditEntry a where a.actor = :actor and a.entityType in :types"
-                        + NEWEST_FIRST, AuditEntry.class).setParameter("types", entityTypes);
-        return query.setParameter("actor", actor).setMaxResults(limit).getResultList();
+                ? em.createQuery(byActor + NEWEST_FIRST, AuditEntry.class)
+                : em.createQuery(byActor + " and a.entityType in :types" + NEWEST_FIRST, AuditEntry.class)
+                        .setParameter("types", entityTypes);
+        return query.setParameter("actor", actor).setParameter("routine", ROUTINE).setMaxResults(limit)
+                .getResultList();
     }
 
     /** The newest {@link #WRITES} to records of the given entity types, newest first. */

@@ -190,7 +190,8 @@ class DashboardIT {
                     .map(th -> th.getAttribute("textContent").trim()).toList());
 
             String mine = browser.text("#my-activity");
-            assertTrue(mine.contains("Signed in"), mine);
+            assertTrue(mine.contains("Changed") && mine.contains(VISIBLE_ORDER), mine);
+            assertFalse(mine.contains("Signed in"), "sign-ins are charted, not listed: " + mine);
             String changes = browser.text("#latest-changes");
             assertTrue(changes.contains(VISIBLE_ORDER) && changes.contains(HIDDEN_USER), changes);
             assertTrue(changes.contains(HIDDEN_ROLE) && changes.contains(HIDDEN_OWN), changes);
