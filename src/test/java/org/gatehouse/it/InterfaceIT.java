@@ -169,7 +169,7 @@ class InterfaceIT {
             go.run();
             long[] widths = widths();
             if (widths[0] > widths[1] + 1) {
-                wide.add(name + " is " + widths[0] + " px wide in a " + widths[1] + " px window");
+                wide.add(name + " is " + widths[0] + " px wide in a " + widths[1] + " px window, because of " + widest());
             }
         });
         browser.click("#logoutForm\\:logout");
@@ -331,6 +331,19 @@ class InterfaceIT {
         Object scroll = js("return document.documentElement.scrollWidth;");
         Object client = js("return document.documentElement.clientWidth;");
         return new long[] {((Number) scroll).longValue(), ((Number) client).longValue()};
+    }
+
+    /** The innermost elements reaching past the window's right edge, to say what makes a page too wide. */
+    private Object widest() {
+        return js("var w = document.documentElement.clientWidth, out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect();"
+                + "  if (r.right > w + 1 && getComputedStyle(e).position !== 'fixed'"
+                + "      && !Array.from(e.children).some(function (c) { return c.getBoundingClientRect().right > w + 1; })) {"
+                + "    out.push(e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right));"
+                + "  }"
+                + "});"
+                + "return out.slice(0, 5).join('; ');");
     }
 
     private Object js(String script, Object... arguments) {
