@@ -14,6 +14,8 @@ public class AuditAdminViews {
                 .name("audit").labels("view.audit", "view.audit.singular")
                 .icon("pi pi-history").category("view.category.access")
                 .readOnlyView()
+                // entries name records of every view: closed to callers whose access rules narrow
+                .listsRecordsOfOtherViews()
                 .title("entityLabel")
                 .columns("at", "actor", "action", "entityType", "entityId", "entityLabel", "clientIp")
                 .propertyLabel("id", "field.audit.id").propertyLabel("at", "field.audit.at")

@@ -19,6 +19,12 @@ public record HistoryItem(OffsetDateTime at, String actor, AuditAction action, L
     public record FieldChange(String field, String before, String after) implements Serializable {
     }
 
+    /** The same entry without the changes of the given fields (those hidden from the reader). */
+    public HistoryItem without(java.util.Set<String> fields) {
+        return fields.isEmpty() ? this
+                : new HistoryItem(at, actor, action, changes.stream().filter(c -> !fields.contains(c.field())).toList());
+    }
+
     public static HistoryItem of(AuditEntry entry) {
         return new HistoryItem(entry.getAt(), entry.getActor(), entry.getAction(), parse(entry.getChanges()));
     }

@@ -7,13 +7,16 @@ import org.gatehouse.metadata.Operation;
 
 /**
  * The demo shop in the admin: one short declaration per entity. Editors view, create and edit
- * shop data; viewers only read it; only admins delete.
+ * shop data; viewers only read it; only admins delete. The {@code support} role narrows any of
+ * them to the customers and orders of the user's own country and hides order totals.
  */
 @ApplicationScoped
 public class DemoAdminViews {
 
     static final String[] READERS = {"admin", "editor", "viewer"};
     static final String[] WRITERS = {"admin", "editor"};
+    /** Narrows whoever holds it to their own country's customers and orders, without order totals. */
+    static final String SUPPORT = "support";
 
     private static <E> AdminViewDeclaration<E> shopData(Class<E> type) {
         return AdminViewDeclaration.of(type).category("view.category.shop")
@@ -36,7 +39,8 @@ public class DemoAdminViews {
                 .filters("country", "createdAt")
                 .readOnly("createdAt")
                 .createdAt("createdAt")
-                .defaultSort("name");
+                .defaultSort("name")
+                .scope(SUPPORT, "country = {user.country}");
     }
 
     @Produces
@@ -75,6 +79,8 @@ public class DemoAdminViews {
                     order.setStatus(OrderStatus.SHIPPED);
                     order.setShippedAt(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
                 })
-                .permitAction("ship", WRITERS);
+                .permitAction("ship", WRITERS)
+                .scope(SUPPORT, "customer.country = {user.country}")
+                .hiddenFor(SUPPORT, "total");
     }
 }

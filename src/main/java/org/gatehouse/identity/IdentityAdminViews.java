@@ -22,7 +22,7 @@ public class IdentityAdminViews {
                 .password("passwordHash", SecretWriter.withRules(PasswordPolicy.rules(), this::setPassword))
                 .exclude("passwordHash", "sessionStamp", "firstFailedAt", "totpSecret", "totpLastStep")
                 .columns("email", "active", "roles", "lockedUntil", "currentLoginAt", "createdAt")
-                .formFields("email", "active", "confirmedAt", "roles")
+                .formFields("email", "active", "confirmedAt", "roles", "country")
                 .readOnly("createdAt", "loginCount", "lastLoginAt", "lastLoginIp", "currentLoginAt", "currentLoginIp",
                         "failedCount", "lockedUntil", "totpEnabledAt")
                 .propertyLabel("id", "field.users.id").propertyLabel("email", "field.users.email")
@@ -33,9 +33,9 @@ public class IdentityAdminViews {
                 .propertyLabel("currentLoginIp", "field.users.currentLoginIp")
                 .propertyLabel("failedCount", "field.users.failedCount").propertyLabel("lockedUntil", "field.users.lockedUntil")
                 .propertyLabel("totpEnabledAt", "field.users.totpEnabledAt").propertyLabel("language", "field.users.language")
-                .propertyLabel("roles", "field.users.roles")
+                .propertyLabel("roles", "field.users.roles").propertyLabel("country", "field.users.country")
                 .searchable("email")
-                .filters("active", "roles", "createdAt")
+                .filters("active", "roles", "country", "createdAt")
                 .createdAt("createdAt")
                 .defaultSort("email")
                 .action("activate", "view.users.action.activate", "view.users.action.activate.confirm",

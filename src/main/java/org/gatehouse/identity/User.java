@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -100,6 +101,14 @@ public class User extends BaseEntity {
     /** The language chosen in the switcher (a supported language tag), or null for the browser's. */
     @Column(length = 8)
     private String language;
+
+    /**
+     * The country the user works for, as an ISO 3166 two-letter code: what row scopes such as
+     * {@code customer.country = {user.country}} compare with.
+     */
+    @Pattern(regexp = "[A-Z]{2}", message = "{gatehouse.user.country}")
+    @Column(length = 2)
+    private String country;
 
     @ManyToMany
     @JoinTable(name = "users_roles",
@@ -342,5 +351,13 @@ public class User extends BaseEntity {
 
     public void setLanguage(String language) {
         this.language = language;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country == null || country.isBlank() ? null : country.strip();
     }
 }

@@ -34,7 +34,9 @@ public record AdminView<E>(
         Map<String, java.util.Set<String>> actionPermissions,
         List<DetailsTab> tabs,
         StepUpRule stepUp,
-        String createdProperty) {
+        String createdProperty,
+        Map<String, ViewRules> roleRules,
+        boolean listsOtherViews) {
 
     /** The role every operation falls back to. */
     public static final String DEFAULT_ROLE = "admin";
@@ -49,7 +51,38 @@ public record AdminView<E>(
             Map<String, java.util.Set<String>> actionPermissions, List<DetailsTab> tabs, StepUpRule stepUp) {
         this(type, name, label, singularLabel, icon, category, idType, properties, columns, formFields, searchable,
                 filters, titleProperty, defaultSort, pageSizes, creatable, editable, deletable, actions,
-                passwordProperty, secretWriter, permissions, actionPermissions, tabs, stepUp, null);
+                passwordProperty, secretWriter, permissions, actionPermissions, tabs, stepUp, null, Map.of(), false);
+    }
+
+    /** The rules this view's declaration gives a role; none when it gives none. */
+    public ViewRules rulesOf(String role) {
+        return roleRules.getOrDefault(role, ViewRules.NONE);
+    }
+
+    /**
+     * This view as a caller with the given rules sees it: hidden properties gone from every list
+     * of properties (columns, form, search, filters, default order), read-only ones marked so.
+     */
+    public AdminView<E> narrowedBy(ViewRules rules) {
+        if (rules.hidden().isEmpty() && rules.readOnly().isEmpty()) {
+            return this;
+        }
+        java.util.function.Predicate<PropertyDescriptor> shown = p -> !rules.hidden().contains(p.name())
+                && !rules.hidden().contains(p.name().split("\\.")[0]);
+        java.util.function.UnaryOperator<PropertyDescriptor> marked = p -> rules.readOnly().contains(p.name())
+                ? new PropertyDescriptor(p.name(), p.label(), p.kind(), p.javaType(), p.required(), p.maxLength(), true,
+                        p.sortable(), p.searchable(), p.filterable(), p.choices(), p.relatedLabel())
+                : p;
+        Map<String, PropertyDescriptor> narrowed = new java.util.LinkedHashMap<>();
+        properties.values().stream().filter(shown).map(marked).forEach(p -> narrowed.put(p.name(), p));
+        java.util.function.Function<List<PropertyDescriptor>, List<PropertyDescriptor>> narrow =
+                list -> list.stream().filter(shown).map(marked).toList();
+        return new AdminView<>(type, name, label, singularLabel, icon, category, idType,
+                java.util.Collections.unmodifiableMap(narrowed), narrow.apply(columns), narrow.apply(formFields),
+                narrow.apply(searchable), narrow.apply(filters), titleProperty,
+                defaultSort.stream().filter(order -> !rules.hidden().contains(order.property())).toList(), pageSizes,
+                creatable, editable, deletable, actions, passwordProperty, secretWriter, permissions,
+                actionPermissions, tabs, stepUp, createdProperty, roleRules, listsOtherViews);
     }
 
     /** Whether a caller with the given role test may perform the operation; read-only views allow no writes. */

@@ -52,6 +52,10 @@ public final class AdminViewDeclaration<E> {
     final Set<Operation> stepUpOperations = java.util.EnumSet.noneOf(Operation.class);
     final Set<String> stepUpProperties = new java.util.LinkedHashSet<>();
     String createdProperty;
+    final Map<String, String> scopes = new LinkedHashMap<>();
+    final Map<String, Set<String>> hiddenFor = new LinkedHashMap<>();
+    final Map<String, Set<String>> readOnlyFor = new LinkedHashMap<>();
+    boolean listsOtherViews;
 
     private AdminViewDeclaration(Class<E> type) {
         this.type = type;
@@ -216,6 +220,37 @@ public final class AdminViewDeclaration<E> {
 
     public AdminViewDeclaration<E> action(String name, String label, String confirm, Consumer<E> change) {
         actions.add(new BulkAction<>(name, label, confirm, change));
+        return this;
+    }
+
+    /**
+     * The rows a role's holders may reach, as a {@link RowScope} ({@code customer.country =
+     * {user.country}}); configuration and the role's Permissions tab may replace it.
+     */
+    public AdminViewDeclaration<E> scope(String role, String scope) {
+        scopes.put(role, scope);
+        return this;
+    }
+
+    /** Properties a role's holders never see: not listed, shown, searched, sorted, filtered, exported or written. */
+    public AdminViewDeclaration<E> hiddenFor(String role, String... properties) {
+        hiddenFor.put(role, orderedSet(properties));
+        return this;
+    }
+
+    /** Properties a role's holders see but may not change. */
+    public AdminViewDeclaration<E> readOnlyFor(String role, String... properties) {
+        readOnlyFor.put(role, orderedSet(properties));
+        return this;
+    }
+
+    /**
+     * The view's rows describe records of other views (an audit trail): a caller whose access to
+     * any view is narrowed by rules may not read it, since no row scope of this view could follow
+     * theirs.
+     */
+    public AdminViewDeclaration<E> listsRecordsOfOtherViews() {
+        listsOtherViews = true;
         return this;
     }
 

@@ -127,7 +127,28 @@ public final class AdminViewFactory {
                 declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions),
                 declaration.passwordProperty, declaration.secretWriter, Map.copyOf(declaration.permissions),
                 Map.copyOf(declaration.actionPermissions), List.copyOf(declaration.tabs),
-                new StepUpRule(declaration.stepUpOperations, declaration.stepUpProperties), declaration.createdProperty);
+                new StepUpRule(declaration.stepUpOperations, declaration.stepUpProperties), declaration.createdProperty,
+                roleRules(declaration, entity, properties.keySet(), title), declaration.listsOtherViews);
+    }
+
+    /** The declared rules per role, checked against the entity: a wrong name fails the start. */
+    private Map<String, ViewRules> roleRules(AdminViewDeclaration<?> declaration, EntityType<?> entity,
+            Set<String> properties, String title) {
+        Set<String> roles = new java.util.LinkedHashSet<>(declaration.scopes.keySet());
+        roles.addAll(declaration.hiddenFor.keySet());
+        roles.addAll(declaration.readOnlyFor.keySet());
+        Map<String, ViewRules> rules = new LinkedHashMap<>();
+        for (String role : roles) {
+            try {
+                rules.put(role, RuleCheck.check(metamodel, entity.getJavaType(), properties, title,
+                        declaration.scopes.get(role), declaration.hiddenFor.getOrDefault(role, Set.of()),
+                        declaration.readOnlyFor.getOrDefault(role, Set.of())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(declaration.type.getSimpleName() + ", rules of role " + role + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return Map.copyOf(rules);
     }
 
     /**

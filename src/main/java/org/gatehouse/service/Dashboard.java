@@ -116,10 +116,15 @@ public class Dashboard {
             if (!entities.can(view, Operation.VIEW)) {
                 continue;
             }
-            visibleTypes.put(entityType(view), view);
+            var rules = entities.rules(view);
+            if (!rules.scoped() && rules.hidden().isEmpty()) {
+                // the activity lists name records and values: only of views the caller sees whole
+                visibleTypes.put(entityType(view), view);
+            }
             ListCount count = entities.listCount(view, ListRequest.defaults(view));
-            views.add(new ViewFigures(view, count, view.created().map(created -> createdPerDay(view, created, range))
-                    .orElse(null)));
+            // per-day counts read the whole table's index: not for a caller with a row scope
+            views.add(new ViewFigures(view, count, rules.scoped() ? null
+                    : view.created().map(created -> createdPerDay(view, created, range)).orElse(null)));
         }
         boolean wholeLog = maySeeWholeAuditLog();
         SignIns signIns = wholeLog ? signIns(range) : null;

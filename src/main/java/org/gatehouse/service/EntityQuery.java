@@ -32,14 +32,58 @@ import org.gatehouse.persistence.BaseEntity;
  * The Criteria queries behind a list of any view: the search and filter predicates, the order,
  * a page of rows (by offset, or from a position for Next and Previous), the capped and exact
  * counts and the export batches. It checks no permission: {@link EntityService} does that
- * before it asks.
+ * before it asks, and gives the caller's row scope, which every query here applies.
  */
 final class EntityQuery {
 
     private final EntityManager em;
+    /** The caller's row scope; null: every row. */
+    private final ScopePredicate scope;
 
-    EntityQuery(EntityManager em) {
+    EntityQuery(EntityManager em, ScopePredicate scope) {
         this.em = em;
+        this.scope = scope;
+    }
+
+    /** The record with this id, if it lies within the caller's scope. */
+    <E> java.util.Optional<E> find(AdminView<E> view, Object key) {
+        if (scope == null) {
+            return java.util.Optional.ofNullable(em.find(view.type(), key));
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<E> query = cb.createQuery(view.type());
+        Root<E> root = query.from(view.type());
+        query.select(root).where(cb.equal(root.get(idName(view.type())), key), scope.of(cb, root, em.getMetamodel()));
+        return em.createQuery(query).getResultStream().findFirst();
+    }
+
+    /** Those of the given ids whose records lie within the caller's scope. */
+    List<Object> inScope(Class<?> type, java.util.Collection<Object> keys) {
+        if (scope == null || keys.isEmpty()) {
+            return List.copyOf(keys);
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object> query = cb.createQuery(Object.class);
+        Root<?> root = query.from(type);
+        query.select(root.get(idName(type))).where(root.get(idName(type)).in(keys), scope.of(cb, root, em.getMetamodel()));
+        return em.createQuery(query).getResultList();
+    }
+
+    /** The related records offered by a picker: their title contains the text, within the caller's scope. */
+    <T> List<T> suggest(Class<T> type, String titleProperty, String text, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> query = cb.createQuery(type);
+        Root<T> root = query.from(type);
+        List<Predicate> where = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            where.add(cb.like(cb.lower(root.get(titleProperty).as(String.class)),
+                    "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%", '\\'));
+        }
+        if (scope != null) {
+            where.add(scope.of(cb, root, em.getMetamodel()));
+        }
+        query.where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get(titleProperty)));
+        return em.createQuery(query).setMaxResults(limit).getResultList();
     }
 
     String idName(Class<?> type) {
@@ -126,6 +170,9 @@ final class EntityQuery {
     private <E> Predicate[] predicates(CriteriaBuilder cb, CriteriaQuery<?> query, Root<E> root, AdminView<E> view,
             ListRequest request) {
         List<Predicate> predicates = new ArrayList<>();
+        if (scope != null) {
+            predicates.add(scope.of(cb, root, em.getMetamodel()));
+        }
         if (request.search() != null) {
             String pattern = "%" + escapeLike(request.search().toLowerCase(Locale.ROOT)) + "%";
             predicates.add(cb.or(view.searchable().stream()

@@ -10,10 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +29,7 @@ import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.SecretWriter;
 import org.gatehouse.metadata.ValueText;
+import org.gatehouse.metadata.ViewRules;
 import org.gatehouse.persistence.BaseEntity;
 
 /**
@@ -63,16 +60,47 @@ public class EntityService {
     private SessionContext caller;
 
     @Inject
-    private org.gatehouse.identity.AccountState accounts;
-
-    @Inject
     private org.gatehouse.identity.StepUp stepUp;
 
     // ---------------------------------------------------------------- permissions
 
-    /** Whether the caller may perform the operation on the view; what menus and buttons ask. */
+    @Inject
+    private CallerRules callerRules;
+
+    /**
+     * Whether the caller may perform the operation on the view; what menus and buttons ask. A view
+     * listing records of other views (the audit log) is closed to callers whose access rules narrow.
+     */
     public boolean can(AdminView<?> view, Operation operation) {
-        return view.allows(operation, caller::isCallerInRole);
+        return view.allows(operation, caller::isCallerInRole)
+                && !(view.listsOtherViews() && callerRules.narrowedAnywhere(registry.views(), who()));
+    }
+
+    /**
+     * The view as the caller may see it: without the properties hidden from them, with those they
+     * may not change marked read-only. Pages show this; the service checks every request against it.
+     */
+    public <E> AdminView<E> viewFor(AdminView<E> view) {
+        return callerRules.narrowed(view, who());
+    }
+
+    /** What narrows the caller's access to the view (row scopes, hidden and read-only properties). */
+    public ViewRules rules(AdminView<?> view) {
+        return callerRules.of(view, who());
+    }
+
+    /**
+     * The view as declared, whichever narrowed copy a page passed: writes check and record every
+     * property, also those hidden from the caller.
+     */
+    @SuppressWarnings("unchecked")
+    private <E> AdminView<E> declared(AdminView<E> view) {
+        return (AdminView<E>) registry.view(view.name()).orElse(view);
+    }
+
+    private String who() {
+        java.security.Principal principal = caller.getCallerPrincipal();
+        return principal == null ? null : principal.getName();
     }
 
     private void require(AdminView<?> view, Operation operation) {
@@ -99,8 +127,7 @@ public class EntityService {
     }
 
     private java.util.function.Predicate<String> currentRoles() {
-        java.security.Principal principal = caller.getCallerPrincipal();
-        java.util.Set<String> held = principal == null ? java.util.Set.of() : accounts.activeRoles(principal.getName());
+        java.util.Set<String> held = callerRules.roles(who());
         return role -> held.contains(role) && caller.isCallerInRole(role);
     }
 
@@ -128,7 +155,7 @@ public class EntityService {
         require(view, Operation.VIEW);
         long started = System.nanoTime();
         try {
-            return query().page(view, request);
+            return query(view).page(checked(view, request), request);
         } finally {
             metrics.listQuery(view.name(), java.time.Duration.ofNanos(System.nanoTime() - started));
         }
@@ -149,36 +176,65 @@ public class EntityService {
      */
     public ListCount listCount(AdminView<?> view, ListRequest request) {
         require(view, Operation.VIEW);
+        AdminView<?> seen = checked(view, request);
         if (request.search() == null && request.filters().isEmpty()) {
-            var estimate = estimates.ofBigTable(view.type());
+            // the planner's estimate counts every row of the table: never for a caller with a row scope
+            var estimate = rules(view).scoped() ? java.util.OptionalLong.empty() : estimates.ofBigTable(view.type());
             return estimate.isPresent() ? new ListCount(estimate.getAsLong(), ListCount.Kind.ESTIMATE)
                     : new ListCount(count(view, request), ListCount.Kind.EXACT);
         }
-        return query().cappedCount(view, request, countCap);
+        return cappedCount(seen, request);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> ListCount cappedCount(AdminView<E> view, ListRequest request) {
+        return query(view).cappedCount(view, request, countCap);
+    }
+
+    /**
+     * The view as the caller sees it, after checking that the request sorts and filters by none of
+     * the properties hidden from them: the page never offers that, so such a request is crafted.
+     */
+    private <E> AdminView<E> checked(AdminView<E> view, ListRequest request) {
+        AdminView<E> seen = viewFor(view);
+        for (var order : request.sort()) {
+            if (!seen.properties().containsKey(order.property())) {
+                refuse(view.name() + ":sort:" + order.property());
+            }
+        }
+        for (String property : request.filters().keySet()) {
+            if (!seen.properties().containsKey(property)) {
+                refuse(view.name() + ":filter:" + property);
+            }
+        }
+        return seen;
     }
 
     /** Every row of the filtered result, for exports; the caller consumes it as a stream. */
     public long count(AdminView<?> view, ListRequest request) {
         require(view, Operation.VIEW);
-        return query().count(view, request);
+        return query(view).count(checked(view, request), request);
     }
 
 
     // ---------------------------------------------------------------- writes
 
     /** Persists a new record; for views with a password property the given password is checked and hashed. */
-    public <E> E create(AdminView<E> view, E entity, String password) {
+    public <E> E create(AdminView<E> shown, E entity, String password) {
+        AdminView<E> view = declared(shown);
         requireCapability(view.creatable(), "service.notCreatable");
         requireWrite(view, Operation.CREATE);
         requirePlainText(view, entity);
         if (view.stepUp().requiredFor(Operation.CREATE)) {
             stepUp.require("create " + english(view.singularLabel()) + " records");
         }
+        requireUnchanged(view, ValueText.snapshot(view, blank(view)), ValueText.snapshot(view, entity), Operation.CREATE);
         if (view.passwordProperty() != null) {
             applyPassword(view, entity, password, true);
         }
         em.persist(entity);
         flush(view, null);
+        requireInScope(view, entity, Operation.CREATE);
         String changes = AuditLog.diff(Map.of(), ValueText.snapshot(view, entity));
         audit(view, AuditAction.CREATE, entity, view.passwordProperty() == null ? changes
                 : AuditLog.withSecret(changes, "password"));
@@ -189,7 +245,8 @@ public class EntityService {
      * Saves an edited copy. The copy carries the version it was loaded with; if the row has
      * changed or disappeared since, nothing is written and a {@link ConflictException} says so.
      */
-    public <E> E update(AdminView<E> view, E edited, String newPassword) {
+    public <E> E update(AdminView<E> shown, E edited, String newPassword) {
+        AdminView<E> view = declared(shown);
         requireCapability(view.editable(), "service.notEditable");
         requireWrite(view, Operation.EDIT);
         requirePlainText(view, edited);
@@ -197,6 +254,7 @@ public class EntityService {
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
         requireVersion(current, ((BaseEntity) edited).getVersion(), id);
         Map<String, String> before = ValueText.snapshot(view, current);
+        requireUnchanged(view, before, ValueText.snapshot(view, edited), Operation.EDIT);
         boolean passwordChanged = view.passwordProperty() != null && newPassword != null && !newPassword.isEmpty();
         requireStepUpForEdit(view, before, ValueText.snapshot(view, edited), passwordChanged);
         if (passwordChanged) {
@@ -206,6 +264,7 @@ public class EntityService {
         }
         E merged = em.merge(edited);
         flush(view, id);
+        requireInScope(view, merged, Operation.EDIT);
         String changes = AuditLog.diff(before, ValueText.snapshot(view, merged));
         if (passwordChanged) {
             changes = AuditLog.withSecret(changes, "password");
@@ -217,7 +276,8 @@ public class EntityService {
     }
 
     /** Deletes one record loaded at {@code version}; stale or missing rows are a conflict. */
-    public <E> void delete(AdminView<E> view, String id, long version) {
+    public <E> void delete(AdminView<E> shown, String id, long version) {
+        AdminView<E> view = declared(shown);
         requireCapability(view.deletable(), "service.notDeletable");
         requireWrite(view, Operation.DELETE);
         if (view.stepUp().requiredFor(Operation.DELETE)) {
@@ -235,7 +295,8 @@ public class EntityService {
      * Deletes all the given records or none of them. Each id maps to the version the caller saw;
      * a record changed or deleted since then fails the whole request.
      */
-    public <E> int deleteAll(AdminView<E> view, Map<String, Long> versions) {
+    public <E> int deleteAll(AdminView<E> shown, Map<String, Long> versions) {
+        AdminView<E> view = declared(shown);
         requireCapability(view.deletable(), "service.notDeletable");
         requireWrite(view, Operation.DELETE);
         requireSelectionSize(view, versions.size());
@@ -254,7 +315,8 @@ public class EntityService {
     }
 
     /** Runs a declared bulk action on every given record (id → version seen), in one transaction. */
-    public <E> int runAction(AdminView<E> view, String actionName, Map<String, Long> versions) {
+    public <E> int runAction(AdminView<E> shown, String actionName, Map<String, Long> versions) {
+        AdminView<E> view = declared(shown);
         BulkAction<E> action = view.action(actionName)
                 .orElseThrow(() -> new WriteException(null, Message.of("service.unknownAction")));
         requireAction(view, actionName);
@@ -265,7 +327,9 @@ public class EntityService {
             requireVersion(current, row.getValue(), row.getKey());
             Map<String, String> before = ValueText.snapshot(view, current);
             action.change().accept(current);
+            requireUnchanged(view, before, ValueText.snapshot(view, current), Operation.EDIT);
             em.flush();
+            requireInScope(view, current, Operation.EDIT);
             String changes = AuditLog.diff(before, ValueText.snapshot(view, current));
             audit(view, AuditAction.BULK_ACTION, current, jakarta.json.Json.createObjectBuilder(
                     jakarta.json.Json.createReader(new java.io.StringReader(changes)).readObject())
@@ -331,6 +395,8 @@ public class EntityService {
                 // not an id of this view: nothing points at it
             }
         }
+        // records outside the caller's scope are as good as absent: nothing is said about them
+        keys = query(view).inScope(view.type(), keys);
         if (keys.isEmpty()) {
             return DeleteCheck.NONE;
         }
@@ -350,8 +416,9 @@ public class EntityService {
                         + " t where t." + idName(view.type()) + " in :ids";
                 long count = em.createQuery(jpql, Long.class).setParameter("ids", keys).getSingleResult();
                 var referring = registry.viewOf(entity.getJavaType());
-                if (count > 0 && (referring.isEmpty() || !can(referring.get(), Operation.VIEW))) {
-                    // records the caller may not read: that some exist, never how many or which
+                if (count > 0 && (referring.isEmpty() || !can(referring.get(), Operation.VIEW)
+                        || rules(referring.get()).scoped())) {
+                    // records the caller may not read (all or some of them): that some exist, never how many or which
                     var other = new DeleteCheck.Usage(OTHER_RECORDS, OTHER_RECORDS, DeleteCheck.UNCOUNTED, effect.get());
                     if (!usages.contains(other)) {
                         usages.add(other);
@@ -380,28 +447,28 @@ public class EntityService {
     /** Up to {@code limit} records of a related type whose title contains the text, for pickers. */
     public <T> List<T> suggest(Class<T> type, String titleProperty, String text, int limit) {
         requireViewOf(type);
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<T> query = cb.createQuery(type);
-        Root<T> root = query.from(type);
         if (org.gatehouse.metadata.PlainText.hasForbiddenCharacters(text, false)) {
             return List.of();
         }
-        if (text != null && !text.isBlank()) {
-            query.where(cb.like(cb.lower(root.get(titleProperty).as(String.class)),
-                    "%" + EntityQuery.escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%", '\\'));
-        }
-        query.orderBy(cb.asc(root.get(titleProperty)));
-        return em.createQuery(query).setMaxResults(limit).getResultList();
+        return queryOf(type).suggest(type, titleProperty, text, limit);
     }
 
+    /** A related record by id, for pickers and filter chips: within the caller's scope of its view. */
     public <T> Optional<T> findByType(Class<T> type, String id) {
         requireViewOf(type);
         var entity = em.getMetamodel().entity(type);
         try {
-            return Optional.ofNullable(em.find(type, parseId(entity.getIdType().getJavaType(), id)));
+            Object key = parseId(entity.getIdType().getJavaType(), id);
+            return queryOf(type).inScope(type, List.of(key)).isEmpty() ? Optional.empty()
+                    : Optional.ofNullable(em.find(type, key));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The query of a related type under the caller's scope of its view (none for types without a view). */
+    private EntityQuery queryOf(Class<?> type) {
+        return registry.viewOf(type).map(this::query).orElseGet(() -> new EntityQuery(em, null));
     }
 
     /**
@@ -411,7 +478,7 @@ public class EntityService {
      */
     public <E> List<E> exportBatch(AdminView<E> view, ListRequest request, Long afterId, int limit) {
         require(view, Operation.VIEW);
-        List<E> rows = query().exportBatch(view, request, afterId, limit);
+        List<E> rows = query(view).exportBatch(checked(view, request), request, afterId, limit);
         int page = view.pageSizes().stream().mapToInt(Integer::intValue).max().orElse(0);
         if (afterId != null || rows.size() > page) {
             // more than a page leaves the console: only after a fresh proof of identity
@@ -476,13 +543,20 @@ public class EntityService {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(view.type(), key));
+        return query(view).find(view, key);
     }
 
-    /** The audit entries of one record, newest first, for whoever may see the record. */
-    public List<org.gatehouse.audit.AuditEntry> history(AdminView<?> view, String id, int limit) {
-        require(view, Operation.VIEW);
-        return audit.history(view.type().getSimpleName(), id, limit);
+    /**
+     * The audit entries of one record, newest first, for whoever may see the record; the values of
+     * properties hidden from the caller are left out.
+     */
+    public List<org.gatehouse.audit.HistoryItem> history(AdminView<?> view, String id, int limit) {
+        if (find(view, id).isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> hidden = rules(view).hidden();
+        return audit.history(view.type().getSimpleName(), id, limit).stream()
+                .map(entry -> org.gatehouse.audit.HistoryItem.of(entry).without(hidden)).toList();
     }
 
     static Object parseId(Class<?> idType, String id) {
@@ -496,11 +570,47 @@ public class EntityService {
     }
 
     public String idName(Class<?> type) {
-        return query().idName(type);
+        return new EntityQuery(em, null).idName(type);
     }
 
-    private EntityQuery query() {
-        return new EntityQuery(em);
+    /** Queries of the view under the caller's row scope. */
+    private EntityQuery query(AdminView<?> view) {
+        ViewRules rules = rules(view);
+        return new EntityQuery(em, rules.scoped() ? new ScopePredicate(rules.scopes(), callerRules.user(who())) : null);
+    }
+
+    // ---------------------------------------------------------------- field rules and row scopes
+
+    /**
+     * A write may not change a property hidden from or read-only for the caller. The pages never
+     * offer that, so an attempt is crafted: refused and audited, not silently ignored.
+     */
+    private void requireUnchanged(AdminView<?> view, Map<String, String> before, Map<String, String> after,
+            Operation operation) {
+        ViewRules rules = rules(view);
+        for (String property : view.properties().keySet()) {
+            if (rules.fixed(property) && !java.util.Objects.equals(before.get(property), after.get(property))) {
+                refuse(view.name() + ":" + operation.name().toLowerCase(Locale.ROOT) + ":field:" + property);
+            }
+        }
+    }
+
+    /** A record written by a caller with a row scope must lie within it afterwards; else the write is undone. */
+    private <E> void requireInScope(AdminView<E> view, E entity, Operation operation) {
+        if (rules(view).scoped() && query(view).inScope(view.type(), List.of(((BaseEntity) entity).getId())).isEmpty()) {
+            refuse(view.name() + ":" + operation.name().toLowerCase(Locale.ROOT) + ":scope");
+        }
+    }
+
+    /** A new record as the entity's own constructor makes it: what a create starts from. */
+    private static <E> E blank(AdminView<E> view) {
+        try {
+            var constructor = view.type().getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(view.type().getName() + " has no constructor without arguments", e);
+        }
     }
 
 }

@@ -38,7 +38,8 @@ final class AdminPages {
             forbidden(faces);
             return Optional.empty();
         }
-        return view;
+        // as the caller may see it: without the properties hidden from them
+        return view.map(service::viewFor);
     }
 
     static Optional<AdminView<?>> viewOrNotFound(FacesContext faces, AdminRegistry registry) {

@@ -6,7 +6,7 @@ import jakarta.faces.event.PhaseId;
 import jakarta.faces.event.PhaseListener;
 
 /**
- * Faces silently ignores a postback naming a button that was not rendered. For the admin's
+ * Faces silently ignores a postback naming a button (or a field) that was not rendered. For the admin's
  * write buttons, which are rendered only for those allowed to use them, such a postback is a
  * crafted request: right after the view is restored, the page's bean checks it and answers 403
  * (recorded in the audit log) before anything else happens.
@@ -24,6 +24,8 @@ public class CraftedPostbackGuard implements PhaseListener {
         String viewId = faces.getViewRoot().getViewId();
         if ((AdminPages.VIEWS + "/admin/details.xhtml").equals(viewId)) {
             bean(faces, "#{detailsPage}", DetailsPageBacking.class).guardPostback();
+        } else if ((AdminPages.VIEWS + "/admin/form.xhtml").equals(viewId)) {
+            bean(faces, "#{formPage}", FormPageBacking.class).guardPostback();
         } else if ((AdminPages.VIEWS + "/admin/list.xhtml").equals(viewId)) {
             bean(faces, "#{listPage}", ListPageBacking.class).guardPostback();
             if (!faces.getResponseComplete()) {

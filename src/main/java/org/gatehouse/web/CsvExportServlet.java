@@ -72,11 +72,13 @@ public class CsvExportServlet extends HttpServlet {
 
     private void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AdminPath path = (AdminPath) request.getAttribute(AdminPath.ATTRIBUTE);
-        AdminView<?> view = path == null ? null : registry.view(path.view()).orElse(null);
-        if (view == null) {
+        AdminView<?> declared = path == null ? null : registry.view(path.view()).orElse(null);
+        if (declared == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        // the columns the caller may see; a request naming a hidden one is refused by the service
+        AdminView<?> view = service.viewFor(declared);
         Map<String, String> parameters = new HashMap<>();
         request.getParameterMap().forEach((key, values) -> parameters.put(key, values.length == 0 ? null : values[0]));
         String token = parameters.remove(DOWNLOAD_PARAMETER);

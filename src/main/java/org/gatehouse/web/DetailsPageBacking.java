@@ -72,7 +72,7 @@ public class DetailsPageBacking {
         if (service.can(view, Operation.DELETE)) {
             deleteCheck = service.deleteCheck(view, List.of(id()));
         }
-        history = service.history(view, id(), HISTORY_LIMIT).stream().map(HistoryItem::of).toList();
+        history = service.history(view, id(), HISTORY_LIMIT);
     }
 
     /** For the page's {@code f:viewAction}: the work is done when the bean is made. */
@@ -132,7 +132,7 @@ public class DetailsPageBacking {
     }
 
     public AdminView<?> getView() {
-        return viewName == null ? null : registry.view(viewName).orElseThrow();
+        return viewName == null ? null : service.viewFor(registry.view(viewName).orElseThrow());
     }
 
     /** The properties in the form's order, the id first. */

@@ -71,6 +71,27 @@ public class FormPageBacking implements Serializable {
     public record Difference(String label, String theirs, String yours) implements Serializable {
     }
 
+    /**
+     * A posted value for a field the caller may not change (read-only for them, or a relation they
+     * may not pick) has no input on the page: the postback is crafted. Answered 403 and recorded,
+     * never silently dropped.
+     */
+    public void guardPostback() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (viewName == null) {
+            return;
+        }
+        java.util.Set<String> posted = faces.getExternalContext().getRequestParameterMap().keySet();
+        List<PropertyDescriptor> fields = getFields();
+        for (int i = 0; i < fields.size(); i++) {
+            String prefix = "form:fields:" + i + ":";
+            if (fixed(fields.get(i)) && posted.stream().anyMatch(name -> name.startsWith(prefix))) {
+                AdminPages.forbidden(faces);
+                return;
+            }
+        }
+    }
+
     public void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
         AdminView<?> view = AdminPages.viewOrNotFound(faces, registry).orElse(null);
@@ -252,7 +273,7 @@ public class FormPageBacking implements Serializable {
 
     @SuppressWarnings("unchecked")
     public AdminView<Object> view() {
-        return (AdminView<Object>) registry.view(viewName).orElseThrow();
+        return service.viewFor((AdminView<Object>) registry.view(viewName).orElseThrow());
     }
 
     public AdminView<Object> getView() {
