@@ -61,10 +61,23 @@ psql "$PGURL/$DB" -qc "vacuum analyze" >/dev/null
 
 BASE=http://localhost:$PORT
 
+# A support user for the scoped scenarios: editor + support, country DE, so that row scopes narrow
+# the orders list to one country's customers (a tenth of the shop) and hide order totals. Same
+# password as the benchmark admin (its hash is copied).
+psql "$PGURL/$DB" -qc "
+    insert into users (id, email, password_hash, active, created_at, country)
+        select nextval('users_seq'), 'support@gatehouse.local', password_hash, true, now(), 'DE'
+        from users where email = 'bench@gatehouse.local'
+        and not exists (select 1 from users where email = 'support@gatehouse.local');
+    insert into users_roles (user_id, role_id)
+        select u.id, r.id from users u, roles r
+        where u.email = 'support@gatehouse.local' and r.name in ('editor', 'support')
+        and not exists (select 1 from users_roles x where x.user_id = u.id and x.role_id = r.id);" >/dev/null
+
 # Signs in as the benchmark admin and prints the Cookie header a browser would send afterwards
 # (with <distributable/> Payara also versions sessions: JSESSIONIDVERSION goes along).
-sign_in() {
-    local jar="$WORK/cookies.$1"
+sign_in() {   # $1: a name for its cookie jar, $2: the e-mail address (the benchmark admin's by default)
+    local jar="$WORK/cookies.$1" email="${2:-bench@gatehouse.local}"
     rm -f "$jar"
     curl -s -c "$jar" -b "$jar" "$BASE/login" > "$WORK/login.html"
     local viewstate nonce status
@@ -72,7 +85,7 @@ sign_in() {
     # the page's CSP nonce, which PrimeFaces' script adds to every form it posts
     nonce=$(grep -o "PrimeFaces.csp.init('[^']*')" "$WORK/login.html" | sed "s/.*init('//;s/')$//")
     status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" -X POST "$BASE/login" \
-        --data-urlencode login=login --data-urlencode login:email=bench@gatehouse.local \
+        --data-urlencode login=login --data-urlencode "login:email=$email" \
         --data-urlencode "login:password=$PASSWORD" --data-urlencode login:submit= \
         --data-urlencode "jakarta.faces.ViewState=$viewstate" --data-urlencode "primefaces.nonce=$nonce")
     if [ "$status" != 302 ]; then
@@ -90,6 +103,13 @@ session_bytes() {
 SESSION=$(sign_in shared)
 SESSIONS=()
 for i in $(seq 1 "$CONNECTIONS"); do SESSIONS+=("$(sign_in "$i")"); done
+# scenarios named scoped-* run as the support user
+SUPPORT_SESSION=$(sign_in support support@gatehouse.local)
+SUPPORT_SESSIONS=()
+for i in $(seq 1 "$CONNECTIONS"); do SUPPORT_SESSIONS+=("$(sign_in "support$i" support@gatehouse.local)"); done
+cookie_of() {   # $1 scenario: the shared session of its user
+    case "$1" in scoped-*) echo "$SUPPORT_SESSION" ;; *) echo "$SESSION" ;; esac
+}
 
 DEEP=$(( ROWS / 40 > 1 ? ROWS / 40 : 1 ))
 # Next from the deep page, as the page's own Next button asks for it: by the position of its last row
@@ -103,9 +123,12 @@ declare -A URLS=(
     [users-list]="/admin/users"
     [order-details]="/admin/orders/$(( ROWS / 2 > 1 ? ROWS / 2 : 1 ))"
     [dashboard]="/admin/"
+    [scoped-list-page-1]="/admin/orders"
+    [scoped-status-filter]="/admin/orders?status=SHIPPED"
+    [scoped-customers]="/admin/customers"
 )
 SCENARIOS=(list-page-1 deep-page-$DEEP next-after-page-$DEEP search-customer-email status-filter-sorted users-list order-details
-    dashboard)
+    dashboard scoped-list-page-1 scoped-status-filter scoped-customers)
 if [ -n "$ONLY" ]; then
     read -r -a SCENARIOS <<< "$ONLY"
     for name in "${SCENARIOS[@]}"; do
@@ -114,7 +137,7 @@ if [ -n "$ONLY" ]; then
 fi
 
 for name in "${SCENARIOS[@]}"; do   # every page must render before it is timed
-    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$SESSION" "$BASE${URLS[$name]}")
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$(cookie_of "$name")" "$BASE${URLS[$name]}")
     [ "$code" = 200 ] || { echo "$name answered $code" >&2; exit 1; }
 done
 
@@ -123,20 +146,23 @@ peak_heap_mb() {   # highest heap in use (young + old) seen by jstat while the s
 }
 
 # One scenario in one shape: wrk's RESULT line.
-drive() {   # $1 shape, $2 url
+drive() {   # $1 shape, $2 scenario
     if [ "$1" = one-session ]; then
         wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/report.lua \
-            -H "Cookie: $SESSION" "$BASE$2"
+            -H "Cookie: $(cookie_of "$2")" "$BASE${URLS[$2]}"
     else
-        printf '%s\n' "${SESSIONS[@]}" > "$WORK/sessions.txt"
+        case "$2" in
+            scoped-*) printf '%s\n' "${SUPPORT_SESSIONS[@]}" > "$WORK/sessions.txt" ;;
+            *) printf '%s\n' "${SESSIONS[@]}" > "$WORK/sessions.txt" ;;
+        esac
         BENCH_SESSIONS="$WORK/sessions.txt" wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
-            --latency -s bench/sessions.lua "$BASE$2"
+            --latency -s bench/sessions.lua "$BASE${URLS[$2]}"
     fi
 }
 
 # Warm-up, not reported: the JIT compiles the request path before anything is timed.
 [ "$WARMUP" -gt 0 ] && for name in "${SCENARIOS[@]}"; do
-    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -H "Cookie: $SESSION" "$BASE${URLS[$name]}" > /dev/null
+    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -H "Cookie: $(cookie_of "$name")" "$BASE${URLS[$name]}" > /dev/null
 done
 
 RESULTS="$WORK/results.txt"
@@ -146,10 +172,10 @@ for run in $(seq 1 "$RUNS"); do
         for name in "${SCENARIOS[@]}"; do
             jstat -gc $PAYARA 500 > "$WORK/jstat.txt" 2>/dev/null &
             JSTAT=$!
-            line=$(drive "$shape" "${URLS[$name]}" | grep '^RESULT')
+            line=$(drive "$shape" "$name" | grep '^RESULT')
             kill $JSTAT 2>/dev/null || true
             wait $JSTAT 2>/dev/null || true
-            cookie=$([ "$shape" = one-session ] && echo "$SESSION" || echo "${SESSIONS[0]}")
+            cookie=$([ "$shape" = one-session ] && cookie_of "$name" || echo "${SESSIONS[0]}")
             echo "$run $shape/$name $line heap=$(peak_heap_mb "$WORK/jstat.txt") session=$(session_bytes "$cookie")" >> "$RESULTS"
         done
     done

@@ -159,4 +159,46 @@ class AdminViewFactoryTest {
         assertEquals("Created at", AdminViewFactory.humanize("createdAt"));
         assertEquals("Email", AdminViewFactory.humanize("email"));
     }
+
+    @Test
+    void theSupportRoleIsNarrowedToItsCountryAndSeesNoOrderTotals() {
+        AdminView<Order> orders = factory.build(DEMO.orders());
+        ViewRules support = orders.rulesOf("support");
+        assertEquals("customer.country = {user.country}", support.scope().toString());
+        assertEquals(java.util.Set.of("total"), support.hidden());
+        assertTrue(orders.rulesOf("editor").isEmpty());
+
+        AdminView<Order> seen = orders.narrowedBy(support);
+        for (List<PropertyDescriptor> list : List.of(seen.columns(), seen.formFields(), seen.filters(), seen.searchable(),
+                List.copyOf(seen.properties().values()))) {
+            assertTrue(list.stream().noneMatch(p -> p.name().equals("total")), list.toString());
+        }
+        assertEquals(orders.columns().size() - 1, seen.columns().size());
+        assertEquals(List.copyOf(orders.properties().keySet()).stream().filter(n -> !n.equals("total")).toList(),
+                List.copyOf(seen.properties().keySet()), "declaration order kept");
+
+        AdminView<Order> readOnly = orders.narrowedBy(ViewRules.of(null, java.util.Set.of(), java.util.Set.of("status")));
+        assertTrue(readOnly.properties().get("status").readOnly());
+        assertTrue(readOnly.formFields().stream().filter(p -> p.name().equals("status")).allMatch(PropertyDescriptor::readOnly));
+        assertFalse(orders.properties().get("status").readOnly(), "the declared view is unchanged");
+        assertTrue(orders == orders.narrowedBy(ViewRules.NONE));
+    }
+
+    @Test
+    void rulesNamingWhatTheEntityLacksFailTheStart() {
+        IllegalStateException scope = assertThrows(IllegalStateException.class,
+                () -> factory.build(DEMO.orders().scope("clerk", "customer.planet = {user.country}")));
+        assertTrue(scope.getMessage().contains("Order") && scope.getMessage().contains("clerk")
+                && scope.getMessage().contains("customer.planet"), scope.getMessage());
+        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().hiddenFor("clerk", "margin")));
+        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().hiddenFor("clerk", "reference")),
+                "the title names records everywhere and cannot be hidden");
+        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().scope("clerk", "customer = {user.email}")),
+                "a relation compares with an id");
+        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().scope("clerk", "status = 'LOST'")),
+                "not a status");
+        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().scope("clerk", "total = 'x'")));
+        assertEquals("status = 'NEW' and customer = 7",
+                factory.build(DEMO.orders().scope("clerk", "status = 'NEW' and customer = 7")).rulesOf("clerk").scope().toString());
+    }
 }
