@@ -177,9 +177,10 @@ public class EntityService {
     public ListCount listCount(AdminView<?> view, ListRequest request) {
         require(view, Operation.VIEW);
         AdminView<?> seen = checked(view, request);
-        if (request.search() == null && request.filters().isEmpty()) {
-            // the planner's estimate counts every row of the table: never for a caller with a row scope
-            var estimate = rules(view).scoped() ? java.util.OptionalLong.empty() : estimates.ofBigTable(view.type());
+        // a scoped list is counted like a filtered one, up to the cap: the planner's estimate counts
+        // every row of the table, which would tell a scoped caller how many lie outside their scope
+        if (request.search() == null && request.filters().isEmpty() && !rules(view).scoped()) {
+            var estimate = estimates.ofBigTable(view.type());
             return estimate.isPresent() ? new ListCount(estimate.getAsLong(), ListCount.Kind.ESTIMATE)
                     : new ListCount(count(view, request), ListCount.Kind.EXACT);
         }
@@ -235,7 +236,8 @@ public class EntityService {
         em.persist(entity);
         flush(view, null);
         requireInScope(view, entity, Operation.CREATE);
-        String changes = AuditLog.diff(Map.of(), ValueText.snapshot(view, entity));
+        String changes = AuditLog.diff(Map.of(), ValueText.snapshot(view, entity), Map.of(),
+                ValueText.references(view, entity));
         audit(view, AuditAction.CREATE, entity, view.passwordProperty() == null ? changes
                 : AuditLog.withSecret(changes, "password"));
         return entity;
@@ -246,6 +248,18 @@ public class EntityService {
      * changed or disappeared since, nothing is written and a {@link ConflictException} says so.
      */
     public <E> E update(AdminView<E> shown, E edited, String newPassword) {
+        return update(shown, edited, newPassword, Map.of());
+    }
+
+    /**
+     * An {@link #update} whose audit entry also carries the given notes beside the changes, such
+     * as {@code "@revertOf"} naming the entry a revert undoes. Note keys begin with {@code @}, so
+     * they can never be taken for a property.
+     */
+    public <E> E update(AdminView<E> shown, E edited, String newPassword, Map<String, String> notes) {
+        if (notes.keySet().stream().anyMatch(key -> !key.startsWith("@"))) {
+            throw new IllegalArgumentException("audit notes begin with @: " + notes.keySet());
+        }
         AdminView<E> view = declared(shown);
         requireCapability(view.editable(), "service.notEditable");
         requireWrite(view, Operation.EDIT);
@@ -254,6 +268,7 @@ public class EntityService {
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
         requireVersion(current, ((BaseEntity) edited).getVersion(), id);
         Map<String, String> before = ValueText.snapshot(view, current);
+        Map<String, String> referencesBefore = ValueText.references(view, current);
         requireUnchanged(view, before, ValueText.snapshot(view, edited), Operation.EDIT);
         boolean passwordChanged = view.passwordProperty() != null && newPassword != null && !newPassword.isEmpty();
         requireStepUpForEdit(view, before, ValueText.snapshot(view, edited), passwordChanged);
@@ -265,12 +280,13 @@ public class EntityService {
         E merged = em.merge(edited);
         flush(view, id);
         requireInScope(view, merged, Operation.EDIT);
-        String changes = AuditLog.diff(before, ValueText.snapshot(view, merged));
+        String changes = AuditLog.diff(before, ValueText.snapshot(view, merged), referencesBefore,
+                ValueText.references(view, merged));
         if (passwordChanged) {
             changes = AuditLog.withSecret(changes, "password");
         }
         if (!"{}".equals(changes)) {
-            audit(view, AuditAction.UPDATE, merged, changes);
+            audit(view, AuditAction.UPDATE, merged, withNotes(changes, notes));
         }
         return merged;
     }
@@ -326,11 +342,13 @@ public class EntityService {
             E current = find(view, row.getKey()).orElseThrow(() -> new ConflictException(row.getKey(), true));
             requireVersion(current, row.getValue(), row.getKey());
             Map<String, String> before = ValueText.snapshot(view, current);
+            Map<String, String> referencesBefore = ValueText.references(view, current);
             action.change().accept(current);
             requireUnchanged(view, before, ValueText.snapshot(view, current), Operation.EDIT);
             em.flush();
             requireInScope(view, current, Operation.EDIT);
-            String changes = AuditLog.diff(before, ValueText.snapshot(view, current));
+            String changes = AuditLog.diff(before, ValueText.snapshot(view, current), referencesBefore,
+                    ValueText.references(view, current));
             audit(view, AuditAction.BULK_ACTION, current, jakarta.json.Json.createObjectBuilder(
                     jakarta.json.Json.createReader(new java.io.StringReader(changes)).readObject())
                     .add("@action", action.name()).build().toString());
@@ -350,6 +368,16 @@ public class EntityService {
         if (dangerous) {
             stepUp.require("make this change to " + english(view.singularLabel()) + " records");
         }
+    }
+
+    private static String withNotes(String changes, Map<String, String> notes) {
+        if (notes.isEmpty()) {
+            return changes;
+        }
+        var json = jakarta.json.Json.createObjectBuilder(
+                jakarta.json.Json.createReader(new java.io.StringReader(changes)).readObject());
+        notes.forEach(json::add);
+        return json.build().toString();
     }
 
     private static void requireVersion(Object current, Long seen, String id) {
