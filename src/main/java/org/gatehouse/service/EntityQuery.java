@@ -69,6 +69,20 @@ final class EntityQuery {
         return em.createQuery(query).getResultList();
     }
 
+    /** Whether a record with exactly this title lies within the caller's scope. */
+    boolean hasTitle(Class<?> type, String titleProperty, String title) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<?> root = query.from(type);
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(root.get(titleProperty).as(String.class), title));
+        if (scope != null) {
+            where.add(scope.of(cb, root, em.getMetamodel()));
+        }
+        query.select(cb.count(root)).where(where.toArray(Predicate[]::new));
+        return em.createQuery(query).getSingleResult() > 0;
+    }
+
     /** The related records offered by a picker: their title contains the text, within the caller's scope. */
     <T> List<T> suggest(Class<T> type, String titleProperty, String text, int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();

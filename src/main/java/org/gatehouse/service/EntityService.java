@@ -584,7 +584,33 @@ public class EntityService {
         }
         java.util.Set<String> hidden = rules(view).hidden();
         return audit.history(view.type().getSimpleName(), id, limit).stream()
-                .map(entry -> org.gatehouse.audit.HistoryItem.of(entry).without(hidden)).toList();
+                .map(entry -> org.gatehouse.audit.HistoryItem.of(entry).without(hidden))
+                .map(item -> item.without(relationsOutOfScope(view, item))).toList();
+    }
+
+    /**
+     * The relation changes of a history entry that may name records outside the caller's scope of
+     * the related view. The trail keeps related records by their titles, so a change is shown only
+     * when each title it names is that of a record within the caller's scope (a title shared with a
+     * record outside tells nothing more); lists of titles of a scoped view are left out.
+     */
+    private java.util.Set<String> relationsOutOfScope(AdminView<?> view, org.gatehouse.audit.HistoryItem item) {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        for (var change : item.changes()) {
+            PropertyDescriptor property = view.properties().get(change.field());
+            AdminView<?> related = property == null || !property.isRelation() ? null
+                    : registry.viewOf(property.javaType()).orElse(null);
+            if (related == null || !rules(related).scoped()) {
+                continue;
+            }
+            boolean inScope = property.kind() != PropertyKind.TO_MANY
+                    && java.util.stream.Stream.of(change.before(), change.after()).allMatch(title -> title == null
+                            || title.isEmpty() || query(related).hasTitle(related.type(), property.relatedLabel(), title));
+            if (!inScope) {
+                fields.add(change.field());
+            }
+        }
+        return fields;
     }
 
     static Object parseId(Class<?> idType, String id) {

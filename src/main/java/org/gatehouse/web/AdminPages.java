@@ -64,8 +64,15 @@ final class AdminPages {
         refused(faces);
     }
 
-    /** Answers 403 for a refusal the service has already logged and recorded. */
+    /**
+     * Answers 403 for a refusal the service has already logged and recorded; unless the page has
+     * answered already (a record out of the caller's reach is a 404, as a missing one): that answer
+     * stands, a second one would fail the request.
+     */
     static void refused(FacesContext faces) {
+        if (faces.getResponseComplete()) {
+            return;
+        }
         try {
             faces.getExternalContext().responseSendError(403, "Forbidden");
         } catch (IOException e) {
