@@ -24,6 +24,9 @@ public class CraftedPostbackGuard implements PhaseListener {
         String viewId = faces.getViewRoot().getViewId();
         if ((AdminPages.VIEWS + "/admin/details.xhtml").equals(viewId)) {
             bean(faces, "#{detailsPage}", DetailsPageBacking.class).guardPostback();
+            if (!faces.getResponseComplete()) {
+                bean(faces, "#{roleRules}", RoleRulesTab.class).guardPostback();
+            }
         } else if ((AdminPages.VIEWS + "/admin/form.xhtml").equals(viewId)) {
             bean(faces, "#{formPage}", FormPageBacking.class).guardPostback();
         } else if ((AdminPages.VIEWS + "/admin/list.xhtml").equals(viewId)) {

@@ -42,6 +42,10 @@ public class DetailsPageBacking {
 
     private static final int HISTORY_LIMIT = 100;
 
+    /** The parts of a role's rules as its history records them (see {@link org.gatehouse.service.RuleEditor}). */
+    private static final java.util.Map<String, String> RULE_FIELDS = java.util.Map.of("@view", "tab.rules.view",
+            "@scope", "tab.rules.scope", "@hidden", "tab.rules.hidden", "@readOnly", "tab.rules.readOnly");
+
     @Inject
     private AdminRegistry registry;
 
@@ -173,6 +177,9 @@ public class DetailsPageBacking {
         if (field.equals("@action")) {
             return TextBean.text("details.history.bulkAction");
         }
+        if (RULE_FIELDS.containsKey(field)) {
+            return TextBean.text(RULE_FIELDS.get(field));
+        }
         if (field.equals(getView().passwordProperty()) || field.equals("password")) {
             return TextBean.text("form.password");
         }
@@ -186,6 +193,9 @@ public class DetailsPageBacking {
     public String historyValue(String field, String value) {
         if (value == null || value.isEmpty()) {
             return value;
+        }
+        if (field.equals("@view")) {
+            return registry.view(value).map(v -> Texts.label(TextBean.locale(), v.label())).orElse(value);
         }
         if (field.equals("@action")) {
             return getView().action(value).map(a -> Texts.label(TextBean.locale(), a.label())).orElse(value);
