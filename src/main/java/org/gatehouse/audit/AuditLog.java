@@ -123,16 +123,32 @@ public class AuditLog {
 
     /** {@code {"field": {"old": …, "new": …}}} for every field whose text differs. */
     public static String diff(Map<String, String> before, Map<String, String> after) {
+        return diff(before, after, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #diff(Map, Map)}, and a changed relation also keeps the ids of the records it named
+     * ({@code "oldRef"}, {@code "newRef"}; see {@code ValueText.references}), so that reverting it
+     * finds the very records, whatever their labels are now.
+     */
+    public static String diff(Map<String, String> before, Map<String, String> after,
+            Map<String, String> referencesBefore, Map<String, String> referencesAfter) {
         JsonObjectBuilder json = Json.createObjectBuilder();
         java.util.Set<String> names = new java.util.LinkedHashSet<>(before.keySet());
         names.addAll(after.keySet());
         for (String name : names) {
             String old = before.get(name);
             String now = after.get(name);
-            if (!Objects.equals(emptyToNull(old), emptyToNull(now))) {
+            // a relation to another record of the same label is a change too
+            if (!Objects.equals(emptyToNull(old), emptyToNull(now))
+                    || !Objects.equals(emptyToNull(referencesBefore.get(name)), emptyToNull(referencesAfter.get(name)))) {
                 JsonObjectBuilder change = Json.createObjectBuilder();
                 addNullable(change, "old", emptyToNull(old));
                 addNullable(change, "new", emptyToNull(now));
+                if (referencesBefore.containsKey(name) || referencesAfter.containsKey(name)) {
+                    addNullable(change, "oldRef", emptyToNull(referencesBefore.get(name)));
+                    addNullable(change, "newRef", emptyToNull(referencesAfter.get(name)));
+                }
                 json.add(name, change);
             }
         }

@@ -11,8 +11,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An audit entry as the History tab shows it: one line per changed field. */
-public record HistoryItem(OffsetDateTime at, String actor, AuditAction action, List<FieldChange> changes)
+/**
+ * An audit entry as the History tab shows it: one line per changed field, and the entry's id,
+ * which its Revert and Restore links name.
+ */
+public record HistoryItem(Long id, OffsetDateTime at, String actor, AuditAction action, List<FieldChange> changes)
         implements Serializable {
 
     /** One field's change; secrets read "changed" with no values. */
@@ -22,11 +25,11 @@ public record HistoryItem(OffsetDateTime at, String actor, AuditAction action, L
     /** The same entry without the changes of the given fields (those hidden from the reader). */
     public HistoryItem without(java.util.Set<String> fields) {
         return fields.isEmpty() ? this
-                : new HistoryItem(at, actor, action, changes.stream().filter(c -> !fields.contains(c.field())).toList());
+                : new HistoryItem(id, at, actor, action, changes.stream().filter(c -> !fields.contains(c.field())).toList());
     }
 
     public static HistoryItem of(AuditEntry entry) {
-        return new HistoryItem(entry.getAt(), entry.getActor(), entry.getAction(), parse(entry.getChanges()));
+        return new HistoryItem(entry.getId(), entry.getAt(), entry.getActor(), entry.getAction(), parse(entry.getChanges()));
     }
 
     static List<FieldChange> parse(String json) {

@@ -60,6 +60,36 @@ public final class ValueText {
         return title == null ? "" : title.toString();
     }
 
+    /**
+     * The related records' ids of each relation of a record ({@code "4"}, {@code "1,3"} in id
+     * order, empty for none): what the audit trail keeps besides their labels, which need not be
+     * unique, so that a change of a relation can be reverted to the very records it named.
+     */
+    public static Map<String, String> references(AdminView<?> view, Object entity) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        if (entity != null) {
+            view.properties().values().stream().filter(PropertyDescriptor::isRelation)
+                    .forEach(p -> ids.put(p.name(), idsOf(PropertyAccess.get(entity, p.name()))));
+        }
+        return ids;
+    }
+
+    private static String idsOf(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(ValueText::idOf).sorted(java.util.Comparator
+                    .comparing(String::length).thenComparing(java.util.Comparator.naturalOrder()))
+                    .collect(Collectors.joining(","));
+        }
+        return idOf(value);
+    }
+
+    private static String idOf(Object related) {
+        return related instanceof org.gatehouse.persistence.BaseEntity entity ? String.valueOf(entity.getId()) : "";
+    }
+
     /** Every property of a record as text, in the view's order; the password hash is never among them. */
     public static Map<String, String> snapshot(AdminView<?> view, Object entity) {
         Map<String, String> values = new LinkedHashMap<>();

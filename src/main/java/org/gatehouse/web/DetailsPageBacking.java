@@ -95,8 +95,9 @@ public class DetailsPageBacking {
      */
     public void guardPostback() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (viewName != null && faces.getExternalContext().getRequestParameterMap().containsKey("details:confirmDeleteYes")
-                && !service.can(getView(), Operation.DELETE)) {
+        var posted = faces.getExternalContext().getRequestParameterMap();
+        if (viewName != null && (posted.containsKey("details:confirmDeleteYes") && !service.can(getView(), Operation.DELETE)
+                || posted.containsKey(RevertBacking.CONFIRM) && !service.can(getView(), Operation.EDIT))) {
             AdminPages.forbidden(faces);
         }
     }
@@ -133,6 +134,16 @@ public class DetailsPageBacking {
 
     private String id() {
         return String.valueOf(((BaseEntity) entity).getId());
+    }
+
+    /** The record's id, as the address names it. */
+    public String getId() {
+        return entity == null ? null : id();
+    }
+
+    /** A value of one of the record's properties as this page shows values. */
+    public String display(Object value, PropertyDescriptor property) {
+        return formatter.displayValue(value, property);
     }
 
     public AdminView<?> getView() {
@@ -177,6 +188,12 @@ public class DetailsPageBacking {
         if (field.equals("@action")) {
             return TextBean.text("details.history.bulkAction");
         }
+        if (field.equals(org.gatehouse.service.RecordHistory.REVERT_OF)) {
+            return TextBean.text("revert.history.revertOf");
+        }
+        if (field.equals(org.gatehouse.service.RecordHistory.RESTORE_OF)) {
+            return TextBean.text("revert.history.restoreOf");
+        }
         if (RULE_FIELDS.containsKey(field)) {
             return TextBean.text(RULE_FIELDS.get(field));
         }
@@ -196,6 +213,10 @@ public class DetailsPageBacking {
         }
         if (field.equals("@view")) {
             return registry.view(value).map(v -> Texts.label(TextBean.locale(), v.label())).orElse(value);
+        }
+        if (field.equals(org.gatehouse.service.RecordHistory.REVERT_OF)
+                || field.equals(org.gatehouse.service.RecordHistory.RESTORE_OF)) {
+            return TextBean.text("revert.history.entry", value);
         }
         if (field.equals("@action")) {
             return getView().action(value).map(a -> Texts.label(TextBean.locale(), a.label())).orElse(value);
