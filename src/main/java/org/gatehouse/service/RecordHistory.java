@@ -289,7 +289,8 @@ public class RecordHistory {
             return property.kind() == PropertyKind.TO_MANY ? new LinkedHashSet<>() : null;
         }
         if (relatedView.isEmpty() || !service.can(relatedView.get(), Operation.VIEW)) {
-            problems.add(new Remark("revert.problem.relationHidden", property.name(), recorded.old()));
+            // never the recorded label: it names a record of a view the caller may not read
+            problems.add(new Remark("revert.problem.relationHidden", property.name(), null));
             return UNRESOLVED;
         }
         Set<Object> found = new LinkedHashSet<>();
@@ -299,7 +300,8 @@ public class RecordHistory {
                 return UNRESOLVED;
             }
             if (one == null) {
-                problems.add(new Remark("revert.problem.gone", property.name(), recorded.old()));
+                // never the recorded label: the record may exist outside the caller's row scope
+                problems.add(new Remark("revert.problem.gone", property.name(), null));
                 return UNRESOLVED;
             }
             found.add(one);
