@@ -44,6 +44,14 @@ public class RoleRule extends BaseEntity {
     @Column(name = "read_only_fields", length = 2000)
     private String readOnlyFields;
 
+    /** Granted operations (VIEW, CREATE, EDIT, DELETE), comma-separated; null: as the view declares. */
+    @Column(length = 100)
+    private String operations;
+
+    /** Granted bulk actions by name, comma-separated; null: as the view declares. */
+    @Column(length = 1000)
+    private String actions;
+
     @Column(name = "changed_at", nullable = false)
     private OffsetDateTime changedAt;
 
@@ -89,6 +97,25 @@ public class RoleRule extends BaseEntity {
 
     public String getChangedBy() {
         return changedBy;
+    }
+
+    public String getOperations() {
+        return operations;
+    }
+
+    public String getActions() {
+        return actions;
+    }
+
+    /**
+     * Replaces the granted operations and actions; null keeps the view's declaration for them, an
+     * empty text grants none.
+     */
+    public void grant(String operations, String actions, String by) {
+        this.operations = operations == null ? null : operations.strip();
+        this.actions = actions == null ? null : actions.strip();
+        this.changedBy = by;
+        this.changedAt = OffsetDateTime.now(java.time.ZoneOffset.UTC);
     }
 
     /** Replaces the rules; blank texts are stored as none. */

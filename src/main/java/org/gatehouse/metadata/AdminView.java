@@ -85,15 +85,22 @@ public record AdminView<E>(
                 actionPermissions, tabs, stepUp, createdProperty, roleRules, listsOtherViews);
     }
 
-    /** Whether a caller with the given role test may perform the operation; read-only views allow no writes. */
-    public boolean allows(Operation operation, java.util.function.Predicate<String> callerInRole) {
-        boolean capable = switch (operation) {
+    /** Whether the view supports the operation at all: read-only views allow no writes. */
+    public boolean capable(Operation operation) {
+        return switch (operation) {
             case VIEW -> true;
             case CREATE -> creatable;
             case EDIT -> editable;
             case DELETE -> deletable;
         };
-        return capable && permissions.getOrDefault(operation, java.util.Set.of(DEFAULT_ROLE)).stream()
+    }
+
+    /**
+     * Whether a caller with the given role test may perform the operation as the view declares it
+     * (grants an admin stored for a role may change that: the service asks {@code AccessRules}).
+     */
+    public boolean allows(Operation operation, java.util.function.Predicate<String> callerInRole) {
+        return capable(operation) && permissions.getOrDefault(operation, java.util.Set.of(DEFAULT_ROLE)).stream()
                 .anyMatch(callerInRole);
     }
 

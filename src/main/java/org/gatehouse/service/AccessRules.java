@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.gatehouse.identity.RoleRule;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.Operation;
+import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.RowScope;
 import org.gatehouse.metadata.RuleCheck;
 import org.gatehouse.metadata.ViewRules;
@@ -94,6 +96,47 @@ public class AccessRules {
                 configuredScope.isPresent() ? Source.CONFIGURED : scopeSource,
                 configuredHidden.orElse(hidden), configuredHidden.isPresent() ? Source.CONFIGURED : hiddenSource,
                 configuredReadOnly.orElse(readOnly), configuredReadOnly.isPresent() ? Source.CONFIGURED : readOnlySource);
+    }
+
+    /**
+     * Whether the role may perform the operation on the view. The {@code admin} role and operations
+     * whose roles configuration names ({@code GATEHOUSE_PERMISSIONS_<VIEW>_<OP>}) follow the
+     * declaration; otherwise what an admin granted the role on its Permissions tab, if anything.
+     */
+    public boolean grants(AdminView<?> view, String role, Operation operation, RoleRule stored) {
+        if (!view.capable(operation)) {
+            return false;
+        }
+        if (Roles.ADMIN.equals(role) || stored == null || stored.getOperations() == null
+                || operationConfigured(view, operation)) {
+            return view.rolesFor(operation).contains(role);
+        }
+        return names(stored.getOperations()).contains(operation.name());
+    }
+
+    /** Whether the role may run the bulk action on the view; as {@link #grants} for operations. */
+    public boolean grantsAction(AdminView<?> view, String role, String action, RoleRule stored) {
+        if (view.action(action).isEmpty()) {
+            return false;
+        }
+        if (Roles.ADMIN.equals(role) || stored == null || stored.getActions() == null || actionConfigured(view, action)) {
+            return view.rolesForAction(action).contains(role);
+        }
+        return names(stored.getActions()).contains(action);
+    }
+
+    /** Whether configuration names the roles of the operation on the view; then nobody may change them here. */
+    public boolean operationConfigured(AdminView<?> view, Operation operation) {
+        return config.getOptionalValue(permissionKey(view, operation.name()), String.class).isPresent();
+    }
+
+    public boolean actionConfigured(AdminView<?> view, String action) {
+        return config.getOptionalValue(permissionKey(view, "ACTION_" + action), String.class).isPresent();
+    }
+
+    /** The configuration key naming the roles of an operation ({@code DELETE}) or action ({@code ACTION_SHIP}). */
+    public static String permissionKey(AdminView<?> view, String part) {
+        return ("GATEHOUSE_PERMISSIONS_" + view.name() + "_" + part).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** The configuration key of one part of a role's rules for a view. */

@@ -48,6 +48,24 @@ public class CallerRules {
         return byView.computeIfAbsent(view.name(), name -> rules.of(view, roles, stored));
     }
 
+    /**
+     * Whether the caller may perform the operation on the view: one of the roles their account
+     * holds now, and their session announced ({@code session}), is granted it.
+     */
+    public boolean may(AdminView<?> view, org.gatehouse.metadata.Operation operation,
+            java.util.function.Predicate<String> session, String email) {
+        load(email);
+        return roles.stream().anyMatch(role -> session.test(role)
+                && rules.grants(view, role, operation, stored.get(role + "\u0000" + view.name())));
+    }
+
+    /** Whether the caller may run the bulk action on the view; as {@link #may}. */
+    public boolean mayRun(AdminView<?> view, String action, java.util.function.Predicate<String> session, String email) {
+        load(email);
+        return roles.stream().anyMatch(role -> session.test(role)
+                && rules.grantsAction(view, role, action, stored.get(role + "\u0000" + view.name())));
+    }
+
     /** The view as the caller sees it (see {@link AdminView#narrowedBy}). */
     @SuppressWarnings("unchecked")
     public <E> AdminView<E> narrowed(AdminView<E> view, String email) {

@@ -68,11 +68,15 @@ public class EntityService {
     private CallerRules callerRules;
 
     /**
-     * Whether the caller may perform the operation on the view; what menus and buttons ask. A view
-     * listing records of other views (the audit log) is closed to callers whose access rules narrow.
+     * Whether the caller may perform the operation on the view; what menus and buttons ask. It
+     * takes the roles the caller's account holds now, in the database, that their session also
+     * announced: a session that outlived a deactivation or a role change reads and writes nothing,
+     * even through a path the web layer did not foresee. What an admin granted or took from a role
+     * on its Permissions tab counts from the next request on. A view listing records of other
+     * views (the audit log) is closed to callers whose access rules narrow.
      */
     public boolean can(AdminView<?> view, Operation operation) {
-        return view.allows(operation, caller::isCallerInRole)
+        return callerRules.may(view, operation, caller::isCallerInRole, who())
                 && !(view.listsOtherViews() && callerRules.narrowedAnywhere(registry.views(), who()));
     }
 
@@ -109,26 +113,22 @@ public class EntityService {
         }
     }
 
+    /** Whether the caller may run the view's bulk action; what the list's buttons ask. */
+    public boolean canRun(AdminView<?> view, String action) {
+        return callerRules.mayRun(view, action, caller::isCallerInRole, who());
+    }
+
     private void requireAction(AdminView<?> view, String action) {
-        if (!view.allowsAction(action, currentRoles()::test)) {
+        if (!canRun(view, action)) {
             refuse(view.name() + ":action:" + action);
         }
     }
 
-    /**
-     * Writes check the roles the caller's account holds now, in the database, besides those its
-     * session announced: a session that outlived a deactivation or a role change can write nothing,
-     * even if it reached this service through a path the web layer did not foresee.
-     */
+    /** A write: the operation granted as for {@link #can} (the audit log's closure does not matter: it takes no writes). */
     private void requireWrite(AdminView<?> view, Operation operation) {
-        if (!view.allows(operation, currentRoles()::test)) {
+        if (!callerRules.may(view, operation, caller::isCallerInRole, who())) {
             refuse(view.name() + ":" + operation.name().toLowerCase(Locale.ROOT));
         }
-    }
-
-    private java.util.function.Predicate<String> currentRoles() {
-        java.util.Set<String> held = callerRules.roles(who());
-        return role -> held.contains(role) && caller.isCallerInRole(role);
     }
 
     /** Reading related records for pickers needs the right to view their own admin view. */

@@ -27,6 +27,7 @@ import org.gatehouse.identity.RoleRule;
 import org.gatehouse.identity.StepUp;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.RowScope;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.ViewRules;
@@ -34,8 +35,8 @@ import org.gatehouse.service.AccessRules.Effective;
 import org.gatehouse.service.AccessRules.Source;
 
 /**
- * What a role's Permissions tab edits: per view, the role's row scope and the properties hidden
- * from or read-only for its holders. Saves are checked against the view, refused for parts fixed by
+ * What a role's Permissions tab edits: per view, the operations and bulk actions the role is
+ * granted, its row scope and the properties hidden from or read-only for its holders. Saves are checked against the view, refused for parts fixed by
  * configuration, guarded by the stored rule's version and a fresh proof of identity, and audited
  * on the role. {@link CallerRules} reads the rules on every request, so a save holds from each
  * holder's next request on, on every node.
@@ -47,6 +48,8 @@ public class RuleEditor {
     public static final String SCOPE = "scope";
     public static final String HIDDEN = "hidden";
     public static final String READ_ONLY = "readOnly";
+    public static final String OPERATIONS = "operations";
+    public static final String ACTIONS = "actions";
 
     /** How many of the role's holders a preview counts for. */
     static final int PREVIEW_HOLDERS = 3;
@@ -97,11 +100,21 @@ public class RuleEditor {
     }
 
     /**
+     * An operation ({@code VIEW}, {@code CREATE}, {@code EDIT}, {@code DELETE}) or a bulk action, and
+     * whether the role has it. {@code fixed}: not for this page to change — the {@code admin} role
+     * keeps what the declarations give it (nobody can lock the admins out), and configuration that
+     * names an operation's roles wins.
+     */
+    public record Grant(String name, boolean granted, boolean fixed) {
+    }
+
+    /**
      * A role's rules for one view as the editor shows them.
      *
      * @param version the stored rule's version, null when the role has none stored for the view
      */
-    public record Rules(String view, Part scope, Part hidden, Part readOnly, Long version) {
+    public record Rules(String view, Part scope, Part hidden, Part readOnly, Long version, List<Grant> operations,
+            List<Grant> actions) {
     }
 
     /** What a save did: the rules now, and whether anything changed. */
@@ -142,6 +155,18 @@ public class RuleEditor {
      * @throws ConflictException    someone else saved the rules since they were shown
      */
     public Saved save(long roleId, String viewName, Long shownVersion, String scope, String hidden, String readOnly) {
+        return save(roleId, viewName, shownVersion, scope, hidden, readOnly, null, null);
+    }
+
+    /**
+     * Saves a role's rules and grants for one view; null sets of operations or actions leave them
+     * as they are. Grants take effect for the role's holders from their next request on.
+     *
+     * @param operations the operations the role is to have (names of {@link Operation}), or null
+     * @param actions    the bulk actions the role is to have, or null
+     */
+    public Saved save(long roleId, String viewName, Long shownVersion, String scope, String hidden, String readOnly,
+            java.util.Set<String> operations, java.util.Set<String> actions) {
         requireAdminNow("save rules of role #" + roleId + " for view " + viewName);
         Role role = role(roleId);
         AdminView<?> view = view(viewName);
@@ -158,6 +183,10 @@ public class RuleEditor {
             }
         }
         requireValid(view, posted);
+        Rules shown = rules(view, role, stored);
+        String newOperations = granted(OPERATIONS, shown.operations(), operations, stored == null ? null : stored.getOperations(),
+                view, role);
+        String newActions = granted(ACTIONS, shown.actions(), actions, stored == null ? null : stored.getActions(), view, role);
         if (shownVersion == null ? stored != null : stored == null || stored.getVersion() != shownVersion) {
             throw new ConflictException(role.getId() + ":" + view.name(), false);
         }
@@ -172,16 +201,20 @@ public class RuleEditor {
                 ? texts(stored.getRowScope(), stored.getHiddenFields(), stored.getReadOnlyFields())
                 : texts(declared.scope() == null ? null : declared.scope().toString(), String.join(", ", declared.hidden()),
                         String.join(", ", declared.readOnly()));
-        if (underlyingBefore.equals(texts(newScope, newHidden, newReadOnly))) {
-            return new Saved(rules(view, role, stored), false);
+        boolean grantsChanged = !Objects.equals(newOperations, stored == null ? null : stored.getOperations())
+                || !Objects.equals(newActions, stored == null ? null : stored.getActions());
+        if (underlyingBefore.equals(texts(newScope, newHidden, newReadOnly)) && !grantsChanged) {
+            return new Saved(shown, false);
         }
         stepUp.require("change the access rules of a role");
         if (stored == null) {
             stored = new RoleRule(role, view.name());
             stored.change(newScope, newHidden, newReadOnly, who());
+            stored.grant(newOperations, newActions, who());
             em.persist(stored);
         } else {
             stored.change(newScope, newHidden, newReadOnly, who());
+            stored.grant(newOperations, newActions, who());
         }
         try {
             em.flush();
@@ -193,8 +226,11 @@ public class RuleEditor {
             throw new ConflictException(role.getId() + ":" + view.name(), false);
         }
         Effective after = accessRules.effective(view, role.getName(), stored);
-        String diff = AuditLog.diff(texts(before.scope(), before.hidden(), before.readOnly()),
-                texts(after.scope(), after.hidden(), after.readOnly()));
+        Map<String, String> beforeTexts = texts(before.scope(), before.hidden(), before.readOnly());
+        beforeTexts.putAll(grantTexts(shown));
+        Map<String, String> afterTexts = texts(after.scope(), after.hidden(), after.readOnly());
+        afterTexts.putAll(grantTexts(rules(view, role, stored)));
+        String diff = AuditLog.diff(beforeTexts, afterTexts);
         String changes = Json.createObjectBuilder(Json.createReader(new StringReader(diff)).readObject())
                 .add("@view", view.name()).build().toString();
         audit.record(AuditAction.RULES_CHANGED, "Role", String.valueOf(role.getId()), role.getName(), changes);
@@ -289,12 +325,61 @@ public class RuleEditor {
 
     private Rules rules(AdminView<?> view, Role role, RoleRule stored) {
         Effective effective = accessRules.effective(view, role.getName(), stored);
+        boolean admin = Roles.ADMIN.equals(role.getName());
+        List<Grant> operations = java.util.Arrays.stream(Operation.values()).filter(view::capable)
+                .map(op -> new Grant(op.name(), accessRules.grants(view, role.getName(), op, stored),
+                        admin || accessRules.operationConfigured(view, op))).toList();
+        List<Grant> actions = view.actions().stream()
+                .map(action -> new Grant(action.name(), accessRules.grantsAction(view, role.getName(), action.name(), stored),
+                        admin || accessRules.actionConfigured(view, action.name()))).toList();
         return new Rules(view.name(),
                 new Part(effective.scope(), effective.scopeSource(), AccessRules.key(view, role.getName(), "SCOPE")),
                 new Part(effective.hidden(), effective.hiddenSource(), AccessRules.key(view, role.getName(), "HIDDEN")),
                 new Part(effective.readOnly(), effective.readOnlySource(),
                         AccessRules.key(view, role.getName(), "READ_ONLY")),
-                stored == null ? null : stored.getVersion());
+                stored == null ? null : stored.getVersion(), operations, actions);
+    }
+
+    /**
+     * The stored text of the operations or actions to grant: the current one when nothing is posted
+     * or the posted choice is what applies already; else the choice, in the view's order.
+     *
+     * @throws RuleRefusedException a posted name is not an operation or action of the view
+     * @throws WriteException       the choice changes a grant the page may not change
+     */
+    private static String granted(String part, List<Grant> shown, java.util.Set<String> posted, String current,
+            AdminView<?> view, Role role) {
+        if (posted == null) {
+            return current;
+        }
+        List<String> names = shown.stream().map(Grant::name).toList();
+        for (String name : posted) {
+            if (!names.contains(name)) {
+                throw new RuleRefusedException(Map.of(part, "'" + name.replaceAll("\\p{Cntrl}", "?")
+                        + "' is not one of " + names));
+            }
+        }
+        boolean same = true;
+        for (Grant grant : shown) {
+            boolean wanted = posted.contains(grant.name());
+            if (wanted != grant.granted()) {
+                if (grant.fixed()) {
+                    throw new WriteException(part, Roles.ADMIN.equals(role.getName())
+                            ? Message.of("tab.rules.adminGrantsFixed")
+                            : Message.of("tab.rules.fixedRefused", AccessRules.permissionKey(view,
+                                    part.equals(OPERATIONS) ? grant.name() : "ACTION_" + grant.name())));
+                }
+                same = false;
+            }
+        }
+        return same ? current : String.join(",", names.stream().filter(posted::contains).toList());
+    }
+
+    private static Map<String, String> grantTexts(Rules rules) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("@" + OPERATIONS, String.join(", ", rules.operations().stream().filter(Grant::granted).map(Grant::name).toList()));
+        texts.put("@" + ACTIONS, String.join(", ", rules.actions().stream().filter(Grant::granted).map(Grant::name).toList()));
+        return texts;
     }
 
     private Role role(long roleId) {

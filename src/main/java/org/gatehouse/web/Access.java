@@ -9,8 +9,9 @@ import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
 
 /**
- * What the pages ask before showing a menu entry or a button. The same rules as the service
- * applies on every call; hiding a button here is a courtesy, not the check.
+ * What the pages ask before showing a menu entry or a button: the service's own answer (with the
+ * grants an admin edited on a role's Permissions tab). Hiding a button here is a courtesy, not the
+ * check; the service applies the same rules on every call.
  */
 @Named("can")
 @RequestScoped
@@ -22,28 +23,40 @@ public class Access {
     @Inject
     private AdminRegistry registry;
 
-    private boolean inRole(String role) {
-        return faces.getExternalContext().isUserInRole(role);
+    @Inject
+    private org.gatehouse.service.EntityService service;
+
+    private final java.util.Map<String, Boolean> answers = new java.util.HashMap<>();
+
+    /** Only callers in an admin-area role reach the service at all; anyone else may do nothing. */
+    private boolean inAdminArea() {
+        return org.gatehouse.metadata.Roles.ADMIN_AREA.stream().anyMatch(faces.getExternalContext()::isUserInRole);
+    }
+
+    private boolean may(AdminView<?> view, Operation operation) {
+        return view != null && answers.computeIfAbsent(view.name() + ":" + operation,
+                key -> inAdminArea() && service.can(view, operation));
     }
 
     public boolean view(AdminView<?> view) {
-        return view != null && view.allows(Operation.VIEW, this::inRole);
+        return may(view, Operation.VIEW);
     }
 
     public boolean create(AdminView<?> view) {
-        return view != null && view.allows(Operation.CREATE, this::inRole);
+        return may(view, Operation.CREATE);
     }
 
     public boolean edit(AdminView<?> view) {
-        return view != null && view.allows(Operation.EDIT, this::inRole);
+        return may(view, Operation.EDIT);
     }
 
     public boolean delete(AdminView<?> view) {
-        return view != null && view.allows(Operation.DELETE, this::inRole);
+        return may(view, Operation.DELETE);
     }
 
     public boolean action(AdminView<?> view, String action) {
-        return view != null && view.allowsAction(action, this::inRole);
+        return view != null && answers.computeIfAbsent(view.name() + ":action:" + action,
+                key -> inAdminArea() && service.canRun(view, action));
     }
 
     /** Whether the caller may see any admin view at all (else the admin menu is not shown). */

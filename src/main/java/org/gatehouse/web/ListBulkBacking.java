@@ -69,7 +69,7 @@ public class ListBulkBacking {
         if (available == null) {
             AdminView<?> view = page.getView();
             available = view != null && (service.can(view, Operation.DELETE) || view.actions().stream()
-                    .anyMatch(a -> view.allowsAction(a.name(), faces.getExternalContext()::isUserInRole)));
+                    .anyMatch(a -> service.canRun(view, a.name())));
         }
         return available;
     }
@@ -85,7 +85,7 @@ public class ListBulkBacking {
         }
         boolean mayDelete = service.can(view, Operation.DELETE);
         boolean mayRunAnAction = view.actions().stream()
-                .anyMatch(a -> view.allowsAction(a.name(), faces.getExternalContext()::isUserInRole));
+                .anyMatch(a -> service.canRun(view, a.name()));
         for (String name : faces.getExternalContext().getRequestParameterMap().keySet()) {
             boolean delete = name.equals("list:deleteSelected") || name.equals("list:confirmDeleteSelected");
             boolean action = name.startsWith("list:") && name.endsWith(":action") || name.equals("list:confirmYes");

@@ -4,15 +4,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.function.Predicate;
 import org.gatehouse.i18n.Texts;
 import org.gatehouse.identity.Role;
 import org.gatehouse.metadata.AdminRegistry;
-import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.web.i18n.TextBean;
 
-/** The Permissions tab of a role's details page: what the role may do on each view. */
+/** The Permissions tab of a role's details page: what the role may do on each view (declared, or as an admin granted it). */
 @Named("rolePermissions")
 @RequestScoped
 public class RolePermissionsTab {
@@ -22,6 +20,9 @@ public class RolePermissionsTab {
 
     @Inject
     private DetailsPageBacking details;
+
+    @Inject
+    private org.gatehouse.service.AccessRules rules;
 
     /**
      * What the role may do on one view.
@@ -37,15 +38,15 @@ public class RolePermissionsTab {
         if (!(details.getEntity() instanceof Role role)) {
             return List.of();
         }
-        Predicate<String> holds = role.getName()::equals;
-        return registry.views().stream().map(view -> new Row(view.label(),
-                List.of(view.allows(Operation.VIEW, holds), view.allows(Operation.CREATE, holds),
-                        view.allows(Operation.EDIT, holds), view.allows(Operation.DELETE, holds)),
-                actions(view, holds))).toList();
-    }
-
-    private static String actions(AdminView<?> view, Predicate<String> holds) {
-        return String.join(", ", view.actions().stream().filter(a -> view.allowsAction(a.name(), holds))
-                .map(a -> Texts.label(TextBean.locale(), a.label())).toList());
+        String name = role.getName();
+        var stored = rules.stored(List.of(name));
+        return registry.views().stream().map(view -> {
+            var grant = stored.get(name + "\u0000" + view.name());
+            return new Row(view.label(), List.of(rules.grants(view, name, Operation.VIEW, grant),
+                    rules.grants(view, name, Operation.CREATE, grant), rules.grants(view, name, Operation.EDIT, grant),
+                    rules.grants(view, name, Operation.DELETE, grant)),
+                    String.join(", ", view.actions().stream().filter(a -> rules.grantsAction(view, name, a.name(), grant))
+                            .map(a -> Texts.label(TextBean.locale(), a.label())).toList()));
+        }).toList();
     }
 }

@@ -25,6 +25,7 @@ public class RoleRulesRow {
     private final List<Choice> hiddenChoices;
     private final List<Choice> readOnlyChoices;
     private RuleEditor.Rules rules;
+    private final RoleGrants grants;
     private String scope;
     private List<String> hidden;
     private List<String> readOnly;
@@ -40,12 +41,14 @@ public class RoleRulesRow {
         // the title names records on every page: it stays visible
         this.hiddenChoices = choices.stream().filter(c -> !c.name().equals(view.titleProperty())).toList();
         this.readOnlyChoices = choices;
+        this.grants = new RoleGrants(view, rules, locale);
         reset(rules);
     }
 
     /** Shows the rules as they are now (after a load or a save). */
     void reset(RuleEditor.Rules now) {
         this.rules = now;
+        this.grants.reset(now);
         this.scope = now.scope().text();
         this.hidden = names(now.hidden().text());
         this.readOnly = names(now.readOnly().text());
@@ -91,6 +94,10 @@ public class RoleRulesRow {
 
     String postedReadOnly() {
         return isReadOnlyFixed() ? null : String.join(", ", readOnly == null ? List.of() : readOnly);
+    }
+
+    public RoleGrants getGrants() {
+        return grants;
     }
 
     public String getView() {

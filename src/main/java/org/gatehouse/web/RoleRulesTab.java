@@ -78,7 +78,8 @@ public class RoleRulesTab {
     public void save(RoleRulesRow row) {
         try {
             RuleEditor.Saved saved = editor.save(role().getId(), row.getView(), shownVersion(), row.postedScope(),
-                    row.postedHidden(), row.postedReadOnly());
+                    row.postedHidden(), row.postedReadOnly(), row.getGrants().postedOperations(),
+                    row.getGrants().postedActions());
             row.reset(saved.rules());
             notice(saved.changed() ? TextBean.text("tab.rules.saved", row.getLabel()) : TextBean.text("tab.rules.unchanged"));
         } catch (RuleRefusedException e) {
@@ -147,6 +148,7 @@ public class RoleRulesTab {
             case RuleEditor.SCOPE -> TextBean.text("tab.rules.scope");
             case RuleEditor.HIDDEN -> TextBean.text("tab.rules.hidden");
             case RuleEditor.READ_ONLY -> TextBean.text("tab.rules.readOnly");
+            case RuleEditor.OPERATIONS, RuleEditor.ACTIONS -> TextBean.text("tab.rules.grants");
             default -> TextBean.text("tab.rules.country");
         };
     }

@@ -206,6 +206,65 @@ class RuleEditorIT {
         assertThrows(WriteException.class, () -> asAdmin.call(() -> editor.preview(support, "orders", null, "Germany")));
     }
 
+    @Inject
+    private org.gatehouse.service.EntityService entities;
+
+    @Inject
+    private org.gatehouse.metadata.AdminRegistry registry;
+
+    @Test
+    void grantsChangeWhatARoleMayDoAtOnceWhileTheAdminsAndConfiguredOperationsStayFixed() throws Exception {
+        long editorRole = em.createQuery("select r.id from Role r where r.name = 'editor'", Long.class).getSingleResult();
+        long adminRole = em.createQuery("select r.id from Role r where r.name = 'admin'", Long.class).getSingleResult();
+        var products = registry.view("products").orElseThrow();
+        var customers = registry.view("customers").orElseThrow();
+        var delete = org.gatehouse.metadata.Operation.DELETE;
+        var view = org.gatehouse.metadata.Operation.VIEW;
+        assertFalse(asEditor.call(() -> entities.can(products, delete)), "declared: editors do not delete");
+
+        RuleEditor.Rules shown = asAdmin.call(() -> editor.of(editorRole)).stream()
+                .filter(r -> r.view().equals("products")).findFirst().orElseThrow();
+        assertEquals(List.of(new RuleEditor.Grant("VIEW", true, false), new RuleEditor.Grant("CREATE", true, false),
+                new RuleEditor.Grant("EDIT", true, false), new RuleEditor.Grant("DELETE", false, false)), shown.operations());
+        RuleEditor.Saved granted = asAdmin.call(() -> editor.save(editorRole, "products", null, null, null, null,
+                java.util.Set.of("VIEW", "CREATE", "EDIT", "DELETE"), java.util.Set.of()));
+        assertTrue(granted.changed());
+        assertTrue(asEditor.call(() -> entities.can(products, delete)), "granted: from the next call on");
+        assertTrue(em.createQuery("select a.changes from AuditEntry a where a.action = :action and a.entityId = :role"
+                + " order by a.id desc", String.class).setParameter("action", org.gatehouse.audit.AuditAction.RULES_CHANGED)
+                .setParameter("role", Long.toString(editorRole)).setMaxResults(1).getSingleResult().contains("\"@operations\":{\"old\":\"VIEW, CREATE, EDIT\","
+                + "\"new\":\"VIEW, CREATE, EDIT, DELETE\"}"), "audited");
+
+        RuleEditor.Saved none = asAdmin.call(() -> editor.save(editorRole, "customers", null, null, null, null,
+                java.util.Set.of(), null));
+        assertFalse(asEditor.call(() -> entities.can(customers, view)), "every operation taken away");
+        assertThrows(org.gatehouse.service.ForbiddenException.class,
+                () -> asEditor.call(() -> entities.page(customers, org.gatehouse.service.ListRequest.defaults(customers))),
+                "the service refuses, not only the menu");
+
+        WriteException adminKeeps = assertThrows(WriteException.class, () -> asAdmin.call(() -> editor.save(adminRole,
+                "users", null, null, null, null, java.util.Set.of("VIEW"), null)));
+        assertEquals("operations", adminKeeps.getField());
+        WriteException configured = assertThrows(WriteException.class, () -> asAdmin.call(() -> editor.save(editorRole,
+                "roles", null, null, null, null, java.util.Set.of(), null)));
+        assertTrue(configured.getText().toString().contains("GATEHOUSE_PERMISSIONS_ROLES_VIEW"), configured.getText().toString());
+        RuleRefusedException unknown = assertThrows(RuleRefusedException.class, () -> asAdmin.call(() -> editor.save(
+                editorRole, "orders", null, null, null, null, java.util.Set.of("VIEW", "FLY\u0000"), null)));
+        assertTrue(unknown.getProblems().get("operations").contains("'FLY?' is not one of"), unknown.getProblems().toString());
+        assertThrows(EJBAccessException.class, () -> asEditor.call(() -> editor.save(editorRole, "products", null, null,
+                null, null, java.util.Set.of("VIEW", "CREATE", "EDIT", "DELETE"), null)), "editors grant nothing");
+
+        // back to the declarations, for the other tests of this deployment
+        Long productsVersion = granted.rules().version();
+        asAdmin.call(() -> editor.save(editorRole, "products", productsVersion, null, null, null,
+                java.util.Set.of("VIEW", "CREATE", "EDIT"), java.util.Set.of()));
+        Long customersVersion = none.rules().version();
+        asAdmin.call(() -> editor.save(editorRole, "customers", customersVersion, null, null, null,
+                java.util.Set.of("VIEW", "CREATE", "EDIT"), null));
+        assertTrue(asEditor.call(() -> entities.can(customers, view)));
+        assertFalse(asEditor.call(() -> entities.can(products, delete)));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** axe-core on the client only: its classes are not in the deployment the container loads this test from. */
