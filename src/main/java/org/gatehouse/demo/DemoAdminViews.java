@@ -8,7 +8,8 @@ import org.gatehouse.metadata.Operation;
 /**
  * The demo shop in the admin: one short declaration per entity. Editors view, create and edit
  * shop data; viewers only read it; only admins delete. The {@code support} role narrows any of
- * them to the customers and orders of the user's own country and hides order totals.
+ * them to the customers and orders of the user's own country and hides order totals. A deleted
+ * record goes to its view's trash first.
  */
 @ApplicationScoped
 public class DemoAdminViews {
@@ -23,7 +24,8 @@ public class DemoAdminViews {
                 .permit(Operation.VIEW, READERS)
                 .permit(Operation.CREATE, WRITERS)
                 .permit(Operation.EDIT, WRITERS)
-                .permit(Operation.DELETE, "admin");
+                .permit(Operation.DELETE, "admin")
+                .trash();
     }
 
     @Produces

@@ -38,6 +38,7 @@ public class AdminRegistry {
 
     private Map<String, AdminView<?>> byName = Map.of();
     private Map<Class<?>, AdminView<?>> byType = Map.of();
+    private java.util.Set<String> withTrash = java.util.Set.of();
 
     @PostConstruct
     void build() {
@@ -65,6 +66,8 @@ public class AdminRegistry {
         views.values().forEach(view -> types.put(view.type(), view));
         byName = views;
         byType = types;
+        withTrash = all.stream().filter(declaration -> declaration.trash).map(declaration -> declaration.name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -96,6 +99,11 @@ public class AdminRegistry {
     @SuppressWarnings("unchecked")
     public <E> Optional<AdminView<E>> viewOf(Class<E> type) {
         return Optional.ofNullable((AdminView<E>) byType.get(type));
+    }
+
+    /** Whether deleting a record of the view moves it to the view's trash (see {@link AdminViewDeclaration#trash()}). */
+    public boolean keepsTrash(AdminView<?> view) {
+        return view.deletable() && withTrash.contains(view.name());
     }
 
     /** In menu order: by category, then label (as they read in English). */

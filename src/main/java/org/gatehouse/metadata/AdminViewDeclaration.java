@@ -56,6 +56,7 @@ public final class AdminViewDeclaration<E> {
     final Map<String, Set<String>> hiddenFor = new LinkedHashMap<>();
     final Map<String, Set<String>> readOnlyFor = new LinkedHashMap<>();
     boolean listsOtherViews;
+    boolean trash;
 
     private AdminViewDeclaration(Class<E> type) {
         this.type = type;
@@ -251,6 +252,23 @@ public final class AdminViewDeclaration<E> {
      */
     public AdminViewDeclaration<E> listsRecordsOfOtherViews() {
         listsOtherViews = true;
+        return this;
+    }
+
+    /**
+     * Deleting a record moves it to the view's trash ({@code /admin/{name}/trash}), from where it
+     * can be restored or deleted for good; off unless declared. What other tables held about the
+     * record (links to it that the delete removed, rows deleted with it) is not kept, and neither
+     * are properties excluded from the view: declare it only where a record is whole by itself.
+     */
+    public AdminViewDeclaration<E> trash() {
+        this.trash = true;
+        return this;
+    }
+
+    /** Deletes are immediate and final (the default). */
+    public AdminViewDeclaration<E> noTrash() {
+        this.trash = false;
         return this;
     }
 

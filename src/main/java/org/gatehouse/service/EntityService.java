@@ -302,9 +302,10 @@ public class EntityService {
         E current = find(view, id).orElseThrow(() -> new ConflictException(id, true));
         requireVersion(current, version, id);
         String changes = AuditLog.diff(ValueText.snapshot(view, current), Map.of());
+        Map<String, String> trashed = moveToTrash(view, current);
         em.remove(current);
         flush(view, id);
-        audit(view, AuditAction.DELETE, current, changes);
+        audit(view, AuditAction.DELETE, current, withNotes(changes, trashed));
     }
 
     /**
@@ -322,8 +323,9 @@ public class EntityService {
             E current = find(view, row.getKey()).orElseThrow(() -> new ConflictException(row.getKey(), true));
             requireVersion(current, row.getValue(), row.getKey());
             String changes = AuditLog.diff(ValueText.snapshot(view, current), Map.of());
+            Map<String, String> trashed = moveToTrash(view, current);
             em.remove(current);
-            audit(view, AuditAction.BULK_DELETE, current, changes);
+            audit(view, AuditAction.BULK_DELETE, current, withNotes(changes, trashed));
             deleted++;
         }
         flush(view, null);
@@ -368,6 +370,19 @@ public class EntityService {
         if (dangerous) {
             stepUp.require("make this change to " + english(view.singularLabel()) + " records");
         }
+    }
+
+    /**
+     * Keeps a record about to be deleted in its view's trash, if the view keeps one; the note its
+     * audit entry gets ({@value Trash#NOTE}: the trash entry), or none.
+     */
+    private <E> Map<String, String> moveToTrash(AdminView<E> view, E entity) {
+        if (!registry.keepsTrash(view)) {
+            return Map.of();
+        }
+        TrashedRecord kept = Trash.entry(view, entity, who());
+        em.persist(kept);
+        return Map.of(Trash.NOTE, String.valueOf(kept.getId()));
     }
 
     private static String withNotes(String changes, Map<String, String> notes) {
@@ -656,8 +671,8 @@ public class EntityService {
         }
     }
 
-    /** A new record as the entity's own constructor makes it: what a create starts from. */
-    private static <E> E blank(AdminView<E> view) {
+    /** A new record as the entity's own constructor makes it: what a create (and a restore) starts from. */
+    static <E> E blank(AdminView<E> view) {
         try {
             var constructor = view.type().getDeclaredConstructor();
             constructor.setAccessible(true);

@@ -194,6 +194,9 @@ public class DetailsPageBacking {
         if (field.equals(org.gatehouse.service.RecordHistory.RESTORE_OF)) {
             return TextBean.text("revert.history.restoreOf");
         }
+        if (field.equals(org.gatehouse.service.Trash.NOTE)) {
+            return TextBean.text("trash.history.note");
+        }
         if (RULE_FIELDS.containsKey(field)) {
             return TextBean.text(RULE_FIELDS.get(field));
         }
@@ -217,6 +220,9 @@ public class DetailsPageBacking {
         if (field.equals(org.gatehouse.service.RecordHistory.REVERT_OF)
                 || field.equals(org.gatehouse.service.RecordHistory.RESTORE_OF)) {
             return TextBean.text("revert.history.entry", value);
+        }
+        if (field.equals(org.gatehouse.service.Trash.NOTE)) {
+            return TextBean.text("trash.history.entry", value);
         }
         if (field.equals("@action")) {
             return getView().action(value).map(a -> Texts.label(TextBean.locale(), a.label())).orElse(value);

@@ -229,7 +229,8 @@ class AttackIT {
     void aViewerGetsNoMoreThroughPathVariantsThanThroughThePlainAddress() throws Exception {
         HttpSession viewer = signIn(TestUsers.VIEWER);
         List<String> failures = new ArrayList<>();
-        for (String path : List.of("admin/orders", "admin/customers/new", "admin/users", "admin/audit")) {
+        for (String path : List.of("admin/orders", "admin/customers/new", "admin/users", "admin/audit",
+                "admin/products/trash")) {
             int plain = viewer.get(path).statusCode();
             assertTrue(plain == 200 || plain == 403, path + " -> " + plain);
             for (String variant : variants(path)) {

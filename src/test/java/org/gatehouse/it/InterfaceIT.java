@@ -100,6 +100,16 @@ class InterfaceIT {
             browser.click("#list\\:deleteSelected");
             browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
         });
+        pages.put("trash", () -> {
+            // a product deleted into the trash, so that the page shows a row with its buttons
+            open(firstRecordOf("products"));
+            browser.click("#details\\:delete");
+            browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+            browser.click("#details\\:confirmDeleteYes");
+            browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/products"));
+            open("admin/products/trash");
+            browser.find("#trashed");
+        });
         pages.put("permissions", () -> {
             open(firstRecordOf("roles"));
             browser.click("#details\\:tabs a[href*='tabs']:not([href*='detailsTab']):not([href*='historyTab'])");

@@ -199,6 +199,8 @@ class LeakMatrixIT {
         if (fixture.search() != null) {
             read(role, view + " export", list + "/export.csv?q=" + enc(fixture.search()), expected);
         }
+        // the trash (the shop's views keep one): only for who may delete there, scoped to the caller's rows
+        read(role, view + " trash", list + "/trash", !SHOP.contains(view) ? 404 : DELETERS.contains(role) ? 200 : 403);
         // details (with its History tab) and edit: an out-of-scope id answers exactly as a missing one
         read(role, view + " details", list + "/" + fixture.inId(), expected);
         HttpResponse<String> missing = read(role, view + " details of a missing id", list + "/999999999",

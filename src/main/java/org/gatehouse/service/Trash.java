@@ -1,0 +1,435 @@
+package org.gatehouse.service;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.gatehouse.audit.AuditAction;
+import org.gatehouse.audit.AuditLog;
+import org.gatehouse.i18n.Message;
+import org.gatehouse.metadata.AdminRegistry;
+import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.Operation;
+import org.gatehouse.metadata.PlainText;
+import org.gatehouse.metadata.PropertyAccess;
+import org.gatehouse.metadata.PropertyDescriptor;
+import org.gatehouse.metadata.PropertyKind;
+import org.gatehouse.metadata.Roles;
+import org.gatehouse.metadata.RowScope;
+import org.gatehouse.metadata.StoredValues;
+import org.gatehouse.metadata.TextValues;
+import org.gatehouse.metadata.ValueText;
+import org.gatehouse.metadata.ViewRules;
+import org.gatehouse.persistence.BaseEntity;
+
+/**
+ * The trash of the views that keep one: {@link EntityService#delete} moves a record here (a row of
+ * {@link TrashedRecord}) instead of deleting it for good, in the same transaction as the delete.
+ * The record's own table then no longer holds it, so lists, counts, pickers, exports and unique
+ * checks need no condition to leave it out. From here it is listed, restored with its old id (its
+ * audit history goes on), or purged.
+ * <p>
+ * Every call needs the view's delete permission, checked against the roles the caller's account
+ * holds now. A caller with a row scope lists and restores only the records their scope reaches
+ * (evaluated on the record as it was, its relations as they are now) and sees no property hidden
+ * from them.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
+@RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
+public class Trash {
+
+    /** The audit note of a delete into the trash and of a restore: the trash entry's id. */
+    public static final String NOTE = "@trash";
+    /** How many of a view's trashed records are read for a caller whose row scope is checked one record at a time. */
+    static final int SCOPED_SCAN = 2_000;
+
+    /** One trashed record as the trash page lists it: the texts of properties hidden from the caller are left out. */
+    public record Item(long id, String recordId, String title, Map<String, String> shown, String deletedBy,
+            OffsetDateTime deletedAt) implements Serializable {
+    }
+
+    /** One page of a view's trash and how many records it holds in all (for the caller and search). */
+    public record Page(List<Item> items, long total) implements Serializable {
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Trash.class.getName());
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private EntityService service;
+
+    @Inject
+    private AdminRegistry registry;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private CallerRules callerRules;
+
+    @Inject
+    private Validator validator;
+
+    @Inject
+    private org.gatehouse.identity.StepUp stepUp;
+
+    @Resource
+    private SessionContext caller;
+
+    // ---------------------------------------------------------------- what EntityService keeps
+
+    /** The trash entry of a record about to be deleted, by the given user; the caller persists it. */
+    static <E> TrashedRecord entry(AdminView<E> view, E entity, String deletedBy) {
+        Object title = PropertyAccess.get(entity, view.titleProperty());
+        JsonObjectBuilder shown = Json.createObjectBuilder();
+        Map<String, String> texts = ValueText.snapshot(view, entity);
+        texts.forEach(shown::add);
+        StringBuilder search = new StringBuilder(title == null ? "" : title.toString());
+        view.searchable().forEach(property -> search.append('\n').append(texts.getOrDefault(property.name(), "")));
+        JsonObjectBuilder values = Json.createObjectBuilder();
+        StoredValues.of(view, entity).forEach((name, text) -> {
+            if (text == null) {
+                values.addNull(name);
+            } else {
+                values.add(name, text);
+            }
+        });
+        JsonObjectBuilder references = Json.createObjectBuilder();
+        ValueText.references(view, entity).forEach(references::add);
+        String data = Json.createObjectBuilder().add("values", values).add("references", references).build().toString();
+        return new TrashedRecord(view.name(), view.type().getSimpleName(), String.valueOf(((BaseEntity) entity).getId()),
+                title == null ? null : title.toString(), search.toString(), shown.build().toString(), data, deletedBy);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Whether the view keeps a trash and the caller may use it: what the list page's link asks. */
+    public boolean available(AdminView<?> view) {
+        return registry.keepsTrash(declared(view)) && service.can(view, Operation.DELETE);
+    }
+
+    /** How many records of the view's trash the caller may see (scoped callers: as far as {@value #SCOPED_SCAN} are read). */
+    public long count(AdminView<?> shown) {
+        return list(shown, null, 0, 1).total();
+    }
+
+    /**
+     * A page of the view's trash, newest first, with the records whose title or searchable fields
+     * contain {@code search} (any case).
+     */
+    public Page list(AdminView<?> shown, String search, int first, int max) {
+        AdminView<?> view = require(shown, "list");
+        Set<String> hidden = service.rules(view).hidden();
+        // the title and the searchable fields are searched: a caller from whom one of them is hidden cannot
+        // search (the search would tell what it holds); one from whom the title is hidden sees records by id
+        boolean titleHidden = hidden.contains(view.titleProperty());
+        boolean searchHidden = titleHidden || view.searchable().stream()
+                .anyMatch(p -> hidden.contains(p.name()) || hidden.contains(p.name().split("\\.")[0]));
+        String pattern = searchHidden ? "" : pattern(search);
+        if (pattern == null) {
+            return new Page(List.of(), 0);
+        }
+        int from = Math.max(0, first);
+        int size = Math.max(1, Math.min(max, view.maxPageSize()));
+        if (!scoped(view)) {
+            List<TrashedRecord> rows = query(view, pattern, TrashedRecord.class, "t").setFirstResult(from)
+                    .setMaxResults(size).getResultList();
+            long total = query(view, pattern, Long.class, "count(t)").getSingleResult();
+            return new Page(rows.stream().map(row -> item(row, hidden, titleHidden)).toList(), total);
+        }
+        List<TrashedRecord> reachable = query(view, pattern, TrashedRecord.class, "t").setMaxResults(SCOPED_SCAN)
+                .getResultList().stream().filter(row -> inScope(view, row)).toList();
+        return new Page(reachable.stream().skip(from).limit(size).map(row -> item(row, hidden, titleHidden)).toList(),
+                reachable.size());
+    }
+
+    private <T> TypedQuery<T> query(AdminView<?> view, String pattern, Class<T> type, String select) {
+        String order = type == Long.class ? "" : " order by t.deletedAt desc, t.id desc";
+        TypedQuery<T> query = em.createQuery("select " + select + " from TrashedRecord t where t.viewName = :view"
+                + (pattern.isEmpty() ? "" : " and t.searchText like :pattern escape '\\'") + order, type)
+                .setParameter("view", view.name());
+        return pattern.isEmpty() ? query : query.setParameter("pattern", pattern);
+    }
+
+    /** The LIKE pattern of a search ("" for none), or null for a text no page sends. */
+    private static String pattern(String search) {
+        if (search == null || search.isBlank()) {
+            return "";
+        }
+        if (search.length() > 200 || PlainText.hasForbiddenCharacters(search, false)) {
+            return null;
+        }
+        String escaped = search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private static Item item(TrashedRecord row, Set<String> hidden, boolean titleHidden) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        JsonObject json = read(row.getShown());
+        json.forEach((name, value) -> {
+            if (!hidden.contains(name) && !hidden.contains(name.split("\\.")[0]) && value instanceof jakarta.json.JsonString text) {
+                shown.put(name, text.getString());
+            }
+        });
+        return new Item(row.getId(), row.getRecordId(), titleHidden ? null : row.getTitle(), shown, row.getDeletedBy(),
+                row.getDeletedAt());
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * Puts the given trashed records back, with their old ids, all or none: each is checked as a
+     * create is (Bean Validation, unique keys, related records that must exist, the caller's row
+     * scope) and a refusal names the record. Audited as {@code RESTORE} per record.
+     *
+     * @return how many records were restored
+     * @throws WriteException when one cannot be restored (nothing is)
+     */
+    public int restore(AdminView<?> shown, Collection<Long> ids) {
+        AdminView<?> view = require(shown, "restore");
+        requireSize(view, ids);
+        if (view.stepUp().requiredFor(Operation.CREATE) || ids.size() > 1) {
+            stepUp.require(ids.size() > 1 ? "restore several records at once" : "restore deleted records");
+        }
+        int restored = 0;
+        for (Long id : ids) {
+            restoreOne(view, find(view, id));
+            restored++;
+        }
+        return restored;
+    }
+
+    private <E> void restoreOne(AdminView<E> view, TrashedRecord row) {
+        String title = row.getTitle() == null ? "#" + row.getRecordId() : row.getTitle();
+        E entity = rebuild(view, row, title);
+        for (ConstraintViolation<E> violation : validator.validate(entity)) {
+            throw new WriteException(violation.getPropertyPath().toString(),
+                    Message.of("trash.invalid", title, violation.getMessage()));
+        }
+        em.persist(entity);
+        em.remove(row);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            WriteException refusal = ConstraintMessages.translate(view.properties().values(), e);
+            boolean duplicate = "service.duplicate".equals(refusal.getText().key())
+                    || "service.duplicate.record".equals(refusal.getText().key());
+            throw new WriteException(refusal.getField(), duplicate ? Message.of("trash.clash", title)
+                    : Message.of("trash.refused", title, refusal.getText().text(Locale.ENGLISH)));
+        }
+        if (service.find(view, row.getRecordId()).isEmpty()) {
+            // outside the caller's scope after all (a relation's value changed since): undone
+            refuse(view, "restore:scope");
+        }
+        String changes = AuditLog.diff(Map.of(), ValueText.snapshot(view, entity), Map.of(),
+                ValueText.references(view, entity));
+        audit.record(AuditAction.RESTORE, view.type().getSimpleName(), row.getRecordId(), row.getTitle(),
+                withNote(changes, row.getId()));
+    }
+
+    /**
+     * Deletes the given trashed records for good, all or none; audited as {@code PURGE} per record.
+     *
+     * @return how many records were purged
+     */
+    public int purge(AdminView<?> shown, Collection<Long> ids) {
+        AdminView<?> view = require(shown, "purge");
+        requireSize(view, ids);
+        if (view.stepUp().requiredFor(Operation.DELETE) || ids.size() > 1) {
+            stepUp.require(ids.size() > 1 ? "delete several records for good" : "delete records for good");
+        }
+        int purged = 0;
+        for (Long id : ids) {
+            TrashedRecord row = find(view, id);
+            em.remove(row);
+            audit.record(AuditAction.PURGE, row.getEntityType(), row.getRecordId(), row.getTitle(),
+                    Json.createObjectBuilder().add(NOTE, String.valueOf(row.getId())).build().toString());
+            purged++;
+        }
+        em.flush();
+        return purged;
+    }
+
+    /** The trashed record of the view with the id, if the caller may reach it; else a write that cannot be made. */
+    private TrashedRecord find(AdminView<?> view, Long id) {
+        TrashedRecord row = id == null ? null : em.find(TrashedRecord.class, id);
+        if (row == null || !row.getViewName().equals(view.name()) || scoped(view) && !inScope(view, row)) {
+            // never said which: restored or purged meanwhile, another view's, or outside the caller's scope
+            throw new WriteException(null, Message.of("trash.gone"));
+        }
+        return row;
+    }
+
+    // ---------------------------------------------------------------- the record back from its texts
+
+    /** The record as it was deleted, its relations as they are now; a related record that is gone is a refusal. */
+    private <E> E rebuild(AdminView<E> view, TrashedRecord row, String title) {
+        JsonObject data = read(row.getRecordData());
+        JsonObject values = data.getJsonObject("values");
+        JsonObject references = data.getJsonObject("references");
+        E entity = EntityService.blank(view);
+        PropertyAccess.set(entity, service.idName(view.type()), EntityService.parseId(view.idType(), row.getRecordId()));
+        for (PropertyDescriptor property : view.properties().values()) {
+            String name = property.name();
+            try {
+                if (property.isRelation() && references != null && references.containsKey(name)) {
+                    PropertyAccess.set(entity, name, related(property, references.getString(name, ""), title));
+                } else if (StoredValues.stored(property) && values != null && values.containsKey(name)) {
+                    JsonValue value = values.get(name);
+                    PropertyAccess.set(entity, name, StoredValues.parse(value == JsonValue.NULL ? null
+                            : values.getString(name), property.javaType()));
+                }
+            } catch (IllegalArgumentException | ClassCastException e) {
+                LOG.warning(() -> "Trash entry " + row.getId() + ": " + name + " cannot be read back: " + e.getMessage());
+                throw new WriteException(name, Message.of("trash.unreadable", title));
+            }
+        }
+        return entity;
+    }
+
+    private Object related(PropertyDescriptor property, String references, String title) {
+        List<String> ids = TextValues.ids(references);
+        Class<?> type = property.javaType();
+        Class<?> idType = em.getMetamodel().entity(type).getIdType().getJavaType();
+        Set<Object> found = new LinkedHashSet<>();
+        for (String id : ids) {
+            Object one;
+            try {
+                one = em.find(type, EntityService.parseId(idType, id));
+            } catch (NumberFormatException e) {
+                one = null;
+            }
+            if (one == null) {
+                throw new WriteException(property.name(), Message.of("trash.relatedGone", title));
+            }
+            found.add(one);
+        }
+        if (property.kind() == PropertyKind.TO_MANY) {
+            return found;
+        }
+        return found.isEmpty() ? null : found.iterator().next();
+    }
+
+    // ---------------------------------------------------------------- row scopes
+
+    private boolean scoped(AdminView<?> view) {
+        return service.rules(view).scoped();
+    }
+
+    /** Whether every condition of the caller's scopes holds for the trashed record (as it was, its relations as now). */
+    private boolean inScope(AdminView<?> view, TrashedRecord row) {
+        ViewRules rules = service.rules(view);
+        Map<String, Object> user = callerRules.user(who());
+        Object entity;
+        try {
+            entity = rebuild(view, row, "");
+        } catch (WriteException e) {
+            return false;
+        }
+        for (RowScope scope : rules.scopes()) {
+            for (RowScope.Condition condition : scope.conditions()) {
+                if (!holds(entity, condition, user)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean holds(Object entity, RowScope.Condition condition, Map<String, Object> user) {
+        Object expected = condition.value(user);
+        if (expected == null) {
+            return false;
+        }
+        Object value = entity;
+        for (String step : condition.path().split("\\.")) {
+            if (value == null) {
+                return false;
+            }
+            value = PropertyAccess.get(value, step);
+        }
+        if (value instanceof BaseEntity related) {
+            value = related.getId();
+        }
+        if (value instanceof BigDecimal decimal) {
+            try {
+                return decimal.compareTo(new BigDecimal(expected.toString())) == 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return value != null && StoredValues.text(value).equals(expected.toString());
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** The declared view, if it keeps a trash and the caller may delete from it (their roles as held now); else refused. */
+    private AdminView<?> require(AdminView<?> shown, String what) {
+        AdminView<?> view = declared(shown);
+        if (!registry.keepsTrash(view) || !service.can(view, Operation.DELETE)) {
+            refuse(view, "trash:" + what);
+        }
+        return view;
+    }
+
+    private static void requireSize(AdminView<?> view, Collection<Long> ids) {
+        if (ids.size() > view.maxPageSize()) {
+            throw new WriteException(null, Message.of("service.tooManySelected", view.maxPageSize()));
+        }
+    }
+
+    private void refuse(AdminView<?> view, String what) {
+        String who = who();
+        LOG.warning(() -> "Forbidden: " + who + " may not " + view.name() + ":" + what);
+        audit.securityEvent(AuditAction.FORBIDDEN, who, view.name() + ":" + what);
+        throw new ForbiddenException(view.name() + " " + what.replace(':', ' '));
+    }
+
+    private String who() {
+        java.security.Principal principal = caller.getCallerPrincipal();
+        return principal == null ? null : principal.getName();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> AdminView<E> declared(AdminView<E> view) {
+        return (AdminView<E>) registry.view(view.name()).orElse(view);
+    }
+
+    private static String withNote(String changes, long trashId) {
+        JsonObjectBuilder json = Json.createObjectBuilder(read(changes));
+        return json.add(NOTE, String.valueOf(trashId)).build().toString();
+    }
+
+    private static JsonObject read(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}
