@@ -19,7 +19,7 @@ public final class Texts {
     /** The resource bundles' base names, one per area of the application. */
     public static final List<String> BUNDLES = List.of("org.gatehouse.i18n.common", "org.gatehouse.i18n.account",
             "org.gatehouse.i18n.admin", "org.gatehouse.i18n.dashboard", "org.gatehouse.i18n.records",
-            "org.gatehouse.i18n.trash");
+            "org.gatehouse.i18n.trash", "org.gatehouse.i18n.imports");
 
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
             .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -133,7 +133,9 @@ public class CsvExportServlet extends HttpServlet {
      */
     static String csv(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        // a text that already begins with the defusing quote gets one more, so an import reads it back as it was
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 || text.length() > 1 && text.charAt(0) == '\''
+                && "=+-@\t\r'".indexOf(text.charAt(1)) >= 0) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")

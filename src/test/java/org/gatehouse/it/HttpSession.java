@@ -101,6 +101,29 @@ public final class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A form with a file, posted as a browser posts {@code multipart/form-data}. */
+    public HttpResponse<String> postMultipart(String path, String viewState, Map<String, String> fields, String fileField,
+            String fileName, byte[] content) throws IOException, InterruptedException {
+        Map<String, String> form = withNonce(new LinkedHashMap<>(fields), viewState);
+        if (viewState != null) {
+            form.put("jakarta.faces.ViewState", viewState);
+        }
+        String boundary = "----gatehouse" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : form.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return remember(client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** A JSF AJAX request, as PrimeFaces sends it. */
     public HttpResponse<String> postAjax(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(base + path))

@@ -85,6 +85,7 @@ class PermissionsIT {
                 pages.put("view details", "admin/" + view + "/" + id);
                 pages.put("view export", "admin/" + view + "/export.csv");
                 pages.put("create", "admin/" + view + "/new");
+                pages.put("create import", "admin/" + view + "/import");
                 pages.put("edit", "admin/" + view + "/" + id + "/edit");
                 pages.put("delete trash", "admin/" + view + "/trash");
                 for (Map.Entry<String, String> page : pages.entrySet()) {

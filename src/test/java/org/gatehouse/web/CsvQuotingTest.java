@@ -32,4 +32,16 @@ class CsvQuotingTest {
         }
         assertEquals("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", CsvExportServlet.csv("=HYPERLINK(\"http://x\",\"y\")"));
     }
+
+    @Test
+    void aTextBeginningWithTheDefusingQuoteKeepsItThroughAnImport() {
+        assertEquals("\"''=1\"", CsvExportServlet.csv("'=1"));
+        assertEquals("\"'''x\"", CsvExportServlet.csv("''x"));
+        assertEquals("\"'x\"", CsvExportServlet.csv("'x"));
+        for (String value : new String[] {"'=1", "''x", "'x", "=1", "-1", "@a", "plain"}) {
+            String field = CsvExportServlet.csv(value);
+            String cell = field.startsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field;
+            assertEquals(value, org.gatehouse.service.ImportColumns.undefused(cell), field);
+        }
+    }
 }
