@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
@@ -28,7 +27,7 @@ import org.primefaces.model.file.UploadedFile;
 
 /**
  * {@code /admin/{view}/import}: upload a CSV file, map its columns, check the rows (a dry run),
- * then import them in the background while the page shows the progress. The view keeps only the
+ * then import them (in the request: a 100,000-row file takes minutes). The view keeps only the
  * file's token, the mapping and the small plan; the file stays in {@link ImportUploads}.
  */
 @Named("importPage")
@@ -61,8 +60,6 @@ public class ImportPageBacking implements Serializable {
     private String[] mapping = new String[0];
     private boolean skipErrors;
     private ImportPlan plan;
-    private boolean running;
-    private int total;
 
     /** For the page's view action, on every request: 404 for no such view or one without writes, 403 for who may neither create nor edit. */
     public void check() {
@@ -109,8 +106,6 @@ public class ImportPageBacking implements Serializable {
         } catch (CsvTable.Refused e) {
             token = null;
             error(e.getText().text(TextBean.locale()));
-        } catch (IllegalStateException e) {
-            error(TextBean.text("import.busy"));
         }
     }
 
@@ -180,56 +175,12 @@ public class ImportPageBacking implements Serializable {
         }
     }
 
-    /** The poll's listener: when the import has finished, its outcome as a message. */
-    public void poll() {
-        var job = uploads.job(token).orElse(null);
-        if (!running || job == null || !job.outcome().isDone()) {
-            return;
-        }
-        running = false;
-        uploads.finished(token);
-        token = null;
-        Object outcome;
-        try {
-            outcome = job.outcome().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException e) {
-            outcome = e.getCause();
-        }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (outcome instanceof ImportPlan done) {
-            plan = done;
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("import.summary.applied",
-                    done.fileName(), done.created(), done.updated(), done.unchanged(), done.skipped()), null));
-        } else if (outcome instanceof ImportFailedException failed) {
-            error(TextBean.text("import.failed", failed.getRow()) + " " + failed.getProblems().stream()
-                    .map(this::problem).reduce((a, b) -> a + "; " + b).orElse(""));
-        } else if (outcome instanceof WriteException refused) {
-            error(refused.getText().text(TextBean.locale()));
-        } else {
-            java.util.logging.Logger.getLogger(ImportPageBacking.class.getName()).log(java.util.logging.Level.WARNING,
-                    "import of " + viewName + " failed", outcome instanceof Throwable t ? t : null);
-            error(TextBean.text("import.error.forbidden"));
-        }
-    }
-
     /** What the plan says: the dry run's counts, or what the import did. */
     public String getSummary() {
         ImportPlan p = plan;
         return p == null ? "" : p.applied()
                 ? TextBean.text("import.summary.applied", p.fileName(), p.created(), p.updated(), p.unchanged(), p.skipped())
                 : TextBean.text("import.summary", p.rows(), p.created(), p.updated(), p.unchanged(), p.errors());
-    }
-
-    public int getProgress() {
-        var job = uploads.job(token).orElse(null);
-        return job == null || total == 0 ? (running ? 0 : 100) : Math.min(100, job.done().get() * 100 / total);
-    }
-
-    public int getDone() {
-        return uploads.job(token).map(job -> job.done().get()).orElse(total);
     }
 
     /** A row's problem as the reader reads it: the field's label, then what is wrong. */
@@ -310,14 +261,6 @@ public class ImportPageBacking implements Serializable {
 
     public ImportPlan getPlan() {
         return plan;
-    }
-
-    public boolean isRunning() {
-        return running;
-    }
-
-    public int getTotal() {
-        return total;
     }
 
     public int getMaxMegabytes() {
