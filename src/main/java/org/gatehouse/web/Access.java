@@ -35,7 +35,22 @@ public class Access {
 
     private boolean may(AdminView<?> view, Operation operation) {
         return view != null && answers.computeIfAbsent(view.name() + ":" + operation,
-                key -> inAdminArea() && service.can(view, operation));
+                key -> inAdminArea() && ask(() -> service.can(view, operation)));
+    }
+
+    /**
+     * The service's answer; none while the database is unavailable, so that the page saying so
+     * (which shows the menu too) renders instead of failing on the menu's questions.
+     */
+    private static boolean ask(java.util.function.BooleanSupplier question) {
+        try {
+            return question.getAsBoolean();
+        } catch (RuntimeException e) {
+            if (org.gatehouse.ops.DatabaseUnavailableException.isCause(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public boolean view(AdminView<?> view) {
@@ -56,7 +71,7 @@ public class Access {
 
     public boolean action(AdminView<?> view, String action) {
         return view != null && answers.computeIfAbsent(view.name() + ":action:" + action,
-                key -> inAdminArea() && service.canRun(view, action));
+                key -> inAdminArea() && ask(() -> service.canRun(view, action)));
     }
 
     /** Whether the caller may see any admin view at all (else the admin menu is not shown). */
