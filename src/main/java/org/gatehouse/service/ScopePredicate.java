@@ -60,27 +60,8 @@ final class ScopePredicate {
         return cb.equal(path, toType(attribute.getJavaType(), value));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** A scope's value (a literal's text, or the user's id or country) as the attribute's type. */
     private static Object toType(Class<?> type, Object value) {
-        String text = value.toString();
-        if (type.isEnum()) {
-            return Enum.valueOf((Class<Enum>) type, text);
-        }
-        if (type == Long.class || type == long.class) {
-            return Long.valueOf(text);
-        }
-        if (type == Integer.class || type == int.class) {
-            return Integer.valueOf(text);
-        }
-        if (type == Short.class || type == short.class) {
-            return Short.valueOf(text);
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return Boolean.valueOf(text);
-        }
-        if (type == java.math.BigDecimal.class) {
-            return new java.math.BigDecimal(text);
-        }
-        return text;
+        return org.gatehouse.metadata.StoredValues.parse(value.toString(), type);
     }
 }
