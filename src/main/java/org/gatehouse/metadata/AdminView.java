@@ -126,6 +126,11 @@ public record AdminView<E>(
         return createdProperty == null ? Optional.empty() : property(createdProperty);
     }
 
+    /** What the view adds to the writes of its records: its password, if it declares one; else nothing. */
+    public WriteHook<E> writeHook() {
+        return passwordProperty == null ? WriteHook.none() : new SecretField<>(passwordProperty, secretWriter);
+    }
+
     public Optional<BulkAction<E>> action(String name) {
         return actions.stream().filter(action -> action.name().equals(name)).findFirst();
     }

@@ -27,9 +27,9 @@ import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.Roles;
-import org.gatehouse.metadata.SecretWriter;
 import org.gatehouse.metadata.ValueText;
 import org.gatehouse.metadata.ViewRules;
+import org.gatehouse.metadata.WriteHook;
 import org.gatehouse.persistence.BaseEntity;
 
 /**
@@ -220,7 +220,10 @@ public class EntityService {
 
     // ---------------------------------------------------------------- writes
 
-    /** Persists a new record; for views with a password property the given password is checked and hashed. */
+    /**
+     * Persists a new record; {@code password} is what the form typed beside its properties, which
+     * the view's {@link WriteHook} checks and stores (the users view's password).
+     */
     public <E> E create(AdminView<E> shown, E entity, String password) {
         AdminView<E> view = declared(shown);
         requireCapability(view.creatable(), "service.notCreatable");
@@ -230,16 +233,14 @@ public class EntityService {
             stepUp.require("create " + english(view.singularLabel()) + " records");
         }
         requireUnchanged(view, ValueText.snapshot(view, blank(view)), ValueText.snapshot(view, entity), Operation.CREATE);
-        if (view.passwordProperty() != null) {
-            applyPassword(view, entity, password, true);
-        }
+        WriteHook.Change<E> extra = hooked(() -> view.writeHook().onCreate(password));
+        apply(extra, entity);
         em.persist(entity);
         flush(view, null);
         requireInScope(view, entity, Operation.CREATE);
         String changes = AuditLog.diff(Map.of(), ValueText.snapshot(view, entity), Map.of(),
                 ValueText.references(view, entity));
-        audit(view, AuditAction.CREATE, entity, view.passwordProperty() == null ? changes
-                : AuditLog.withSecret(changes, "password"));
+        audit(view, AuditAction.CREATE, entity, withSecret(changes, extra));
         return entity;
     }
 
@@ -270,21 +271,14 @@ public class EntityService {
         Map<String, String> before = ValueText.snapshot(view, current);
         Map<String, String> referencesBefore = ValueText.references(view, current);
         requireUnchanged(view, before, ValueText.snapshot(view, edited), Operation.EDIT);
-        boolean passwordChanged = view.passwordProperty() != null && newPassword != null && !newPassword.isEmpty();
-        requireStepUpForEdit(view, before, ValueText.snapshot(view, edited), passwordChanged);
-        if (passwordChanged) {
-            applyPassword(view, edited, newPassword, false);
-        } else if (view.passwordProperty() != null) {
-            PropertyAccess.set(edited, view.passwordProperty(), PropertyAccess.get(current, view.passwordProperty()));
-        }
+        WriteHook.Change<E> extra = hooked(() -> view.writeHook().onUpdate(current, newPassword));
+        requireStepUpForEdit(view, before, ValueText.snapshot(view, edited), extra.properties());
+        apply(extra, edited);
         E merged = em.merge(edited);
         flush(view, id);
         requireInScope(view, merged, Operation.EDIT);
-        String changes = AuditLog.diff(before, ValueText.snapshot(view, merged), referencesBefore,
-                ValueText.references(view, merged));
-        if (passwordChanged) {
-            changes = AuditLog.withSecret(changes, "password");
-        }
+        String changes = withSecret(AuditLog.diff(before, ValueText.snapshot(view, merged), referencesBefore,
+                ValueText.references(view, merged)), extra);
         if (!"{}".equals(changes)) {
             audit(view, AuditAction.UPDATE, merged, withNotes(changes, notes));
         }
@@ -362,9 +356,9 @@ public class EntityService {
 
     /** An edit that the view's {@link org.gatehouse.metadata.StepUpRule} calls dangerous needs a fresh proof of identity. */
     private void requireStepUpForEdit(AdminView<?> view, Map<String, String> before, Map<String, String> after,
-            boolean passwordChanged) {
+            java.util.Set<String> hookSets) {
         boolean dangerous = view.stepUp().requiredFor(Operation.EDIT)
-                || passwordChanged && view.stepUp().requiredWhenChanged(view.passwordProperty())
+                || hookSets.stream().anyMatch(view.stepUp()::requiredWhenChanged)
                 || view.stepUp().changedProperties().stream()
                         .anyMatch(property -> !java.util.Objects.equals(before.get(property), after.get(property)));
         if (dangerous) {
@@ -530,19 +524,26 @@ public class EntityService {
         return rows;
     }
 
-    /** A password typed into the form, written as the view declares (checked and hashed there). */
-    private <E> void applyPassword(AdminView<E> view, E entity, String password, boolean required) {
-        if (password == null || password.isEmpty()) {
-            if (required) {
-                throw new WriteException("password", Message.of("service.required"));
-            }
-            return;
-        }
+    /** What the view's write hook decides; a refusal becomes a message at its field. */
+    private static <E> WriteHook.Change<E> hooked(java.util.function.Supplier<WriteHook.Change<E>> decision) {
         try {
-            view.secretWriter().write(entity, password);
-        } catch (SecretWriter.Refused e) {
-            throw new WriteException("password", e.getText());
+            return decision.get();
+        } catch (WriteHook.Refused e) {
+            throw new WriteException(e.getField(), e.getText());
         }
+    }
+
+    private static <E> void apply(WriteHook.Change<E> change, E entity) {
+        try {
+            change.apply().accept(entity);
+        } catch (WriteHook.Refused e) {
+            throw new WriteException(e.getField(), e.getText());
+        }
+    }
+
+    /** The audit entry's changes with the field the hook wrote without showing its value. */
+    private static String withSecret(String changes, WriteHook.Change<?> extra) {
+        return extra.secretField() == null ? changes : AuditLog.withSecret(changes, extra.secretField());
     }
 
     /** Text with control characters never reaches the database, whichever client sent it. */
