@@ -41,6 +41,7 @@ public class DemoAdminViews {
                 .filters("country", "createdAt")
                 .readOnly("createdAt")
                 .createdAt("createdAt")
+                .naturalKey("email")
                 .defaultSort("name")
                 .scope(SUPPORT, "country = {user.country}");
     }
@@ -57,6 +58,7 @@ public class DemoAdminViews {
                 .propertyLabel("name", "field.products.name").propertyLabel("description", "field.products.description")
                 .propertyLabel("price", "field.products.price").propertyLabel("stock", "field.products.stock")
                 .propertyLabel("active", "field.products.active")
+                .naturalKey("sku")
                 .defaultSort("sku");
     }
 
@@ -71,6 +73,7 @@ public class DemoAdminViews {
                 .propertyLabel("customer.email", "field.orders.customerEmail")
                 .icon("pi pi-shopping-cart")
                 .title("reference")
+                .naturalKey("reference")
                 .columns("reference", "customer", "status", "total", "createdAt")
                 .searchable("reference", "customer.email")
                 .filters("status", "customer", "total", "createdAt")

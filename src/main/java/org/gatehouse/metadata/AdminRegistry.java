@@ -39,6 +39,7 @@ public class AdminRegistry {
     private Map<String, AdminView<?>> byName = Map.of();
     private Map<Class<?>, AdminView<?>> byType = Map.of();
     private java.util.Set<String> withTrash = java.util.Set.of();
+    private Map<String, String> naturalKeys = Map.of();
 
     @PostConstruct
     void build() {
@@ -68,6 +69,33 @@ public class AdminRegistry {
         byType = types;
         withTrash = all.stream().filter(declaration -> declaration.trash).map(declaration -> declaration.name)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Map<String, String> keys = new HashMap<>();
+        all.stream().filter(declaration -> declaration.naturalKey != null).forEach(declaration ->
+                keys.put(declaration.name, checkedNaturalKey(views.get(declaration.name), declaration.naturalKey)));
+        naturalKeys = Map.copyOf(keys);
+    }
+
+    /** A natural key must be a plain property of the view stored in a unique column. */
+    private static String checkedNaturalKey(AdminView<?> view, String name) {
+        PropertyDescriptor property = view.property(name).orElseThrow(() -> new IllegalStateException(
+                "The natural key '" + name + "' of the admin view '" + view.name() + "' is not one of its properties"));
+        if (property.isRelation() || property.kind() == PropertyKind.TO_MANY) {
+            throw new IllegalStateException("The natural key '" + name + "' of the admin view '" + view.name()
+                    + "' is a relation; it must be a plain value");
+        }
+        for (Class<?> type = view.type(); type != null; type = type.getSuperclass()) {
+            try {
+                jakarta.persistence.Column column = type.getDeclaredField(name).getAnnotation(jakarta.persistence.Column.class);
+                if (column != null && column.unique()) {
+                    return name;
+                }
+                break;
+            } catch (NoSuchFieldException e) {
+                // declared further up
+            }
+        }
+        throw new IllegalStateException("The natural key '" + name + "' of the admin view '" + view.name()
+                + "' must be a unique column (@Column(unique = true))");
     }
 
     /**
@@ -104,6 +132,11 @@ public class AdminRegistry {
     /** Whether deleting a record of the view moves it to the view's trash (see {@link AdminViewDeclaration#trash()}). */
     public boolean keepsTrash(AdminView<?> view) {
         return view.deletable() && withTrash.contains(view.name());
+    }
+
+    /** The view's declared natural key (see {@link AdminViewDeclaration#naturalKey}), if any. */
+    public Optional<PropertyDescriptor> naturalKey(AdminView<?> view) {
+        return Optional.ofNullable(naturalKeys.get(view.name())).flatMap(view::property);
     }
 
     /** In menu order: by category, then label (as they read in English). */

@@ -57,6 +57,7 @@ public final class AdminViewDeclaration<E> {
     final Map<String, Set<String>> readOnlyFor = new LinkedHashMap<>();
     boolean listsOtherViews;
     boolean trash;
+    String naturalKey;
 
     private AdminViewDeclaration(Class<E> type) {
         this.type = type;
@@ -263,6 +264,17 @@ public final class AdminViewDeclaration<E> {
      */
     public AdminViewDeclaration<E> trash() {
         this.trash = true;
+        return this;
+    }
+
+    /**
+     * The property that names a record outside the database as well as its id does (a SKU, an
+     * e-mail address, an order reference): a CSV import matches rows without an id on it, so a
+     * file from another system updates the records it names instead of duplicating them. It must
+     * be a unique column ({@code @Column(unique = true)}); the registry refuses to start otherwise.
+     */
+    public AdminViewDeclaration<E> naturalKey(String property) {
+        this.naturalKey = property;
         return this;
     }
 

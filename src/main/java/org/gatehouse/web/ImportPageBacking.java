@@ -27,8 +27,9 @@ import org.primefaces.model.file.UploadedFile;
 
 /**
  * {@code /admin/{view}/import}: upload a CSV file, map its columns, check the rows (a dry run),
- * then import them (in the request: a 100,000-row file takes minutes). The view keeps only the
- * file's token, the mapping and the small plan; the file stays in {@link ImportUploads}.
+ * then import them. Both run in their request (a 100,000-row import takes minutes) while the page's
+ * script polls {@link ImportProgressServlet} for a progress bar. The view keeps only the file's
+ * token, the mapping and the small plan; the file and its progress stay in {@link ImportUploads}.
  */
 @Named("importPage")
 @ViewScoped
@@ -146,7 +147,8 @@ public class ImportPageBacking implements Serializable {
             return;
         }
         try {
-            plan = imports.dryRun(getView(), table, chosenMapping(), fileName, null);
+            plan = imports.dryRun(getView(), table, chosenMapping(), fileName,
+                    uploads.track(token, table.rows().size(), false));
         } catch (WriteException e) {
             plan = null;
             error(e.getText().text(TextBean.locale()));
@@ -161,7 +163,8 @@ public class ImportPageBacking implements Serializable {
         }
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            ImportPlan done = imports.apply(getView(), table, chosenMapping(), fileName, skipErrors, null);
+            ImportPlan done = imports.apply(getView(), table, chosenMapping(), fileName, skipErrors,
+                    uploads.track(token, table.rows().size(), true));
             plan = done;
             uploads.finished(token);
             token = null;
@@ -233,6 +236,11 @@ public class ImportPageBacking implements Serializable {
 
     public void setSeparator(String separator) {
         this.separator = List.of("auto", ",", ";").contains(separator) ? separator : "auto";
+    }
+
+    /** Where the page's script asks how far the work on the uploaded file has come. */
+    public String getProgressPath() {
+        return token == null ? "" : ImportProgressServlet.PATH + "?token=" + token;
     }
 
     public boolean isUploaded() {

@@ -181,8 +181,9 @@ class ImportIT {
         AdminView<?> orders = registry.view("orders").orElseThrow();
         long customer = count("select id from customers order by id limit 1");
         long order = count("select id from orders order by id limit 1");
+        long other = count("select id from orders order by id offset 1 limit 1");
         String reference = value("select reference from orders where id = " + order);
-        String text = "id,Customer\n" + order + "," + customer + "\n" + order + ",No Such Customer Anywhere\n";
+        String text = "id,Customer\n" + order + "," + customer + "\n" + other + ",No Such Customer Anywhere\n";
         CsvTable table = csv(text);
         List<String> mapping = Arrays.asList("id", "customer");
         ImportPlan plan = asAdmin.call(() -> imports.dryRun(orders, table, mapping, "orders.csv", null));
@@ -271,45 +272,53 @@ class ImportIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: the other tests read whole small tables
-    void aHundredThousandRowsAreImportedWithProgress() throws Exception {
-        StringBuilder text = new StringBuilder("SKU,Name,Price,Stock,Active\n");
-        int count = 100_000;
-        for (int i = 0; i < count; i++) {
-            text.append(String.format("BULK-%06d,Bulk product %d,%d.%02d,%d,%s%n", i, i, i % 1000, i % 100, i % 50,
-                    i % 3 == 0 ? "No" : "Yes"));
+    void rowsWithoutAnIdAreMatchedOnTheNaturalKeyAndARecordNamedTwiceIsAnError() throws Exception {
+        String[] first = exported(5).split(",");
+        String sku = first[1];
+        String text = "SKU,Name,Price,Stock,Active\n"
+                + sku + ",Renamed by SKU,1.00,1,Yes\n"     // 2 update, matched on the SKU
+                + "IMP-KEY-1,Keyed,2.00,2,Yes\n"          // 3 create
+                + "IMP-KEY-1,Keyed again,2.00,2,Yes\n"    // 4 the same new record again
+                + sku + ",Renamed twice,1.00,1,Yes\n";    // 5 the same stored record again
+        CsvTable table = csv(text);
+        ImportPlan plan = asAdmin.call(() -> imports.dryRun(products(), table, mapping(table), "keys.csv", null));
+        Map<Integer, ImportPlan.Row> rows = byNumber(plan);
+        assertEquals(Outcome.UPDATE, rows.get(2).outcome(), rows.get(2).problems().toString());
+        assertEquals(first[0], rows.get(2).id(), "the record the SKU names");
+        assertEquals(Outcome.CREATE, rows.get(3).outcome());
+        assertEquals("import.error.twice", problemKey(rows.get(4)));
+        assertEquals("sku", problemField(rows.get(4)));
+        assertEquals("import.error.twice", problemKey(rows.get(5)));
+
+        ImportPlan done = asAdmin.call(() -> imports.apply(products(), table, mapping(table), "keys.csv", true, null));
+        assertEquals(List.of(1, 1, 2), List.of(done.created(), done.updated(), done.skipped()));
+        assertEquals("Renamed by SKU", value("select name from products where id = " + first[0]));
+        assertEquals(1, count("select count(*) from products where sku = 'IMP-KEY-1'"), "created once, not duplicated");
+        CsvTable again = csv("SKU,Name\n" + sku + ",Renamed by SKU\n");
+        ImportPlan unchanged = asAdmin.call(() -> imports.dryRun(products(), again, mapping(again), "keys.csv", null));
+        assertEquals(Outcome.UNCHANGED, byNumber(unchanged).get(2).outcome(), "a file that says what is stored changes nothing");
+    }
+
+    @Test
+    void aNaturalKeyTakenOutsideTheCallersScopeIsNeitherUpdatedNorDuplicated() throws Exception {
+        String country = value("select country from customers order by id limit 1");
+        String foreignEmail = value("select email from customers where country <> '" + country + "' order by id limit 1");
+        sql("update users set country = '" + country + "' where email = 'test-editor'",
+                "insert into users_roles (user_id, role_id) select -2, id from roles where name = 'support'");
+        try {
+            AdminView<?> customers = registry.view("customers").orElseThrow();
+            CsvTable table = csv("Email,Name,Country\n" + foreignEmail + ",Taken over," + country + "\n");
+            ImportPlan plan = asEditor.call(() -> imports.dryRun(customers, table, List.of("email", "name", "country"),
+                    "taken.csv", null));
+            ImportPlan.Row row = byNumber(plan).get(2);
+            assertEquals(Outcome.ERROR, row.outcome());
+            assertEquals("import.error.keyTaken", problemKey(row));
+            assertEquals("email", problemField(row));
+            assertEquals(0, count("select count(*) from customers where name = 'Taken over'"));
+        } finally {
+            sql("delete from users_roles where user_id = -2 and role_id = (select id from roles where name = 'support')",
+                    "update users set country = null where email = 'test-editor'");
         }
-        CsvTable table = csv(text.toString());
-        List<String> mapping = mapping(table);
-        long before = count("select count(*) from products");
-        AtomicInteger progress = new AtomicInteger();
-        List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                seen.add(progress.get());
-                try {
-                    Thread.sleep(2_000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        long dryStarted = System.nanoTime();
-        ImportPlan dry = asAdmin.call(() -> imports.dryRun(products(), table, mapping, "bulk.csv", null));
-        double drySeconds = (System.nanoTime() - dryStarted) / 1e9;
-        assertEquals(count, dry.created(), dry.shown().stream().filter(r -> r.outcome() == Outcome.ERROR).limit(3).toList()
-                .toString());
-        watcher.start();
-        long started = System.nanoTime();
-        ImportPlan done = asAdmin.call(() -> imports.apply(products(), table, mapping, "bulk.csv", false, progress));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        watcher.interrupt();
-        assertEquals(count, done.created());
-        assertEquals(before + count, count("select count(*) from products"));
-        assertEquals(count, progress.get());
-        assertTrue(seen.stream().anyMatch(p -> p > 0 && p < count) || seconds < 4, "progress was seen midway: " + seen);
-        System.out.printf("IMPORT THROUGHPUT: dry run of %d rows in %.1f s (%.0f rows/s); import in %.1f s (%.0f rows/s);"
-                + " progress samples %s%n", count, drySeconds, count / drySeconds, seconds, count / seconds, seen);
     }
 
     // ---------------------------------------------------------------- over HTTP
@@ -475,6 +484,78 @@ class ImportIT {
         assertEquals(404, admin.get("admin/products/import/edit").statusCode());
         assertEquals(400, admin.get("admin/products/import;x").statusCode());
         assertEquals(400, admin.get("admin/products/%69mport").statusCode());
+    }
+
+    @Test
+    @RunAsClient
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: the other tests read whole small tables
+    void aHundredThousandRowsAreCheckedAndImportedInTheBrowserWithProgress() throws Exception {
+        int count = 100_000;
+        StringBuilder text = new StringBuilder("SKU,Name,Price,Stock,Active\n");
+        for (int i = 0; i < count; i++) {
+            text.append(String.format("BULK-%06d,Bulk product %d,%d.%02d,%d,%s%n", i, i, i % 1000, i % 100, i % 50,
+                    i % 3 == 0 ? "No" : "Yes"));
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("bulk-", ".csv");
+        java.nio.file.Files.writeString(file, text, StandardCharsets.UTF_8);
+        try {
+            InTheBrowser.importWithProgress(base(), file, count);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /** Selenium on the client only: its classes are not in the deployment the container loads this test from. */
+    private static final class InTheBrowser {
+        static void importWithProgress(String base, java.nio.file.Path file, int count) throws Exception {
+            long before = query("select count(*) from products");
+            try (Browser browser = new Browser(base)) {
+                browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
+                browser.open("admin/products/import");
+                browser.driver().findElement(org.openqa.selenium.By.cssSelector("input[type=file]"))
+                        .sendKeys(file.toAbsolutePath().toString());
+                browser.click("#upload\\:read");
+                browser.wait(60).until(d -> browser.has("#mapping"));
+
+                long dryStarted = System.nanoTime();
+                browser.click("#plan\\:dryRun");
+                browser.wait(300).until(d -> browser.has("#summary"));
+                double drySeconds = (System.nanoTime() - dryStarted) / 1e9;
+                assertEquals("Of 100,000 rows, 100,000 would be created, 0 updated, 0 left unchanged and 0 are in error.",
+                        browser.text("#summary"));
+
+                browser.click("#plan\\:apply");
+                browser.wait(10).until(d -> browser.has("#plan\\:importConfirmYes")
+                        && browser.find("#plan\\:importConfirmYes").isDisplayed());
+                long started = System.nanoTime();
+                browser.click("#plan\\:importConfirmYes");
+                List<String> seen = new java.util.ArrayList<>();
+                while (System.nanoTime() - started < 900e9) {
+                    String shown;
+                    try {
+                        if (browser.text("#summary").startsWith("Imported")) {
+                            break;
+                        }
+                        shown = browser.find("#importProgressText").getText();
+                    } catch (org.openqa.selenium.StaleElementReferenceException rendered) {
+                        continue; // the form was just rendered anew
+                    }
+                    if (!shown.isEmpty() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(shown))) {
+                        seen.add(shown);
+                    }
+                    Thread.sleep(500);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                assertTrue(browser.text("#summary").startsWith("Imported bulk-"), browser.text("#summary"));
+                assertEquals(before + count, query("select count(*) from products"));
+                assertTrue(seen.stream().anyMatch(shown -> shown.matches("Importing: [1-9][0-9,]* of 100,000 rows\\.")
+                        && !shown.startsWith("Importing: 100,000")), "the bar moved while the import ran: " + seen);
+                assertTrue(browser.cspViolations().isEmpty(), browser.cspViolations().toString());
+                System.out.printf("IMPORT THROUGHPUT (browser, PostgreSQL): dry run of %d rows in %.1f s (%.0f rows/s);"
+                        + " import in %.1f s (%.0f rows/s); progress shown %d times, e.g. %s%n", count, drySeconds,
+                        count / drySeconds, seconds, count / seconds, seen.size(), seen.subList(0, Math.min(3, seen.size())));
+            }
+        }
     }
 
     private static long query(String sql) throws Exception {

@@ -404,4 +404,55 @@ class RevertIT {
         assertEquals(409, malformed.statusCode(), "a malformed version is a conflict");
         assertEquals("Porto", text("select city from customers where id = " + recorded[0]));
     }
+
+    @Test
+    @RunAsClient
+    void inTheBrowserTheHistoryTabLeadsToAPreviewAndConfirmRevertsTheChange() throws Exception {
+        long[] recorded = customerWithRecordedChange(13);
+        String path = "admin/customers/" + recorded[0];
+        InTheBrowser.revert(base(), path, recorded[1], recorded[0]);
+    }
+
+    /** Selenium and axe on the client only: their classes are not in the deployment the container loads this test from. */
+    private static final class InTheBrowser {
+        static void revert(String base, String path, long entry, long customer) throws Exception {
+            try (Browser browser = new Browser(base)) {
+                browser.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
+                browser.open(path);
+                browser.click("#details\\:tabs a[href*='historyTab']");
+                browser.click("#revertChange-" + entry);
+                browser.wait(15).until(d -> browser.has("#revertSteps"));
+                assertTrue(browser.text("#revertTitle").startsWith("Revert the change of"), browser.text("#revertTitle"));
+                String step = browser.text("#revertSteps tbody tr");
+                assertTrue(step.contains("Porto") && step.contains("Lisboa")
+                        && step.indexOf("Porto") < step.indexOf("Lisboa"), "now, then after the revert: " + step);
+                assertEquals(List.of(), Axe.serious(browser), "the preview has no serious accessibility violation");
+                assertEquals("Porto", text("select city from customers where id = " + customer), "a preview writes nothing");
+
+                browser.click("#details\\:revertConfirm");
+                browser.wait(15).until(d -> browser.has(".ui-growl-message"));
+                assertEquals("Reverted: the change was undone.", browser.text(".ui-growl-message .ui-growl-title"));
+                assertFalse(browser.has("#revertSteps"), "back on the record");
+                assertEquals("Lisboa", text("select city from customers where id = " + customer));
+                assertTrue(browser.text("#property-city").contains("Lisboa"), browser.text("#property-city"));
+                browser.click("#details\\:tabs a[href*='historyTab']");
+                assertTrue(browser.text("#history").contains("Reverts"), "the History tab names the revert");
+                assertEquals(List.of(), browser.cspViolations());
+            }
+        }
+    }
+
+    /** axe-core on the client only: its classes are not in the deployment the container loads this test from. */
+    private static final class Axe {
+        static List<String> serious(Browser browser) {
+            List<String> serious = new java.util.ArrayList<>();
+            for (com.deque.html.axecore.results.Rule rule : new com.deque.html.axecore.selenium.AxeBuilder()
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser.driver()).getViolations()) {
+                if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
+                    rule.getNodes().forEach(node -> serious.add(rule.getId() + " at " + node.getTarget()));
+                }
+            }
+            return serious;
+        }
+    }
 }
