@@ -9,7 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +26,7 @@ import java.util.logging.Logger;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.ops.OperationsMetrics;
 import org.gatehouse.ops.RequestId;
+import org.gatehouse.metadata.JsonTexts;
 
 /**
  * Writes the audit trail. Admin writes are recorded inside the caller's transaction (so a
@@ -71,7 +71,7 @@ public class AuditLog {
     /** Records a security event of a request handled in the background, with the client address it came from. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void securityEvent(AuditAction action, String actor, String detail, String ip) {
-        String changes = detail == null ? null : Json.createObjectBuilder().add("detail", detail).build().toString();
+        String changes = detail == null ? null : JsonTexts.object().add("detail", detail).build().toString();
         write(new AuditEntry(action, actor, ip, "Security", null, actor, changes));
     }
 
@@ -117,7 +117,7 @@ public class AuditLog {
         int purged = em.createQuery("delete from AuditEntry a where a.at < :cutOff")
                 .setParameter("cutOff", cutOff).executeUpdate();
         write(new AuditEntry(AuditAction.PURGE, "system", null, "AuditEntry", null, "Retention",
-                Json.createObjectBuilder().add("before", cutOff.toString()).add("purged", purged).build().toString()));
+                JsonTexts.object().add("before", cutOff.toString()).add("purged", purged).build().toString()));
         return purged;
     }
 
@@ -133,7 +133,7 @@ public class AuditLog {
      */
     public static String diff(Map<String, String> before, Map<String, String> after,
             Map<String, String> referencesBefore, Map<String, String> referencesAfter) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonTexts.object();
         java.util.Set<String> names = new java.util.LinkedHashSet<>(before.keySet());
         names.addAll(after.keySet());
         for (String name : names) {
@@ -142,7 +142,7 @@ public class AuditLog {
             // a relation to another record of the same label is a change too
             if (!Objects.equals(emptyToNull(old), emptyToNull(now))
                     || !Objects.equals(emptyToNull(referencesBefore.get(name)), emptyToNull(referencesAfter.get(name)))) {
-                JsonObjectBuilder change = Json.createObjectBuilder();
+                JsonObjectBuilder change = JsonTexts.object();
                 addNullable(change, "old", emptyToNull(old));
                 addNullable(change, "new", emptyToNull(now));
                 if (referencesBefore.containsKey(name) || referencesAfter.containsKey(name)) {
@@ -157,7 +157,7 @@ public class AuditLog {
 
     /** Adds a field recorded as {@value #CHANGED}, never with its value, to a diff. */
     public static String withSecret(String diffJson, String field) {
-        JsonObjectBuilder json = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(diffJson)).readObject());
+        JsonObjectBuilder json = JsonTexts.object(JsonTexts.readObject(diffJson));
         return json.add(field, CHANGED).build().toString();
     }
 

@@ -1,15 +1,14 @@
 package org.gatehouse.audit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.gatehouse.metadata.JsonTexts;
 
 /**
  * An audit entry as the History tab shows it: one line per changed field, and the entry's id,
@@ -37,7 +36,7 @@ public record HistoryItem(Long id, OffsetDateTime at, String actor, AuditAction 
         if (json == null || json.isBlank()) {
             return changes;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonTexts.reader(json)) {
             JsonObject object = reader.readObject();
             object.forEach((field, value) -> {
                 if (value instanceof JsonObject change) {

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
@@ -25,6 +24,7 @@ import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.service.ImportPlan.Outcome;
 import org.gatehouse.service.ImportPlan.Problem;
+import org.gatehouse.metadata.JsonTexts;
 
 /**
  * Imports a CSV file into a view: each row is read the way the form reads its fields and matched
@@ -143,7 +143,7 @@ public class CsvImport {
         ImportPlan plan = new ImportPlan(fileName, table.rows().size(), created, updated, unchanged,
                 counts[Outcome.ERROR.ordinal()], skipped, apply, List.copyOf(shownRows));
         if (apply) {
-            audit.record(AuditAction.IMPORT, view.type().getSimpleName(), null, fileName, Json.createObjectBuilder()
+            audit.record(AuditAction.IMPORT, view.type().getSimpleName(), null, fileName, JsonTexts.object()
                     .add("@file", String.valueOf(fileName)).add("@rows", plan.rows()).add("@created", created)
                     .add("@updated", updated).add("@unchanged", unchanged).add("@skipped", skipped).build().toString());
         }

@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -13,7 +12,6 @@ import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +36,7 @@ import org.gatehouse.metadata.TextValues;
 import org.gatehouse.metadata.ValueText;
 import org.gatehouse.metadata.ViewRules;
 import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.metadata.JsonTexts;
 
 /**
  * Reverts a record to what its audit trail says it was: "revert this change" puts back the fields
@@ -338,7 +337,7 @@ public class RecordHistory {
         if (json == null || json.isBlank()) {
             return fields;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonTexts.reader(json)) {
             JsonValue parsed = reader.readValue();
             if (!(parsed instanceof JsonObject object)) {
                 return fields;

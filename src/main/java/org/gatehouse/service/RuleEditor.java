@@ -5,12 +5,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +31,7 @@ import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.ViewRules;
 import org.gatehouse.service.AccessRules.Effective;
 import org.gatehouse.service.AccessRules.Source;
+import org.gatehouse.metadata.JsonTexts;
 
 /**
  * What a role's Permissions tab edits: per view, the operations and bulk actions the role is
@@ -231,7 +230,7 @@ public class RuleEditor {
         Map<String, String> afterTexts = texts(after.scope(), after.hidden(), after.readOnly());
         afterTexts.putAll(grantTexts(rules(view, role, stored)));
         String diff = AuditLog.diff(beforeTexts, afterTexts);
-        String changes = Json.createObjectBuilder(Json.createReader(new StringReader(diff)).readObject())
+        String changes = JsonTexts.object(JsonTexts.readObject(diff))
                 .add("@view", view.name()).build().toString();
         audit.record(AuditAction.RULES_CHANGED, "Role", String.valueOf(role.getId()), role.getName(), changes);
         return new Saved(rules(view, role, stored), true);

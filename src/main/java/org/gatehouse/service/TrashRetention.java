@@ -3,7 +3,6 @@ package org.gatehouse.service;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -12,6 +11,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
+import org.gatehouse.metadata.JsonTexts;
 
 /**
  * Applies {@code GATEHOUSE_TRASH_RETENTION_DAYS} once a night: records deleted into a trash longer
@@ -47,7 +47,7 @@ public class TrashRetention {
         int purged = em.createQuery("delete from TrashedRecord t where t.deletedAt < :cutOff")
                 .setParameter("cutOff", cutOff).executeUpdate();
         audit.record(AuditAction.PURGE, "Trash", null, "Retention",
-                Json.createObjectBuilder().add("before", cutOff.toString()).add("purged", purged).build().toString());
+                JsonTexts.object().add("before", cutOff.toString()).add("purged", purged).build().toString());
         return purged;
     }
 }

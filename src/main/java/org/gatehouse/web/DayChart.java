@@ -1,10 +1,8 @@
 package org.gatehouse.web;
 
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +14,7 @@ import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.persistence.DayCounts;
 import org.gatehouse.service.Dashboard;
+import org.gatehouse.metadata.JsonTexts;
 
 /**
  * A per-day chart of the dashboard as the page renders it: the Chart.js configuration for
@@ -37,20 +36,12 @@ public record DayChart(String id, String title, String total, String summary, St
     private static final String[] POINT_STYLES = {"circle", "triangle", "rectRot"};
     private static final int[][] DASHES = {{}, {6, 4}, {2, 3}};
 
-    /**
-     * JSON builders from a provider found once, when the first chart is built:
-     * {@code Json.createObjectBuilder()} would look the provider up through the class path on every call.
-     */
-    private static final class Json {
-        static final JsonBuilderFactory BUILDERS = JsonProvider.provider().createBuilderFactory(java.util.Map.of());
-    }
-
     private static JsonObjectBuilder object() {
-        return Json.BUILDERS.createObjectBuilder();
+        return JsonTexts.object();
     }
 
     private static JsonArrayBuilder array() {
-        return Json.BUILDERS.createArrayBuilder();
+        return JsonTexts.array();
     }
 
     /** Records of one view created per day: bars. */
