@@ -17,7 +17,7 @@ import org.gatehouse.metadata.RowScope;
  * condition one relation away ({@code customer.country}) joins that relation; a relation compared
  * with a number ({@code accountManager = {user.id}}) compares its id.
  */
-final class ScopePredicate {
+public final class ScopePredicate {
 
     private final List<RowScope> scopes;
     private final Map<String, Object> user;

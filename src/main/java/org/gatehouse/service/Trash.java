@@ -85,6 +85,9 @@ public class Trash {
     private EntityService service;
 
     @Inject
+    private EntityLookups lookups;
+
+    @Inject
     private AdminRegistry registry;
 
     @Inject
@@ -294,8 +297,8 @@ public class Trash {
         JsonObject data = read(row.getRecordData());
         JsonObject values = data.getJsonObject("values");
         JsonObject references = data.getJsonObject("references");
-        E entity = EntityService.blank(view);
-        PropertyAccess.set(entity, service.idName(view.type()), EntityService.parseId(view.idType(), row.getRecordId()));
+        E entity = WriteSteps.blank(view);
+        PropertyAccess.set(entity, lookups.idName(view.type()), EntityLookups.parseId(view.idType(), row.getRecordId()));
         for (PropertyDescriptor property : view.properties().values()) {
             String name = property.name();
             try {
@@ -322,7 +325,7 @@ public class Trash {
         for (String id : ids) {
             Object one;
             try {
-                one = em.find(type, EntityService.parseId(idType, id));
+                one = em.find(type, EntityLookups.parseId(idType, id));
             } catch (NumberFormatException e) {
                 one = null;
             }
