@@ -5,13 +5,10 @@ import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Order;
-import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -194,19 +191,9 @@ final class EntityQuery {
                             : cb.like(cb.lower(root.get(p.name())), pattern, '\\'))
                     .toArray(Predicate[]::new)));
         }
+        FilterQuery filterQuery = new FilterQuery(cb, query, root, this::idName);
         for (Filter filter : request.filters().values()) {
-            PropertyDescriptor property = filter.property();
-            switch (property.kind()) {
-                case TEXT, LONG_TEXT -> predicates.add(cb.like(cb.lower(root.get(property.name())),
-                        "%" + escapeLike(filter.equal().toString().toLowerCase(Locale.ROOT)) + "%", '\\'));
-                case BOOLEAN -> predicates.add(cb.equal(root.get(property.name()), filter.equal()));
-                case ENUM -> predicates.add(cb.equal(root.get(property.name()),
-                        enumConstant(property.javaType(), filter.equal().toString())));
-                case TO_ONE -> predicates.add(cb.equal(
-                        root.get(property.name()).get(idName(property.javaType())), filter.equal()));
-                case TO_MANY -> predicates.add(memberOf(cb, query, root, property, (Long) filter.equal()));
-                default -> range(cb, root.get(property.name()), property, filter, predicates);
-            }
+            predicates.addAll(filter.predicates(filterQuery));
         }
         return predicates.toArray(Predicate[]::new);
     }
@@ -227,27 +214,6 @@ final class EntityQuery {
         related.select(target.get(idName(type))).where(cb.like(cb.lower(target.get(attribute)), pattern, '\\'));
         List<Object> ids = em.createQuery(related).setMaxResults(RELATED_MATCH_LIMIT).getResultList();
         return ids.isEmpty() ? cb.disjunction() : root.get(relation).get(idName(type)).in(ids);
-    }
-
-    private <E> Predicate memberOf(CriteriaBuilder cb, CriteriaQuery<?> query, Root<E> root,
-            PropertyDescriptor property, Long id) {
-        Subquery<Integer> exists = query.subquery(Integer.class);
-        Root<E> inner = exists.correlate(root);
-        From<?, ?> member = inner.join(property.name());
-        exists.select(cb.literal(1)).where(cb.equal(member.get(idName(property.javaType())), id));
-        return cb.exists(exists);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void range(CriteriaBuilder cb, Path<?> path, PropertyDescriptor property, Filter filter,
-            List<Predicate> predicates) {
-        Expression<Comparable> expression = (Expression<Comparable>) path;
-        if (filter.from() != null) {
-            predicates.add(cb.greaterThanOrEqualTo(expression, attributeValue(property, filter.from())));
-        }
-        if (filter.to() != null) {
-            predicates.add(cb.lessThanOrEqualTo(expression, attributeValue(property, filter.to())));
-        }
     }
 
     /** Filter values arrive as Long, BigDecimal, LocalDate or LocalDateTime (UTC); the attribute decides. */
@@ -317,15 +283,6 @@ final class EntityQuery {
                 }
             }
         }
-    }
-
-    private static Object enumConstant(Class<?> type, String name) {
-        for (Object constant : type.getEnumConstants()) {
-            if (((Enum<?>) constant).name().equals(name)) {
-                return constant;
-            }
-        }
-        throw new IllegalArgumentException(name);
     }
 
     static String escapeLike(String text) {

@@ -92,7 +92,8 @@ public record PageCursor(boolean after, List<Object> values) {
                 throw new IllegalArgumentException("NUL"); // no stored value holds one, and SQL refuses it
             }
             // text keys as they are: the filter conversion would shorten a long one
-            values.add(property.kind() == PropertyKind.TEXT ? value : ListRequest.convert(property, value, false));
+            values.add(property.kind() == PropertyKind.TEXT ? value
+                    : Filter.read(property, property.name(), null, value, null).value());
         }
         values.add(Long.valueOf(URLDecoder.decode(texts[sort.size() + 1], StandardCharsets.UTF_8)));
         return new PageCursor(after, List.copyOf(values));

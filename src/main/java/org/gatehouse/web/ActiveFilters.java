@@ -46,7 +46,7 @@ public final class ActiveFilters {
         if (request.search() != null) {
             chips.add(chip("q", Texts.text(locale, "filter.search"), request.search(), base, request, locale));
         }
-        for (Map.Entry<String, String> parameter : request.filterParameters().entrySet()) {
+        for (Map.Entry<String, String> parameter : ListUrls.filterParameters(request).entrySet()) {
             String key = parameter.getKey();
             boolean from = key.endsWith(".from");
             boolean to = key.endsWith(".to");
@@ -72,7 +72,7 @@ public final class ActiveFilters {
     }
 
     private static Chip chip(String parameter, String name, String value, String base, ListRequest request, Locale locale) {
-        String query = request.toQueryStringWithout(parameter);
+        String query = ListUrls.queryWithout(request, parameter);
         return new Chip(parameter, Texts.format(locale, "filter.chip", name, value), query.isEmpty() ? base : base + "?" + query);
     }
 

@@ -82,7 +82,7 @@ public class CsvExportServlet extends HttpServlet {
         Map<String, String> parameters = new HashMap<>();
         request.getParameterMap().forEach((key, values) -> parameters.put(key, values.length == 0 ? null : values[0]));
         String token = parameters.remove(DOWNLOAD_PARAMETER);
-        ListRequest list = ListRequest.parse(view, parameters);
+        ListRequest list = ListRequest.parse(view, parameters).request();
         // refuse before the first byte when the caller may not read this view
         if (!service.can(view, org.gatehouse.metadata.Operation.VIEW)) {
             service.count(view, ListRequest.defaults(view)); // refused and recorded by the service

@@ -21,8 +21,9 @@ import org.primefaces.model.SortMeta;
 
 /**
  * Feeds a PrimeFaces lazy table from the generic service, for one request. Paging and sorting
- * done in the table are written back into the {@link ListRequest}, whose query string then
- * becomes the page URL. Rows reach the table as {@link ListRow}s, their cells formatted here in
+ * done in the table make a changed {@link ListRequest}, which the page is told of and whose
+ * query string then becomes the page URL. Rows reach the table as {@link ListRow}s, their cells
+ * formatted here in
  * the reader's language ({@link ListCells}).
  */
 public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
@@ -34,12 +35,11 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
     private final transient Formatter formatter;
     private final transient ListCells cells;
     private final transient AdminView<E> view;
-    private final transient ListRequest request;
-    private final transient Consumer<ListRequest> onChange;
+    private transient ListRequest request;
+    /** Told of the request each load shows. */
+    private final transient Consumer<ListRequest> onLoad;
     private final long total;
     private final Positions posted;
-    /** The list state of the address the request came to; the page's address follows any change. */
-    private final String arrivedAt;
     private String next;
     private String previous;
 
@@ -59,8 +59,7 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
      * @param rows what the paginator works with: the list's count, exact or not, computed once
      */
     public EntityLazyModel(EntityService service, Formatter formatter, ListCells cells, AdminView<E> view,
-            ListRequest request, long rows, String arrivedAt, Positions posted, Consumer<ListRequest> onChange) {
-        this.arrivedAt = arrivedAt;
+            ListRequest request, long rows, Positions posted, Consumer<ListRequest> onLoad) {
         this.posted = posted;
         this.service = service;
         this.formatter = formatter;
@@ -68,7 +67,7 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
         this.view = view;
         this.request = request;
         this.total = rows;
-        this.onChange = onChange;
+        this.onLoad = onLoad;
     }
 
     @Override
@@ -81,25 +80,23 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
         int page = request.page();
         int size = request.size();
         List<SortOrder> sort = request.sort();
-        request.setSize(pageSize);
-        request.setPage(first / Math.max(1, pageSize) + 1);
+        ListRequest shown = request.withSize(pageSize).withPage(first / Math.max(1, pageSize) + 1);
         if (!sortBy.isEmpty()) {
             List<SortOrder> orders = new ArrayList<>();
             sortBy.values().stream().sorted(Comparator.comparingInt(SortMeta::getPriority))
                     .forEach(meta -> orders.add(new SortOrder(meta.getField(),
                             meta.getOrder() == org.primefaces.model.SortOrder.DESCENDING)));
-            request.setSort(SortOrder.format(orders));
+            shown = shown.withSort(SortOrder.format(orders));
         }
-        if (request.size() == size && request.sort().equals(sort) && request.cursor() == null) {
-            if (request.page() == page + 1 && posted.next() != null) {
-                request.seek(page + 1, posted.next(), true);
-            } else if (request.page() == page - 1 && page > 2 && posted.previous() != null) {
-                request.seek(page - 1, posted.previous(), false);
+        if (shown.size() == size && shown.sort().equals(sort) && shown.cursor() == null) {
+            if (shown.page() == page + 1 && posted.next() != null) {
+                shown = shown.seeking(page + 1, posted.next(), true).orElse(shown);
+            } else if (shown.page() == page - 1 && page > 2 && posted.previous() != null) {
+                shown = shown.seeking(page - 1, posted.previous(), false).orElse(shown);
             }
         }
-        if (!arrivedAt.equals(request.toQueryString())) {
-            onChange.accept(request);
-        }
+        request = shown;
+        onLoad.accept(request);
         List<E> entities = service.page(view, request);
         previous = entities.isEmpty() ? null : request.cursorOf(entities.get(0), ((BaseEntity) entities.get(0)).getId());
         next = entities.isEmpty() ? null

@@ -76,26 +76,27 @@ public class ListPageBacking {
         if (view == null) {
             return;
         }
-        request = ListRequest.fromQueryString(view, AdminPages.query(faces));
-        String arrivedAt = request.toQueryString();
+        ListRequest.Parsed parsed = ListUrls.parse(view, AdminPages.query(faces));
+        String arrivedAt = ListUrls.query(parsed.request());
         PostedTable posted = new PostedTable(view, faces.getExternalContext().getRequestParameterMap());
         if (faces.isPostback()) {
-            posted.sort().ifPresent(sort -> {
-                request.setSort(SortOrder.format(sort));
-                request.setPage(1);
-            });
+            var sort = posted.sort();
+            if (sort.isPresent()) {
+                parsed = parsed.map(list -> list.withSort(SortOrder.format(sort.get())).withPage(1));
+            }
             if (posted.isSortOrPaging()) {
                 // the new page's edge rows, for the next Next or Previous (asked for before the table renders)
                 PrimeFaces.current().ajax().update(PostedTable.POSITIONS);
             }
         }
-        count = service.listCount(view, request);
+        count = service.listCount(view, parsed.request());
         if (count.exact()) {
-            request.clampPage(count.value());
+            parsed = parsed.clampedTo(count.value());
         }
+        request = parsed.request();
         if (!faces.isPostback()) {
             Locale locale = TextBean.locale();
-            request.notices().forEach(notice ->
+            parsed.notices().forEach(notice ->
                     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice.text(locale), null)));
         }
         HttpServletRequest http = (HttpServletRequest) faces.getExternalContext().getRequest();
@@ -103,8 +104,13 @@ public class ListPageBacking {
                 secrets.tag("columns", http.getUserPrincipal() == null ? "" : http.getUserPrincipal().getName()));
         // an inexact count still lets the user page one step past the known rows
         long rows = count.exact() ? count.value() : count.value() + 1;
-        model = new EntityLazyModel<>(service, formatter, cells, view, request, rows, arrivedAt, posted.positions(),
-                changed -> PrimeFaces.current().executeScript("Gatehouse.pushState(" + jsString(url(view.name())) + ");"));
+        model = new EntityLazyModel<>(service, formatter, cells, view, request, rows, posted.positions(), shown -> {
+            // the page's address follows any change the table made
+            request = shown;
+            if (!arrivedAt.equals(ListUrls.query(shown))) {
+                PrimeFaces.current().executeScript("Gatehouse.pushState(" + jsString(url(view.name())) + ");");
+            }
+        });
     }
 
     /** For the page's {@code f:viewAction}: the work is done when the bean is made. */
@@ -125,7 +131,7 @@ public class ListPageBacking {
 
     /** An admin address with the current list state as its query. */
     private String url(String path) {
-        String query = request.toQueryString();
+        String query = ListUrls.query(request);
         return AdminPages.adminUrl(faces, path) + (query.isEmpty() ? "" : "?" + query);
     }
 
@@ -136,7 +142,7 @@ public class ListPageBacking {
 
     /** The current filters as URL parameters, kept by the search form. */
     public List<Map.Entry<String, String>> getFilterParams() {
-        return List.copyOf(request.filterParameters().entrySet());
+        return List.copyOf(ListUrls.filterParameters(request).entrySet());
     }
 
     public List<SortMeta> getInitialSort() {
@@ -236,7 +242,7 @@ public class ListPageBacking {
 
     /** The list without search and filters, same sort and size: where "Clear all" leads. */
     public String getClearUrl() {
-        String query = request.toQueryStringWithoutSearchAndFilters();
+        String query = ListUrls.queryWithoutSearchAndFilters(request);
         return AdminPages.adminUrl(faces, view.name()) + (query.isEmpty() ? "" : "?" + query);
     }
 

@@ -77,9 +77,9 @@ class EntityServiceIT {
         for (int i = 0; i < keyValues.length; i += 2) {
             parameters.put(keyValues[i], keyValues[i + 1]);
         }
-        ListRequest request = ListRequest.parse(view(view), parameters);
-        assertTrue(request.notices().isEmpty(), request.notices().toString());
-        return request;
+        ListRequest.Parsed parsed = ListRequest.parse(view(view), parameters);
+        assertTrue(parsed.notices().isEmpty(), parsed.notices().toString());
+        return parsed.request();
     }
 
     private long count(String view, String... keyValues) throws Exception {
@@ -256,17 +256,15 @@ class EntityServiceIT {
     void pagingEdgeCases() throws Exception {
         ListRequest last = request("orders", "page", "100", "size", "10");
         assertEquals(10, asAdmin.call(() -> service.page(view("orders"), last)).size());
-        ListRequest partial = request("orders", "page", "20", "size", "50", "status", "NEW");
         long newOrders = expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.NEW);
-        partial.clampPage(newOrders);
+        ListRequest partial = request("orders", "page", "20", "size", "50", "status", "NEW").clampedTo(newOrders);
         int lastPage = (int) ((newOrders + 49) / 50);
         assertEquals(lastPage, partial.page(), "beyond the end moves to the last page");
         assertEquals(newOrders - (lastPage - 1) * 50L, asAdmin.call(() -> service.page(view("orders"), partial)).size());
 
         ListRequest empty = request("orders", "q", "no-such-reference");
         assertEquals(0, asAdmin.call(() -> service.count(view("orders"), empty)));
-        empty.clampPage(0);
-        assertEquals(List.of(), asAdmin.call(() -> service.page(view("orders"), empty)));
+        assertEquals(List.of(), asAdmin.call(() -> service.page(view("orders"), empty.clampedTo(0))));
     }
 
     @Test

@@ -147,7 +147,7 @@ class TrashIT {
         delete("orders", id);
 
         assertTrue(asAdmin.call(() -> service.find(orders, String.valueOf(id))).isEmpty(), "gone from the table");
-        ListRequest search = ListRequest.parse(orders, Map.of("q", reference));
+        ListRequest search = ListRequest.parse(orders, Map.of("q", reference)).request();
         assertEquals(0, asAdmin.call(() -> service.count(orders, search)), "not counted");
         assertTrue(asAdmin.call(() -> service.page(orders, search)).isEmpty(), "not listed");
         assertTrue(asAdmin.call(() -> service.exportBatch(orders, search, null, 10)).isEmpty(), "not exported");
@@ -186,7 +186,7 @@ class TrashIT {
                 "the order form's customer picker no longer offers it");
         assertTrue(asAdmin.call(() -> service.findByType(Customer.class, String.valueOf(id))).isEmpty());
         assertEquals(0, asAdmin.call(() -> service.count(customers, ListRequest.parse(customers,
-                Map.of("q", "trashed.picker@example.test")))));
+                Map.of("q", "trashed.picker@example.test")).request())));
         Trash.Item item = trashed("customers", "Trashed Picker");
         asAdmin.call(() -> trash.restore(customers, List.of(item.id())));
         assertEquals(1, asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10)).size());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -77,8 +78,21 @@ class PageCursorTest {
         return map;
     }
 
+    /** The list a query describes, as the list page reads its address. */
+    private static ListRequest.Parsed parsed(String query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return ListRequest.parse(VIEW, parameters);
+    }
+
     private static ListRequest parse(String query) {
-        return ListRequest.fromQueryString(VIEW, query);
+        return parsed(query).request();
     }
 
     @Test
@@ -89,12 +103,13 @@ class PageCursorTest {
         assertNotNull(cursor);
         assertTrue(cursor.matches("[A-Za-z0-9_-]+"), "URL-safe: " + cursor);
 
-        ListRequest next = parse("sort=-total,name&page=7&after=" + cursor);
-        assertTrue(next.notices().isEmpty(), next.notices().toString());
+        ListRequest.Parsed parsed = parsed("sort=-total,name&page=7&after=" + cursor);
+        assertTrue(parsed.notices().isEmpty(), parsed.notices().toString());
+        ListRequest next = parsed.request();
         assertEquals(7, next.page());
         assertTrue(next.cursor().after());
         assertEquals(List.of(new BigDecimal("12.50"), row.getName(), 42L), next.cursor().values());
-        assertEquals("page=7&after=" + cursor + "&sort=-total%2Cname", next.toQueryString());
+        assertEquals(cursor, next.cursorText(), "written back as it came");
 
         ListRequest previous = parse("before=" + cursor + "&page=6&sort=-total,name");
         assertFalse(previous.cursor().after());
@@ -113,20 +128,16 @@ class PageCursorTest {
     void anyChangeOfPageSizeOrSortDropsThePosition() {
         String cursor = parse("").cursorOf(new Thing("a", BigDecimal.ONE, LocalDateTime.now()), 1L);
         ListRequest list = parse("page=2&after=" + cursor);
-        list.setPage(2);
-        assertNotNull(list.cursor(), "the same page keeps its position");
-        list.setPage(3);
-        assertNull(list.cursor());
-        list = parse("page=2&after=" + cursor);
-        list.setSize(10);
-        assertNull(list.cursor());
-        list = parse("page=2&after=" + cursor);
-        list.setSort("name");
-        assertNull(list.cursor());
-        list = parse("page=2&after=" + cursor);
-        list.clampPage(15);
-        assertEquals(1, list.page());
-        assertNull(list.cursor());
+        assertNotNull(list.withPage(2).cursor(), "the same page keeps its position");
+        assertNull(list.withPage(3).cursor());
+        assertNotNull(list.cursor(), "the request it came from is unchanged");
+        assertNull(list.withSize(10).cursor());
+        assertNotNull(list.withSize(20).cursor(), "the same size keeps it");
+        assertNull(list.withSort("name").cursor());
+        assertNotNull(list.withSort("-createdAt").cursor(), "the same order keeps it");
+        assertEquals(1, list.clampedTo(15).page());
+        assertNull(list.clampedTo(15).cursor());
+        assertNull(parsed("page=2&after=" + cursor).clampedTo(15).request().cursor());
     }
 
     @Test
@@ -138,16 +149,16 @@ class PageCursorTest {
             encode("name,a%00b,1"),
             "A".repeat(5000)};
         for (String cursor : bad) {
-            ListRequest list = parse("page=4&after=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            assertNull(list.cursor(), cursor);
-            assertEquals(4, list.page());
+            ListRequest.Parsed list = parsed("page=4&after=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            assertNull(list.request().cursor(), cursor);
+            assertEquals(4, list.request().page());
             assertEquals(cursor.isEmpty() ? 0 : 1, list.notices().size(), cursor + ": " + list.notices());
         }
-        ListRequest nul = parse("sort=name&page=4&after=" + encode("name,a%00b,1"));
-        assertNull(nul.cursor(), "a NUL in a text key");
+        ListRequest.Parsed nul = parsed("sort=name&page=4&after=" + encode("name,a%00b,1"));
+        assertNull(nul.request().cursor(), "a NUL in a text key");
         assertEquals(1, nul.notices().size());
-        ListRequest both = parse("page=4&after=" + fits + "&before=" + fits);
-        assertNull(both.cursor());
+        ListRequest.Parsed both = parsed("page=4&after=" + fits + "&before=" + fits);
+        assertNull(both.request().cursor());
         assertEquals(1, both.notices().size());
         ListRequest otherSort = parse("page=4&sort=name&after=" + fits);
         assertNull(otherSort.cursor(), "a position written for another order");
