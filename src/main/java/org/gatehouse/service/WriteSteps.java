@@ -2,12 +2,10 @@ package org.gatehouse.service;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.io.StringReader;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,6 +15,7 @@ import org.gatehouse.i18n.Message;
 import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.JsonTexts;
 import org.gatehouse.metadata.PlainText;
 import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
@@ -132,7 +131,7 @@ class WriteSteps {
         if (notes.isEmpty()) {
             return changes;
         }
-        var json = Json.createObjectBuilder(Json.createReader(new StringReader(changes)).readObject());
+        var json = JsonTexts.object(JsonTexts.readObject(changes));
         notes.forEach(json::add);
         return json.build().toString();
     }
