@@ -1,7 +1,6 @@
 package org.gatehouse.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,6 +18,7 @@ import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.RecordHistory;
 import org.gatehouse.service.WriteException;
 import org.gatehouse.web.i18n.TextBean;
+import org.omnifaces.util.Messages;
 
 /**
  * Revert from the History tab of a details page. The preview is a GET of the details page naming
@@ -35,9 +35,15 @@ public class RevertBacking {
     static final String SHOWN_VERSION = "revertVersion";
     /** The Confirm button's client id, which a postback names. */
     static final String CONFIRM = "details:revertConfirm";
+    /** The kinds of revert as the address names them. */
+    private static final Map<String, RecordHistory.Mode> MODES = Map.of("change", RecordHistory.Mode.CHANGE,
+            "version", RecordHistory.Mode.VERSION);
 
     @Inject
     private DetailsPageBacking details;
+
+    @Inject
+    private HistoryTexts texts;
 
     @Inject
     private RecordHistory history;
@@ -79,11 +85,7 @@ public class RevertBacking {
     }
 
     private static RecordHistory.Mode mode(String text) {
-        return text == null ? null : switch (text) {
-            case "change" -> RecordHistory.Mode.CHANGE;
-            case "version" -> RecordHistory.Mode.VERSION;
-            default -> null;
-        };
+        return text == null ? null : MODES.get(text);
     }
 
     /** The preview the address asks for; null when it asks for none. */
@@ -100,17 +102,6 @@ public class RevertBacking {
                         || item.action() == AuditAction.BULK_ACTION);
     }
 
-    /** A step's value as the details page shows values. */
-    public String display(Object value, RecordHistory.Step step) {
-        return details.display(value, step.property());
-    }
-
-    /** A problem or note in the reader's language, with the field's label. */
-    public String remark(RecordHistory.Remark remark) {
-        String field = remark.field() == null ? "" : details.fieldLabel(remark.field());
-        return TextBean.text(remark.key(), field, remark.value() == null ? "" : remark.value());
-    }
-
     public void apply() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         RecordHistory.Preview shown = getPreview();
@@ -119,38 +110,26 @@ public class RevertBacking {
         }
         AdminView<?> view = details.getView();
         try {
-            var saved = history.apply(view, details.getId(), shown.entryId(), shown.mode(), shownVersion(faces));
+            var saved = history.apply(view, details.getId(), shown.entryId(), shown.mode(),
+                    RequestValues.version(SHOWN_VERSION));
             if (saved.isEmpty()) {
                 AdminPages.notFound(faces);
                 return;
             }
-            faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text(
-                    shown.mode() == RecordHistory.Mode.CHANGE ? "revert.done.change" : "revert.done.version"), null));
+            Messages.addFlashGlobalInfo(TextBean.text(
+                    shown.mode() == RecordHistory.Mode.CHANGE ? "revert.done.change" : "revert.done.version"));
             faces.getExternalContext().redirect(AdminPages.adminUrl(faces, view.name() + "/" + details.getId()));
         } catch (ConflictException e) {
             // the preview below is the record as it is now: the user decides again
             faces.getExternalContext().setResponseStatus(409);
-            error(faces, e.getText().text(TextBean.locale()) + " " + TextBean.text("revert.conflict"));
+            Messages.addGlobalError(e.getText().text(TextBean.locale()) + " " + TextBean.text("revert.conflict"));
         } catch (WriteException e) {
-            String field = e.getField() == null ? null : details.fieldLabel(e.getField());
-            String text = e.getText().text(TextBean.locale());
-            error(faces, field == null ? text : field + ": " + text);
+            Messages.addGlobalError(Refusals.text(e, texts::fieldLabel));
         } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
             AdminPages.refused(faces);
         } catch (StepUpRequiredException e) {
             StepUpPrompt.ask(faces, CONFIRM);
         }
-    }
-
-    /** The version the preview showed, as Confirm posts it; a malformed one is a conflict. */
-    private static long shownVersion(FacesContext faces) {
-        String posted = faces.getExternalContext().getRequestParameterMap().get(SHOWN_VERSION);
-        return posted != null && posted.matches("\\d{1,18}") ? Long.parseLong(posted) : -1;
-    }
-
-    private static void error(FacesContext faces, String text) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     /** The notes and problems, in that order, for the page's list. */

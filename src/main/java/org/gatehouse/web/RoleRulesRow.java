@@ -61,26 +61,7 @@ public class RoleRulesRow {
     }
 
     void showPreview(RuleEditor.Preview result, Locale locale) {
-        String total = result.total().message().text(locale);
-        List<String> lines = new ArrayList<>();
-        if (!result.scoped()) {
-            lines.add(Texts.format(locale, "tab.rules.preview.unscoped", total, label));
-        }
-        for (RuleEditor.PreviewLine line : result.lines()) {
-            String visible = line.visible().message().text(locale);
-            if (line.email() == null) {
-                lines.add(Texts.format(locale, "tab.rules.preview.country", line.country(), visible, total, label));
-            } else if (line.country() == null) {
-                lines.add(Texts.format(locale, "tab.rules.preview.holderNoCountry", line.email(), visible, total, label));
-            } else {
-                lines.add(Texts.format(locale, "tab.rules.preview.holder", line.email(), line.country(), visible, total,
-                        label));
-            }
-        }
-        if (result.lines().isEmpty()) {
-            lines.add(Texts.text(locale, "tab.rules.preview.nobody"));
-        }
-        this.preview = lines;
+        this.preview = RulePreviewText.lines(result, label, locale);
     }
 
     /** What Save sends for the scope: null (leave it) when configuration fixes it. */
@@ -128,13 +109,17 @@ public class RoleRulesRow {
         return rules.readOnly().fixed();
     }
 
-    /** The badge of a part: "declared", "edited" or "fixed by configuration: KEY". */
-    public String source(String part) {
-        RuleEditor.Part shown = switch (part) {
+    private RuleEditor.Part part(String part) {
+        return switch (part) {
             case RuleEditor.SCOPE -> rules.scope();
             case RuleEditor.HIDDEN -> rules.hidden();
             default -> rules.readOnly();
         };
+    }
+
+    /** The badge of a part: "declared", "edited" or "fixed by configuration: KEY". */
+    public String source(String part) {
+        RuleEditor.Part shown = part(part);
         Locale locale = org.gatehouse.web.i18n.TextBean.locale();
         return shown.source() == Source.CONFIGURED ? Texts.format(locale, "tab.rules.source.configured", shown.key())
                 : Texts.text(locale, shown.source() == Source.EDITED ? "tab.rules.source.edited" : "tab.rules.source.declared");
@@ -142,17 +127,12 @@ public class RoleRulesRow {
 
     /** A part's kind of source, for the badge's style: declared, edited or configured. */
     public String sourceKind(String part) {
-        Source source = switch (part) {
-            case RuleEditor.SCOPE -> rules.scope().source();
-            case RuleEditor.HIDDEN -> rules.hidden().source();
-            default -> rules.readOnly().source();
-        };
-        return source.name().toLowerCase(Locale.ROOT);
+        return part(part).source().name().toLowerCase(Locale.ROOT);
     }
 
     /** The labels of the properties a fixed part names, for showing it as text. */
     public String fixedLabels(String part) {
-        List<String> names = names(part.equals(RuleEditor.HIDDEN) ? rules.hidden().text() : rules.readOnly().text());
+        List<String> names = names((part.equals(RuleEditor.HIDDEN) ? rules.hidden() : rules.readOnly()).text());
         Locale locale = org.gatehouse.web.i18n.TextBean.locale();
         return String.join(", ", names.stream().map(name -> view.property(name)
                 .map(PropertyDescriptor::label).map(l -> Texts.label(locale, l)).orElse(name)).toList());

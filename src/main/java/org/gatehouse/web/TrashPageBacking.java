@@ -1,13 +1,10 @@
 package org.gatehouse.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
@@ -18,6 +15,7 @@ import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.Trash;
 import org.gatehouse.service.WriteException;
 import org.gatehouse.web.i18n.TextBean;
+import org.omnifaces.util.Messages;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -50,7 +48,7 @@ public class TrashPageBacking {
     private boolean resolved;
     private AdminView<?> view;
     private Trash.Page rows;
-    private int page = 1;
+    private TrashAddress address = new TrashAddress(null, 1);
 
     /** For the page's {@code f:viewAction}: 404 for a view without a trash, 403 for who may not delete, 400 for a bad page. */
     public void check() {
@@ -60,87 +58,69 @@ public class TrashPageBacking {
     }
 
     private AdminView<?> view() {
-        if (resolved) {
-            return view;
+        if (!resolved) {
+            resolved = true;
+            AdminView<?> named = AdminPages.viewOrNotFound(faces, registry).orElse(null);
+            String asked = RequestValues.param("page");
+            TrashAddress parsed = TrashAddress.parse(RequestValues.param("q"), asked).orElse(null);
+            if (named != null && !registry.keepsTrash(named)) {
+                AdminPages.notFound(faces);
+            } else if (named != null && !trash.available(named)) {
+                AdminPages.forbidden(faces);
+            } else if (named != null && parsed == null) {
+                AdminPages.badRequest(faces, "trash page " + asked);
+            } else if (named != null) {
+                view = service.viewFor(named);
+                address = parsed;
+            }
         }
-        resolved = true;
-        AdminView<?> named = AdminPages.viewOrNotFound(faces, registry).orElse(null);
-        if (named == null) {
-            return null;
-        }
-        if (!registry.keepsTrash(named)) {
-            AdminPages.notFound(faces);
-            return null;
-        }
-        if (!trash.available(named)) {
-            AdminPages.forbidden(faces);
-            return null;
-        }
-        view = service.viewFor(named);
-        String asked = param("page");
-        if (asked != null && !asked.matches("[1-9][0-9]{0,5}")) {
-            AdminPages.badRequest(faces, "trash page " + asked);
-            view = null;
-            return null;
-        }
-        page = asked == null ? 1 : Integer.parseInt(asked);
         return view;
     }
 
     private void load() {
         try {
-            rows = trash.list(view, param("q"), (page - 1) * PAGE_SIZE, PAGE_SIZE);
+            rows = trash.list(view, address.search(), address.offset(PAGE_SIZE), PAGE_SIZE);
         } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
             AdminPages.refused(faces);
         }
     }
 
     public void restoreOne() {
-        act(true, List.of(ONE), "trash:rows:");
+        act(true, ONE, "trash:rows:");
     }
 
     public void purgeOne() {
-        act(false, List.of(ONE), "trash:rows:");
+        act(false, ONE, "trash:rows:");
     }
 
     public void restorePicked() {
-        act(true, List.of(PICKED), "trash:restorePicked");
+        act(true, PICKED, "trash:restorePicked");
     }
 
     public void purgePicked() {
-        act(false, List.of(PICKED), "trash:confirmPurgePicked");
+        act(false, PICKED, "trash:confirmPurgePicked");
     }
 
-    private void act(boolean restore, List<String> parameters, String button) {
+    private void act(boolean restore, String parameter, String button) {
         if (view() == null) {
             return;
         }
-        List<Long> ids = new ArrayList<>();
-        Map<String, String[]> posted = faces.getExternalContext().getRequestParameterValuesMap();
-        for (String parameter : parameters) {
-            for (String value : posted.getOrDefault(parameter, new String[0])) {
-                if (!value.matches("[0-9]{1,18}")) {
-                    AdminPages.badRequest(faces, "trash id " + value);
-                    return;
-                }
-                ids.add(Long.valueOf(value));
-            }
-        }
-        if (ids.isEmpty()) {
-            notice(FacesMessage.SEVERITY_WARN, TextBean.text("bulk.selectFirst"));
-            load();
+        List<Long> ids = RequestValues.ids(List.of(parameter)).orElse(null);
+        if (ids == null) {
+            AdminPages.badRequest(faces, "trash ids in " + parameter);
             return;
         }
         try {
-            int done = restore ? trash.restore(view, ids) : trash.purge(view, ids);
-            String noun = Labels.noun(TextBean.locale(), view.label(), view.singularLabel(), done);
-            notice(FacesMessage.SEVERITY_INFO, TextBean.text(restore ? "trash.restored" : "trash.purged", done, noun));
+            if (ids.isEmpty()) {
+                Messages.addGlobalWarn(TextBean.text("bulk.selectFirst"));
+            } else {
+                int done = restore ? trash.restore(view, ids) : trash.purge(view, ids);
+                String noun = Labels.noun(TextBean.locale(), view.label(), view.singularLabel(), done);
+                Messages.addGlobalInfo(TextBean.text(restore ? "trash.restored" : "trash.purged", done, noun));
+                PrimeFaces.current().ajax().update(ListBulkBacking.TOASTS);
+            }
         } catch (WriteException e) {
-            String text = e.getText().text(TextBean.locale());
-            String field = e.getField() == null ? null : view.property(e.getField())
-                    .map(p -> org.gatehouse.i18n.Texts.label(TextBean.locale(), p.label())).orElse(null);
-            notice(FacesMessage.SEVERITY_ERROR, TextBean.text(restore ? "trash.notRestored" : "trash.notPurged",
-                    field == null ? text : field + ": " + text));
+            Messages.addGlobalError(TextBean.text(restore ? "trash.notRestored" : "trash.notPurged", Refusals.text(view, e)));
         } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
             AdminPages.refused(faces);
             return;
@@ -148,18 +128,6 @@ public class TrashPageBacking {
             StepUpPrompt.ask(faces, faces.getExternalContext().getRequestParameterMap().getOrDefault("jakarta.faces.source", button));
         }
         load();
-    }
-
-    private void notice(FacesMessage.Severity severity, String text) {
-        faces.addMessage(null, new FacesMessage(severity, text, null));
-        if (severity == FacesMessage.SEVERITY_INFO) {
-            PrimeFaces.current().ajax().update(ListBulkBacking.TOASTS);
-        }
-    }
-
-    private String param(String name) {
-        String value = faces.getExternalContext().getRequestParameterMap().get(name);
-        return value == null || value.isBlank() ? null : value;
     }
 
     public AdminView<?> getView() {
@@ -190,22 +158,19 @@ public class TrashPageBacking {
     }
 
     public String getSearch() {
-        String q = param("q");
-        return q == null ? "" : q;
+        return address.search() == null ? "" : address.search();
     }
 
     public int getPage() {
-        return page;
+        return address.page();
     }
 
     public boolean isHasNext() {
-        return (long) page * PAGE_SIZE < getTotal();
+        return (long) address.page() * PAGE_SIZE < getTotal();
     }
 
     /** The address of another page of this trash, the search kept. */
     public String pageUrl(int number) {
-        String q = param("q");
-        return AdminPages.adminUrl(faces, view.name() + "/trash?page=" + number
-                + (q == null ? "" : "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
+        return AdminPages.adminUrl(faces, address.path(view.name(), number));
     }
 }

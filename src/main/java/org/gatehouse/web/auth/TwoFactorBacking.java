@@ -1,16 +1,13 @@
 package org.gatehouse.web.auth;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.gatehouse.identity.IdentityException;
 import org.gatehouse.identity.RecoveryCodes;
@@ -19,6 +16,8 @@ import org.gatehouse.identity.Totp;
 import org.gatehouse.identity.TwoFactorService;
 import org.gatehouse.web.StepUpPrompt;
 import org.gatehouse.web.i18n.TextBean;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /**
  * The account's two-factor page: set up an authenticator app (QR code and key, confirmed by its
@@ -51,11 +50,7 @@ public class TwoFactorBacking implements Serializable {
     }
 
     private static String email() {
-        return faces().getExternalContext().getRemoteUser();
-    }
-
-    private static HttpServletRequest request() {
-        return (HttpServletRequest) faces().getExternalContext().getRequest();
+        return Faces.getRemoteUser();
     }
 
     public void enable() {
@@ -63,8 +58,8 @@ public class TwoFactorBacking implements Serializable {
             recoveryCodes = List.copyOf(service.enrol(key, code));
             enrolled = true;
             key = null;
-            SessionFormAuthentication.enrolled(request().getSession());
-            info(TextBean.text("account.twoFactor.enabled"));
+            SessionFormAuthentication.enrolled(Faces.getRequest().getSession());
+            Messages.addGlobalInfo(TextBean.text("account.twoFactor.enabled"));
         } catch (IdentityException e) {
             error(e.getField() == null ? null : "factor:code", e);
         }
@@ -74,7 +69,7 @@ public class TwoFactorBacking implements Serializable {
     public void renewCodes() {
         try {
             recoveryCodes = List.copyOf(service.renewRecoveryCodes());
-            info(TextBean.text("account.twoFactor.renewed"));
+            Messages.addGlobalInfo(TextBean.text("account.twoFactor.renewed"));
         } catch (StepUpRequiredException e) {
             StepUpPrompt.ask(faces(), "factor:renew");
         } catch (IdentityException e) {
@@ -86,9 +81,8 @@ public class TwoFactorBacking implements Serializable {
         try {
             service.removeOwn(groups());
             // the factor's removal ends every session of the account, this one included
-            faces().getExternalContext().invalidateSession();
-            faces().getExternalContext().redirect(faces().getExternalContext().getRequestContextPath()
-                    + "/login?signedOut=true");
+            Faces.invalidateSession();
+            faces().getExternalContext().redirect(Faces.getRequestContextPath() + "/login?signedOut=true");
         } catch (StepUpRequiredException e) {
             StepUpPrompt.ask(faces(), "factor:turnOff");
         } catch (IdentityException e) {
@@ -98,9 +92,12 @@ public class TwoFactorBacking implements Serializable {
         }
     }
 
+    private static Optional<SessionFormAuthentication.SignedIn> signedIn() {
+        return SessionFormAuthentication.signedIn(Faces.getRequest().getSession(false));
+    }
+
     private static Set<String> groups() {
-        return SessionFormAuthentication.signedIn(request().getSession(false))
-                .map(SessionFormAuthentication.SignedIn::groups).orElse(Set.of());
+        return signedIn().map(SessionFormAuthentication.SignedIn::groups).orElse(Set.of());
     }
 
     /** Whether a role of the caller requires a factor (then it cannot be turned off). */
@@ -110,8 +107,7 @@ public class TwoFactorBacking implements Serializable {
 
     /** Whether the caller is held on this page until a factor is set up. */
     public boolean isMustEnrol() {
-        return SessionFormAuthentication.signedIn(request().getSession(false))
-                .map(SessionFormAuthentication.SignedIn::mustEnrol).orElse(false);
+        return signedIn().map(SessionFormAuthentication.SignedIn::mustEnrol).orElse(false);
     }
 
     public String getQrCode() {
@@ -124,12 +120,9 @@ public class TwoFactorBacking implements Serializable {
     }
 
     public String getRecoveryCodesDownload() {
-        String text = TextBean.text("account.twoFactor.file.title", email()) + "\r\n"
-                + TextBean.text("account.twoFactor.file.once") + "\r\n\r\n" + String.join("\r\n", recoveryCodes) + "\r\n";
-        return "data:text/plain;charset=utf-8;base64," + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return RecoveryCodesFile.dataUri(email(), recoveryCodes);
     }
 
-    /** Shown once in the page (outside any repeat or rendered condition): one query per render. */
     /** How many recovery codes a new set has. */
     public int getRecoveryCodesPerSet() {
         return RecoveryCodes.PER_SET;
@@ -141,17 +134,13 @@ public class TwoFactorBacking implements Serializable {
 
     /** After a sign-in with a recovery code: how many are left, as the sign-in step passed it on. */
     public Integer getCodesLeftAfterSignIn() {
-        String left = faces().getExternalContext().getRequestParameterMap().get("recoveryCodesLeft");
+        String left = Faces.getRequestParameter("recoveryCodesLeft");
         return left != null && left.matches("\\d{1,2}") ? Integer.valueOf(left) : null;
     }
 
-    private static void info(String text) {
-        faces().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-    }
-
     private static void error(String clientId, IdentityException refusal) {
-        faces().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.getText().text(TextBean.locale()), null));
-        faces().validationFailed();
+        Messages.addError(clientId, refusal.getText().text(TextBean.locale()));
+        Faces.validationFailed();
     }
 
     public boolean isEnrolled() {
