@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import org.gatehouse.i18n.Message;
 import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
@@ -111,7 +110,7 @@ public class FormPageBacking implements Serializable {
                     view.name() + "/" + ((BaseEntity) saved).getId()));
         } catch (WriteException e) {
             refuse(e.getField() == null ? null : inputs.clientId(getFields(), e.getField()),
-                    FormInputs.refusal(view, e.getField(), e.getText(), getPasswordLabel()));
+                    FormInputs.refusal(view, e.getField(), e.getText(), FormTexts.passwordLabel(creating)));
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
         } catch (StepUpRequiredException e) {
@@ -165,30 +164,6 @@ public class FormPageBacking implements Serializable {
 
     public boolean isCreating() {
         return creating;
-    }
-
-    /** The record's name for breadcrumbs, or "New order" while creating. */
-    public String getTitle() {
-        return creating ? getHeading() : formatter.title(entity, view());
-    }
-
-    /** "New order" or "Edit ORD-000123". */
-    public String getHeading() {
-        if (viewName == null) {
-            return "";
-        }
-        return creating ? TextBean.text("form.title.new", formatter.singular(view()))
-                : TextBean.text("form.title.edit", formatter.title(entity, view()));
-    }
-
-    /** What the password field is called in messages. */
-    public String getPasswordLabel() {
-        return TextBean.text(creating ? "form.password" : "form.password.new");
-    }
-
-    /** The view's rules for a new secret, shown before anything is typed (none when it declares none). */
-    public Message getPasswordRules() {
-        return viewName == null || view().secretWriter() == null ? null : view().secretWriter().rules();
     }
 
     /** The new secret and its confirmation, as typed. */

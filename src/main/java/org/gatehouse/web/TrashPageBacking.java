@@ -85,20 +85,14 @@ public class TrashPageBacking {
         }
     }
 
-    public void restoreOne() {
-        act(true, ONE, "trash:rows:");
+    /** Restores the row of the button ({@value #ONE}) or the ticked rows ({@value #PICKED}). */
+    public void restore(String parameter) {
+        act(true, parameter, parameter.equals(ONE) ? "trash:rows:" : "trash:restorePicked");
     }
 
-    public void purgeOne() {
-        act(false, ONE, "trash:rows:");
-    }
-
-    public void restorePicked() {
-        act(true, PICKED, "trash:restorePicked");
-    }
-
-    public void purgePicked() {
-        act(false, PICKED, "trash:confirmPurgePicked");
+    /** Deletes forever the row of the button ({@value #ONE}) or the ticked rows ({@value #PICKED}). */
+    public void purge(String parameter) {
+        act(false, parameter, parameter.equals(ONE) ? "trash:rows:" : "trash:confirmPurgePicked");
     }
 
     private void act(boolean restore, String parameter, String button) {
