@@ -130,7 +130,7 @@ final class ImportRows<E> {
                 problems.add(new Problem(null, Message.of("import.error.password"), null));
                 return new Prepared<>(Outcome.ERROR, null, null, problems);
             }
-            entity = blank();
+            entity = WriteSteps.blank(view);
         } else {
             outcome = Outcome.UPDATE;
             entity = service.find(view, id).orElse(null);
@@ -282,15 +282,5 @@ final class ImportRows<E> {
             }
         }
         return "import.error.relationMissing";
-    }
-
-    private E blank() {
-        try {
-            var constructor = view.type().getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(view.type().getName() + " has no constructor without arguments", e);
-        }
     }
 }

@@ -5,10 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Serializable;
@@ -16,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +31,6 @@ import org.gatehouse.metadata.TextValues;
 import org.gatehouse.metadata.ValueText;
 import org.gatehouse.metadata.ViewRules;
 import org.gatehouse.persistence.BaseEntity;
-import org.gatehouse.metadata.JsonTexts;
 
 /**
  * Reverts a record to what its audit trail says it was: "revert this change" puts back the fields
@@ -62,7 +56,6 @@ public class RecordHistory {
     /** How many entries of one record are read back; older ones cannot be reverted to. */
     static final int ENTRIES = 2_000;
     /** How many records a label is compared with when an old entry names a relation by label alone. */
-    private static final int LABEL_CANDIDATES = 200;
     /** Entries that record an edit of the record's fields. */
     static final Set<AuditAction> REVERTIBLE = EnumSet.of(AuditAction.CREATE, AuditAction.UPDATE,
             AuditAction.BULK_ACTION);
@@ -96,10 +89,6 @@ public class RecordHistory {
         public boolean applicable() {
             return problems.isEmpty() && !steps.isEmpty();
         }
-    }
-
-    /** One field as an entry recorded it; a secret has neither value. */
-    private record Recorded(String old, String now, String oldRef, String newRef, boolean referenced, boolean secret) {
     }
 
     @Inject
@@ -155,13 +144,13 @@ public class RecordHistory {
         } else if (mode == Mode.CHANGE && entry.getAction() == AuditAction.CREATE) {
             problems.add(new Remark("revert.problem.creation", null, null));
         } else {
-            List<Map<String, Recorded>> changes = trail.stream().map(e -> parse(e.getChanges())).toList();
+            List<Map<String, RecordedChanges.Recorded>> changes = trail.stream().map(e -> RecordedChanges.parse(e.getChanges())).toList();
             // a version restores what the form edits; a change names its fields, read-only ones included
             Collection<String> fields = mode == Mode.CHANGE ? changes.get(at).keySet()
                     : view.formFields().stream().filter(p -> !p.readOnly()).map(PropertyDescriptor::name).toList();
             ViewRules rules = service.rules(view);
             for (String field : fields) {
-                plan(view, rules, record, field, target(changes, at, field, mode), steps, problems, notes);
+                plan(view, rules, record, field, RecordedChanges.target(changes, at, field, mode), steps, problems, notes);
             }
         }
         long version = ((BaseEntity) record).getVersion();
@@ -201,40 +190,14 @@ public class RecordHistory {
                 Map.of(mode == Mode.CHANGE ? REVERT_OF : RESTORE_OF, String.valueOf(entryId))));
     }
 
-    /**
-     * The recorded state a field goes back to: before the entry for a change; for a version, what
-     * the last entry up to it wrote, or else what the first entry after it found. Empty when no
-     * entry says (the field has not changed since: it stays).
-     */
-    private static Optional<Recorded> target(List<Map<String, Recorded>> changes, int at, String field, Mode mode) {
-        if (mode == Mode.CHANGE) {
-            return Optional.ofNullable(changes.get(at).get(field));
-        }
-        for (int i = at; i >= 0; i--) {
-            Recorded recorded = changes.get(i).get(field);
-            if (recorded != null) {
-                return Optional.of(recorded.secret() ? recorded
-                        : new Recorded(recorded.now(), recorded.now(), recorded.newRef(), recorded.newRef(),
-                                recorded.referenced(), false));
-            }
-        }
-        for (int i = at + 1; i < changes.size(); i++) {
-            Recorded recorded = changes.get(i).get(field);
-            if (recorded != null) {
-                return Optional.of(recorded);
-            }
-        }
-        return Optional.empty();
-    }
-
     /** Adds what reverting one field takes: a step, a problem, a note, or nothing when it is as recorded. */
-    private <E> void plan(AdminView<E> view, ViewRules rules, E record, String field, Optional<Recorded> target,
+    private <E> void plan(AdminView<E> view, ViewRules rules, E record, String field, Optional<RecordedChanges.Recorded> target,
             List<Step> steps, List<Remark> problems, List<Remark> notes) {
         if (target.isEmpty() || rules.hidden().contains(field)) {
             // unchanged since, or not the caller's to see: never mentioned
             return;
         }
-        Recorded recorded = target.get();
+        RecordedChanges.Recorded recorded = target.get();
         PropertyDescriptor property = view.property(field).orElse(null);
         if (recorded.secret() || field.equals(view.passwordProperty()) || field.equals("password")) {
             addOnce(notes, new Remark("revert.note.secret", null, null));
@@ -255,12 +218,12 @@ public class RecordHistory {
         Object now = PropertyAccess.get(record, field);
         Object after;
         try {
-            after = property.isRelation() ? related(property, recorded, problems) : TextValues.parse(recorded.old(), property);
+            after = property.isRelation() ? new RevertRelations(service, registry).resolve(property, recorded, problems) : TextValues.parse(recorded.old(), property);
         } catch (TextValues.Unreadable e) {
             problems.add(new Remark("revert.problem.unreadable", field, recorded.old()));
             return;
         }
-        if (after == UNRESOLVED) {
+        if (after == RevertRelations.UNRESOLVED) {
             return;
         }
         boolean same = ValueText.format(now, property).equals(ValueText.format(after, property));
@@ -271,51 +234,6 @@ public class RecordHistory {
             steps.add(new Step(property, property.kind() == PropertyKind.TO_MANY && now != null
                     ? new LinkedHashSet<>((Collection<?>) now) : now, after));
         }
-    }
-
-    private static final Object UNRESOLVED = new Object();
-
-    /**
-     * The related record(s) a relation goes back to: by the ids the entry kept, or, for entries
-     * written before ids were kept, by their labels when those name exactly one record each. A
-     * record that no longer exists (or lies outside the caller's reach) is a problem, not a gap.
-     */
-    private Object related(PropertyDescriptor property, Recorded recorded, List<Remark> problems) {
-        Class<?> type = property.javaType();
-        var relatedView = registry.viewOf(type);
-        List<String> keys = recorded.referenced() ? TextValues.ids(recorded.oldRef()) : TextValues.labels(recorded.old());
-        if (keys.isEmpty()) {
-            return property.kind() == PropertyKind.TO_MANY ? new LinkedHashSet<>() : null;
-        }
-        if (relatedView.isEmpty() || !service.can(relatedView.get(), Operation.VIEW)) {
-            // never the recorded label: it names a record of a view the caller may not read
-            problems.add(new Remark("revert.problem.relationHidden", property.name(), null));
-            return UNRESOLVED;
-        }
-        Set<Object> found = new LinkedHashSet<>();
-        for (String key : keys) {
-            Object one = recorded.referenced() ? service.findByType(type, key).orElse(null) : byLabel(property, key, problems);
-            if (one == UNRESOLVED) {
-                return UNRESOLVED;
-            }
-            if (one == null) {
-                // never the recorded label: the record may exist outside the caller's row scope
-                problems.add(new Remark("revert.problem.gone", property.name(), null));
-                return UNRESOLVED;
-            }
-            found.add(one);
-        }
-        return property.kind() == PropertyKind.TO_MANY ? found : found.iterator().next();
-    }
-
-    private Object byLabel(PropertyDescriptor property, String label, List<Remark> problems) {
-        List<?> matches = service.suggest(property.javaType(), property.relatedLabel(), label, LABEL_CANDIDATES).stream()
-                .filter(candidate -> label.equals(ValueText.label(candidate, property))).toList();
-        if (matches.size() > 1) {
-            problems.add(new Remark("revert.problem.ambiguous", property.name(), label));
-            return UNRESOLVED;
-        }
-        return matches.isEmpty() ? null : matches.get(0);
     }
 
     private static String references(Object value) {
@@ -329,43 +247,6 @@ public class RecordHistory {
         if (!remarks.contains(remark)) {
             remarks.add(remark);
         }
-    }
-
-    /** An entry's changed fields; notes ({@code @action}, {@code @revertOf}) are not fields. */
-    static Map<String, Recorded> parse(String json) {
-        Map<String, Recorded> fields = new LinkedHashMap<>();
-        if (json == null || json.isBlank()) {
-            return fields;
-        }
-        try (JsonReader reader = JsonTexts.reader(json)) {
-            JsonValue parsed = reader.readValue();
-            if (!(parsed instanceof JsonObject object)) {
-                return fields;
-            }
-            object.forEach((field, value) -> {
-                if (field.startsWith("@")) {
-                    return;
-                }
-                if (value instanceof JsonObject change) {
-                    fields.put(field, new Recorded(text(change.get("old")), text(change.get("new")),
-                            text(change.get("oldRef")), text(change.get("newRef")),
-                            change.containsKey("oldRef") || change.containsKey("newRef"), false));
-                } else {
-                    // recorded as "changed", never with a value: a secret
-                    fields.put(field, new Recorded(null, null, null, null, false, true));
-                }
-            });
-        } catch (jakarta.json.JsonException e) {
-            return new LinkedHashMap<>();
-        }
-        return fields;
-    }
-
-    private static String text(JsonValue value) {
-        if (value == null || value == JsonValue.NULL) {
-            return "";
-        }
-        return value instanceof JsonString string ? string.getString() : value.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -9,14 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.i18n.Message;
@@ -26,7 +23,6 @@ import org.gatehouse.identity.StepUp;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
-import org.gatehouse.metadata.RowScope;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.ViewRules;
 import org.gatehouse.service.AccessRules.Effective;
@@ -50,9 +46,6 @@ public class RuleEditor {
     public static final String OPERATIONS = "operations";
     public static final String ACTIONS = "actions";
 
-    /** How many of the role's holders a preview counts for. */
-    static final int PREVIEW_HOLDERS = 3;
-
     private static final Logger LOG = Logger.getLogger(RuleEditor.class.getName());
 
     @PersistenceContext
@@ -74,12 +67,7 @@ public class RuleEditor {
     private StepUp stepUp;
 
     @Inject
-    private RowEstimates estimates;
-
-    /** Counts stop here and read "more than": a preview over a million rows stays quick. */
-    @Inject
-    @ConfigProperty(name = "GATEHOUSE_COUNT_CAP", defaultValue = "10000")
-    private int countCap;
+    private RulePreviews previews;
 
     @Resource
     private SessionContext caller;
@@ -176,33 +164,33 @@ public class RuleEditor {
         posted.put(HIDDEN, hidden);
         posted.put(READ_ONLY, readOnly);
         for (Map.Entry<String, String> part : posted.entrySet()) {
-            if (part.getValue() != null && source(before, part.getKey()) == Source.CONFIGURED) {
+            if (part.getValue() != null && RuleTexts.source(before, part.getKey()) == Source.CONFIGURED) {
                 throw new WriteException(part.getKey(), Message.of("tab.rules.fixedRefused",
-                        AccessRules.key(view, role.getName(), configPart(part.getKey()))));
+                        AccessRules.key(view, role.getName(), RuleTexts.configPart(part.getKey()))));
             }
         }
-        requireValid(view, posted);
+        RuleTexts.requireValid(em, view, posted);
         Rules shown = rules(view, role, stored);
-        String newOperations = granted(OPERATIONS, shown.operations(), operations, stored == null ? null : stored.getOperations(),
+        String newOperations = RuleTexts.granted(OPERATIONS, shown.operations(), operations, stored == null ? null : stored.getOperations(),
                 view, role);
-        String newActions = granted(ACTIONS, shown.actions(), actions, stored == null ? null : stored.getActions(), view, role);
+        String newActions = RuleTexts.granted(ACTIONS, shown.actions(), actions, stored == null ? null : stored.getActions(), view, role);
         if (shownVersion == null ? stored != null : stored == null || stored.getVersion() != shownVersion) {
             throw new ConflictException(role.getId() + ":" + view.name(), false);
         }
         ViewRules declared = view.rulesOf(role.getName());
-        String newScope = scope != null ? canonicalScope(scope)
+        String newScope = scope != null ? RuleTexts.canonicalScope(scope)
                 : stored != null ? stored.getRowScope() : declared.scope() == null ? null : declared.scope().toString();
-        String newHidden = hidden != null ? canonicalNames(view, hidden)
+        String newHidden = hidden != null ? RuleTexts.canonicalNames(view, hidden)
                 : stored != null ? stored.getHiddenFields() : String.join(", ", declared.hidden());
-        String newReadOnly = readOnly != null ? canonicalNames(view, readOnly)
+        String newReadOnly = readOnly != null ? RuleTexts.canonicalNames(view, readOnly)
                 : stored != null ? stored.getReadOnlyFields() : String.join(", ", declared.readOnly());
         Map<String, String> underlyingBefore = stored != null
-                ? texts(stored.getRowScope(), stored.getHiddenFields(), stored.getReadOnlyFields())
-                : texts(declared.scope() == null ? null : declared.scope().toString(), String.join(", ", declared.hidden()),
+                ? RuleTexts.texts(stored.getRowScope(), stored.getHiddenFields(), stored.getReadOnlyFields())
+                : RuleTexts.texts(declared.scope() == null ? null : declared.scope().toString(), String.join(", ", declared.hidden()),
                         String.join(", ", declared.readOnly()));
         boolean grantsChanged = !Objects.equals(newOperations, stored == null ? null : stored.getOperations())
                 || !Objects.equals(newActions, stored == null ? null : stored.getActions());
-        if (underlyingBefore.equals(texts(newScope, newHidden, newReadOnly)) && !grantsChanged) {
+        if (underlyingBefore.equals(RuleTexts.texts(newScope, newHidden, newReadOnly)) && !grantsChanged) {
             return new Saved(shown, false);
         }
         stepUp.require("change the access rules of a role");
@@ -225,10 +213,10 @@ public class RuleEditor {
             throw new ConflictException(role.getId() + ":" + view.name(), false);
         }
         Effective after = accessRules.effective(view, role.getName(), stored);
-        Map<String, String> beforeTexts = texts(before.scope(), before.hidden(), before.readOnly());
-        beforeTexts.putAll(grantTexts(shown));
-        Map<String, String> afterTexts = texts(after.scope(), after.hidden(), after.readOnly());
-        afterTexts.putAll(grantTexts(rules(view, role, stored)));
+        Map<String, String> beforeTexts = RuleTexts.texts(before.scope(), before.hidden(), before.readOnly());
+        beforeTexts.putAll(RuleTexts.grantTexts(shown));
+        Map<String, String> afterTexts = RuleTexts.texts(after.scope(), after.hidden(), after.readOnly());
+        afterTexts.putAll(RuleTexts.grantTexts(rules(view, role, stored)));
         String diff = AuditLog.diff(beforeTexts, afterTexts);
         String changes = JsonTexts.object(JsonTexts.readObject(diff))
                 .add("@view", view.name()).build().toString();
@@ -248,65 +236,7 @@ public class RuleEditor {
      * @throws WriteException       the country is not two letters
      */
     public Preview preview(long roleId, String viewName, String scopeText, String country) {
-        Role role = role(roleId);
-        AdminView<?> view = view(viewName);
-        String text = scopeText != null ? scopeText
-                : accessRules.effective(view, role.getName(), stored(role, view.name())).scope();
-        Map<String, String> posted = new HashMap<>();
-        posted.put(SCOPE, text);
-        requireValid(view, posted);
-        String chosen = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
-        if (chosen != null && !chosen.matches("[A-Z]{2}")) {
-            throw new WriteException("country", Message.of("tab.rules.preview.badCountry"));
-        }
-        RowScope scope = RowScope.parse(text);
-        var estimate = estimates.ofBigTable(view.type());
-        ListCount total = estimate.isPresent() ? new ListCount(estimate.getAsLong(), ListCount.Kind.ESTIMATE)
-                : new ListCount(new EntityQuery(em, null).count(view, ListRequest.defaults(view)), ListCount.Kind.EXACT);
-        List<PreviewLine> lines = new java.util.ArrayList<>();
-        List<Object[]> holders = em.createQuery("select u.id, u.email, u.country from User u join u.roles r"
-                + " where r.id = :role and u.active = true order by u.email", Object[].class)
-                .setParameter("role", role.getId()).setMaxResults(PREVIEW_HOLDERS).getResultList();
-        for (Object[] holder : holders) {
-            Map<String, Object> user = new HashMap<>();
-            user.put("id", holder[0]);
-            user.put("email", holder[1]);
-            user.put("country", holder[2]);
-            lines.add(new PreviewLine((String) holder[1], (String) holder[2], visible(view, scope, user, total)));
-        }
-        if (chosen != null) {
-            Map<String, Object> user = new HashMap<>();
-            user.put("country", chosen);
-            lines.add(new PreviewLine(null, chosen, visible(view, scope, user, total)));
-        }
-        return new Preview(scope != null, total, lines);
-    }
-
-    private ListCount visible(AdminView<?> view, RowScope scope, Map<String, Object> user, ListCount total) {
-        if (scope == null) {
-            return total;
-        }
-        return new EntityQuery(em, new ScopePredicate(List.of(scope), user))
-                .cappedCount(view, ListRequest.defaults(view), countCap);
-    }
-
-    /** Each given part checked on its own, so that each problem is shown at its own field. */
-    private void requireValid(AdminView<?> view, Map<String, String> posted) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        posted.forEach((part, text) -> {
-            if (text == null) {
-                return;
-            }
-            try {
-                AccessRules.check(em, view, part.equals(SCOPE) ? text : "", part.equals(HIDDEN) ? text : "",
-                        part.equals(READ_ONLY) ? text : "");
-            } catch (IllegalArgumentException e) {
-                problems.put(part, e.getMessage());
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new RuleRefusedException(problems);
-        }
+        return previews.preview(role(roleId), view(viewName), scopeText, country);
     }
 
     /**
@@ -339,48 +269,6 @@ public class RuleEditor {
                 stored == null ? null : stored.getVersion(), operations, actions);
     }
 
-    /**
-     * The stored text of the operations or actions to grant: the current one when nothing is posted
-     * or the posted choice is what applies already; else the choice, in the view's order.
-     *
-     * @throws RuleRefusedException a posted name is not an operation or action of the view
-     * @throws WriteException       the choice changes a grant the page may not change
-     */
-    private static String granted(String part, List<Grant> shown, java.util.Set<String> posted, String current,
-            AdminView<?> view, Role role) {
-        if (posted == null) {
-            return current;
-        }
-        List<String> names = shown.stream().map(Grant::name).toList();
-        for (String name : posted) {
-            if (!names.contains(name)) {
-                throw new RuleRefusedException(Map.of(part, "'" + name.replaceAll("\\p{Cntrl}", "?")
-                        + "' is not one of " + names));
-            }
-        }
-        boolean same = true;
-        for (Grant grant : shown) {
-            boolean wanted = posted.contains(grant.name());
-            if (wanted != grant.granted()) {
-                if (grant.fixed()) {
-                    throw new WriteException(part, Roles.ADMIN.equals(role.getName())
-                            ? Message.of("tab.rules.adminGrantsFixed")
-                            : Message.of("tab.rules.fixedRefused", AccessRules.permissionKey(view,
-                                    part.equals(OPERATIONS) ? grant.name() : "ACTION_" + grant.name())));
-                }
-                same = false;
-            }
-        }
-        return same ? current : String.join(",", names.stream().filter(posted::contains).toList());
-    }
-
-    private static Map<String, String> grantTexts(Rules rules) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("@" + OPERATIONS, String.join(", ", rules.operations().stream().filter(Grant::granted).map(Grant::name).toList()));
-        texts.put("@" + ACTIONS, String.join(", ", rules.actions().stream().filter(Grant::granted).map(Grant::name).toList()));
-        return texts;
-    }
-
     private Role role(long roleId) {
         Role role = em.find(Role.class, roleId);
         if (role == null) {
@@ -397,45 +285,6 @@ public class RuleEditor {
     private RoleRule stored(Role role, String viewName) {
         return em.createQuery("select r from RoleRule r where r.role = :role and r.viewName = :view", RoleRule.class)
                 .setParameter("role", role).setParameter("view", viewName).getResultStream().findFirst().orElse(null);
-    }
-
-    private static Source source(Effective effective, String part) {
-        return switch (part) {
-            case SCOPE -> effective.scopeSource();
-            case HIDDEN -> effective.hiddenSource();
-            default -> effective.readOnlySource();
-        };
-    }
-
-    private static String configPart(String part) {
-        return switch (part) {
-            case SCOPE -> "SCOPE";
-            case HIDDEN -> "HIDDEN";
-            default -> "READ_ONLY";
-        };
-    }
-
-    private static String canonicalScope(String text) {
-        RowScope scope = RowScope.parse(text);
-        return scope == null ? null : scope.toString();
-    }
-
-    /** The names in the view's order, so that the same choice always reads the same. */
-    private static String canonicalNames(AdminView<?> view, String text) {
-        var names = AccessRules.names(text);
-        return String.join(", ", view.properties().keySet().stream().filter(names::contains).toList());
-    }
-
-    private static Map<String, String> texts(String scope, String hidden, String readOnly) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("@" + SCOPE, Objects.requireNonNullElse(blankToNull(scope), ""));
-        texts.put("@" + HIDDEN, Objects.requireNonNullElse(blankToNull(hidden), ""));
-        texts.put("@" + READ_ONLY, Objects.requireNonNullElse(blankToNull(readOnly), ""));
-        return texts;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private String who() {

@@ -1,15 +1,9 @@
 package org.gatehouse.service;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -17,12 +11,8 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Serializable;
-import java.io.StringReader;
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,17 +23,9 @@ import org.gatehouse.i18n.Message;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
-import org.gatehouse.metadata.PlainText;
-import org.gatehouse.metadata.PropertyAccess;
-import org.gatehouse.metadata.PropertyDescriptor;
-import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.Roles;
-import org.gatehouse.metadata.RowScope;
-import org.gatehouse.metadata.StoredValues;
-import org.gatehouse.metadata.TextValues;
 import org.gatehouse.metadata.ValueText;
-import org.gatehouse.metadata.ViewRules;
-import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.metadata.JsonTexts;
 
 /**
  * The trash of the views that keep one: {@link EntityService#delete} moves a record here (a row of
@@ -102,32 +84,14 @@ public class Trash {
     @Inject
     private org.gatehouse.identity.StepUp stepUp;
 
-    @Resource
-    private SessionContext caller;
+    @Inject
+    private AccessChecks access;
 
     // ---------------------------------------------------------------- what EntityService keeps
 
     /** The trash entry of a record about to be deleted, by the given user; the caller persists it. */
     static <E> TrashedRecord entry(AdminView<E> view, E entity, String deletedBy) {
-        Object title = PropertyAccess.get(entity, view.titleProperty());
-        JsonObjectBuilder shown = Json.createObjectBuilder();
-        Map<String, String> texts = ValueText.snapshot(view, entity);
-        texts.forEach(shown::add);
-        StringBuilder search = new StringBuilder(title == null ? "" : title.toString());
-        view.searchable().forEach(property -> search.append('\n').append(texts.getOrDefault(property.name(), "")));
-        JsonObjectBuilder values = Json.createObjectBuilder();
-        StoredValues.of(view, entity).forEach((name, text) -> {
-            if (text == null) {
-                values.addNull(name);
-            } else {
-                values.add(name, text);
-            }
-        });
-        JsonObjectBuilder references = Json.createObjectBuilder();
-        ValueText.references(view, entity).forEach(references::add);
-        String data = Json.createObjectBuilder().add("values", values).add("references", references).build().toString();
-        return new TrashedRecord(view.name(), view.type().getSimpleName(), String.valueOf(((BaseEntity) entity).getId()),
-                title == null ? null : title.toString(), search.toString(), shown.build().toString(), data, deletedBy);
+        return TrashedRecords.entry(view, entity, deletedBy);
     }
 
     // ---------------------------------------------------------------- reading
@@ -154,7 +118,7 @@ public class Trash {
         boolean titleHidden = hidden.contains(view.titleProperty());
         boolean searchHidden = titleHidden || view.searchable().stream()
                 .anyMatch(p -> hidden.contains(p.name()) || hidden.contains(p.name().split("\\.")[0]));
-        String pattern = searchHidden ? "" : pattern(search);
+        String pattern = searchHidden ? "" : TrashedRecords.pattern(search);
         if (pattern == null) {
             return new Page(List.of(), 0);
         }
@@ -164,11 +128,11 @@ public class Trash {
             List<TrashedRecord> rows = query(view, pattern, TrashedRecord.class, "t").setFirstResult(from)
                     .setMaxResults(size).getResultList();
             long total = query(view, pattern, Long.class, "count(t)").getSingleResult();
-            return new Page(rows.stream().map(row -> item(row, hidden, titleHidden)).toList(), total);
+            return new Page(rows.stream().map(row -> TrashedRecords.item(row, hidden, titleHidden)).toList(), total);
         }
         List<TrashedRecord> reachable = query(view, pattern, TrashedRecord.class, "t").setMaxResults(SCOPED_SCAN)
                 .getResultList().stream().filter(row -> inScope(view, row)).toList();
-        return new Page(reachable.stream().skip(from).limit(size).map(row -> item(row, hidden, titleHidden)).toList(),
+        return new Page(reachable.stream().skip(from).limit(size).map(row -> TrashedRecords.item(row, hidden, titleHidden)).toList(),
                 reachable.size());
     }
 
@@ -178,31 +142,6 @@ public class Trash {
                 + (pattern.isEmpty() ? "" : " and t.searchText like :pattern escape '\\'") + order, type)
                 .setParameter("view", view.name());
         return pattern.isEmpty() ? query : query.setParameter("pattern", pattern);
-    }
-
-    /** The LIKE pattern of a search ("" for none), or null for a text no page sends. */
-    private static String pattern(String search) {
-        if (search == null || search.isBlank()) {
-            return "";
-        }
-        if (search.length() > 200 || PlainText.hasForbiddenCharacters(search, false)) {
-            return null;
-        }
-        String escaped = search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_");
-        return "%" + escaped + "%";
-    }
-
-    private static Item item(TrashedRecord row, Set<String> hidden, boolean titleHidden) {
-        Map<String, String> shown = new LinkedHashMap<>();
-        JsonObject json = read(row.getShown());
-        json.forEach((name, value) -> {
-            if (!hidden.contains(name) && !hidden.contains(name.split("\\.")[0]) && value instanceof jakarta.json.JsonString text) {
-                shown.put(name, text.getString());
-            }
-        });
-        return new Item(row.getId(), row.getRecordId(), titleHidden ? null : row.getTitle(), shown, row.getDeletedBy(),
-                row.getDeletedAt());
     }
 
     // ---------------------------------------------------------------- writing
@@ -217,7 +156,7 @@ public class Trash {
      */
     public int restore(AdminView<?> shown, Collection<Long> ids) {
         AdminView<?> view = require(shown, "restore");
-        requireSize(view, ids);
+        AccessChecks.requireSelectionSize(view, ids.size());
         if (view.stepUp().requiredFor(Operation.CREATE) || ids.size() > 1) {
             stepUp.require(ids.size() > 1 ? "restore several records at once" : "restore deleted records");
         }
@@ -231,7 +170,7 @@ public class Trash {
 
     private <E> void restoreOne(AdminView<E> view, TrashedRecord row) {
         String title = row.getTitle() == null ? "#" + row.getRecordId() : row.getTitle();
-        E entity = rebuild(view, row, title);
+        E entity = TrashedRecords.rebuild(em, lookups, view, row, title);
         for (ConstraintViolation<E> violation : validator.validate(entity)) {
             throw new WriteException(violation.getPropertyPath().toString(),
                     Message.of("trash.invalid", title, violation.getMessage()));
@@ -254,7 +193,7 @@ public class Trash {
         String changes = AuditLog.diff(Map.of(), ValueText.snapshot(view, entity), Map.of(),
                 ValueText.references(view, entity));
         audit.record(AuditAction.RESTORE, view.type().getSimpleName(), row.getRecordId(), row.getTitle(),
-                withNote(changes, row.getId()));
+                TrashedRecords.withNote(changes, row.getId()));
     }
 
     /**
@@ -264,7 +203,7 @@ public class Trash {
      */
     public int purge(AdminView<?> shown, Collection<Long> ids) {
         AdminView<?> view = require(shown, "purge");
-        requireSize(view, ids);
+        AccessChecks.requireSelectionSize(view, ids.size());
         if (view.stepUp().requiredFor(Operation.DELETE) || ids.size() > 1) {
             stepUp.require(ids.size() > 1 ? "delete several records for good" : "delete records for good");
         }
@@ -273,7 +212,7 @@ public class Trash {
             TrashedRecord row = find(view, id);
             em.remove(row);
             audit.record(AuditAction.PURGE, row.getEntityType(), row.getRecordId(), row.getTitle(),
-                    Json.createObjectBuilder().add(NOTE, String.valueOf(row.getId())).build().toString());
+                    JsonTexts.object().add(NOTE, String.valueOf(row.getId())).build().toString());
             purged++;
         }
         em.flush();
@@ -290,56 +229,6 @@ public class Trash {
         return row;
     }
 
-    // ---------------------------------------------------------------- the record back from its texts
-
-    /** The record as it was deleted, its relations as they are now; a related record that is gone is a refusal. */
-    private <E> E rebuild(AdminView<E> view, TrashedRecord row, String title) {
-        JsonObject data = read(row.getRecordData());
-        JsonObject values = data.getJsonObject("values");
-        JsonObject references = data.getJsonObject("references");
-        E entity = WriteSteps.blank(view);
-        PropertyAccess.set(entity, lookups.idName(view.type()), EntityLookups.parseId(view.idType(), row.getRecordId()));
-        for (PropertyDescriptor property : view.properties().values()) {
-            String name = property.name();
-            try {
-                if (property.isRelation() && references != null && references.containsKey(name)) {
-                    PropertyAccess.set(entity, name, related(property, references.getString(name, ""), title));
-                } else if (StoredValues.stored(property) && values != null && values.containsKey(name)) {
-                    JsonValue value = values.get(name);
-                    PropertyAccess.set(entity, name, StoredValues.parse(value == JsonValue.NULL ? null
-                            : values.getString(name), property.javaType()));
-                }
-            } catch (IllegalArgumentException | ClassCastException e) {
-                LOG.warning(() -> "Trash entry " + row.getId() + ": " + name + " cannot be read back: " + e.getMessage());
-                throw new WriteException(name, Message.of("trash.unreadable", title));
-            }
-        }
-        return entity;
-    }
-
-    private Object related(PropertyDescriptor property, String references, String title) {
-        List<String> ids = TextValues.ids(references);
-        Class<?> type = property.javaType();
-        Class<?> idType = em.getMetamodel().entity(type).getIdType().getJavaType();
-        Set<Object> found = new LinkedHashSet<>();
-        for (String id : ids) {
-            Object one;
-            try {
-                one = em.find(type, EntityLookups.parseId(idType, id));
-            } catch (NumberFormatException e) {
-                one = null;
-            }
-            if (one == null) {
-                throw new WriteException(property.name(), Message.of("trash.relatedGone", title));
-            }
-            found.add(one);
-        }
-        if (property.kind() == PropertyKind.TO_MANY) {
-            return found;
-        }
-        return found.isEmpty() ? null : found.iterator().next();
-    }
-
     // ---------------------------------------------------------------- row scopes
 
     private boolean scoped(AdminView<?> view) {
@@ -348,47 +237,12 @@ public class Trash {
 
     /** Whether every condition of the caller's scopes holds for the trashed record (as it was, its relations as now). */
     private boolean inScope(AdminView<?> view, TrashedRecord row) {
-        ViewRules rules = service.rules(view);
-        Map<String, Object> user = callerRules.user(who());
-        Object entity;
         try {
-            entity = rebuild(view, row, "");
-        } catch (WriteException e) {
+            Object entity = TrashedRecords.rebuild(em, lookups, view, row, "");
+            return TrashedRecords.inScope(entity, service.rules(view), callerRules.user(access.who()));
+        } catch (WriteException unreadable) {
             return false;
         }
-        for (RowScope scope : rules.scopes()) {
-            for (RowScope.Condition condition : scope.conditions()) {
-                if (!holds(entity, condition, user)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean holds(Object entity, RowScope.Condition condition, Map<String, Object> user) {
-        Object expected = condition.value(user);
-        if (expected == null) {
-            return false;
-        }
-        Object value = entity;
-        for (String step : condition.path().split("\\.")) {
-            if (value == null) {
-                return false;
-            }
-            value = PropertyAccess.get(value, step);
-        }
-        if (value instanceof BaseEntity related) {
-            value = related.getId();
-        }
-        if (value instanceof BigDecimal decimal) {
-            try {
-                return decimal.compareTo(new BigDecimal(expected.toString())) == 0;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return value != null && StoredValues.text(value).equals(expected.toString());
     }
 
     // ---------------------------------------------------------------- checks
@@ -402,37 +256,15 @@ public class Trash {
         return view;
     }
 
-    private static void requireSize(AdminView<?> view, Collection<Long> ids) {
-        if (ids.size() > view.maxPageSize()) {
-            throw new WriteException(null, Message.of("service.tooManySelected", view.maxPageSize()));
-        }
-    }
-
     private void refuse(AdminView<?> view, String what) {
-        String who = who();
+        String who = access.who();
         LOG.warning(() -> "Forbidden: " + who + " may not " + view.name() + ":" + what);
         audit.securityEvent(AuditAction.FORBIDDEN, who, view.name() + ":" + what);
         throw new ForbiddenException(view.name() + " " + what.replace(':', ' '));
     }
 
-    private String who() {
-        java.security.Principal principal = caller.getCallerPrincipal();
-        return principal == null ? null : principal.getName();
-    }
-
     @SuppressWarnings("unchecked")
     private <E> AdminView<E> declared(AdminView<E> view) {
         return (AdminView<E>) registry.view(view.name()).orElse(view);
-    }
-
-    private static String withNote(String changes, long trashId) {
-        JsonObjectBuilder json = Json.createObjectBuilder(read(changes));
-        return json.add(NOTE, String.valueOf(trashId)).build().toString();
-    }
-
-    private static JsonObject read(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
     }
 }

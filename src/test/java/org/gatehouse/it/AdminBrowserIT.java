@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.gatehouse.demo.DemoData;
 import org.gatehouse.demo.OrderStatus;
+import org.gatehouse.it.pages.DetailsPage;
+import org.gatehouse.it.pages.FormPage;
+import org.gatehouse.it.pages.ListPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -56,7 +59,7 @@ class AdminBrowserIT {
         browser = new Browser(Deployments.localBase(injected));
         browser.open("login");
         browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-        list = new ListPage(browser);
+        list = ListPage.shown(browser);
     }
 
     @AfterEach
@@ -126,11 +129,9 @@ class AdminBrowserIT {
 
     @Test
     void searchesAndFiltersByStatusAndDateRange() {
-        browser.open("admin/orders");
-        browser.type("#q", "ord-00012");
-        browser.click("#searchButton");
+        ListPage.open(browser, "orders", "").search("ord-00012");
         browser.wait(10).until(d -> d.getCurrentUrl().contains("q=ord-00012"));
-        assertEquals("10 orders", browser.text("#total"));
+        assertEquals("10 orders", list.total());
         list.column(1).forEach(reference -> assertTrue(reference.startsWith("ORD-00012"), reference));
 
         browser.open("admin/orders");
@@ -146,16 +147,16 @@ class AdminBrowserIT {
                 .filter(n -> !DemoData.orderCreatedAt(n).toLocalDate().isBefore(LocalDate.of(2026, 1, 2)))
                 .filter(n -> !DemoData.orderCreatedAt(n).toLocalDate().isAfter(LocalDate.of(2026, 1, 3)))
                 .count();
-        assertEquals(expected + " orders", browser.text("#total"));
+        assertEquals(expected + " orders", list.total());
         list.column(3).forEach(status -> assertEquals("Shipped", status));
         assertTrue(browser.has("#list\\:table_data td .gh-badge"), "enum values are badges");
-        String chips = browser.text("#activeFilters");
+        String chips = list.activeFilters();
         assertTrue(chips.contains("Status: Shipped") && chips.contains("Created at from: Jan 2, 2026"), chips);
 
         browser.click("#remove-status");
         browser.wait(10).until(d -> !d.getCurrentUrl().contains("status="));
         assertTrue(browser.url().endsWith("/admin/orders?createdAt.from=2026-01-02&createdAt.to=2026-01-03"), browser.url());
-        assertFalse(browser.text("#activeFilters").contains("Status"));
+        assertFalse(list.activeFilters().contains("Status"));
     }
 
     @Test
@@ -258,24 +259,22 @@ class AdminBrowserIT {
         browser.open("admin/orders");
         browser.driver().findElement(By.linkText(DemoData.orderReference(ORDERS - 3))).click();
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + (ORDERS - 3)));
-        assertEquals(DemoData.orderReference(ORDERS - 3), browser.text("#property-reference td"));
+        DetailsPage details = DetailsPage.shown(browser);
+        assertEquals(DemoData.orderReference(ORDERS - 3), details.property("reference"));
 
-        browser.click("#details\\:edit");
+        FormPage form = details.edit();
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/edit"));
-        browser.type("#field-total input", "-5");
-        browser.click("#form\\:save");
+        form.type("total", "-5").save();
         browser.textContaining("#field-total .gh-field-message", "Total: enter at least 0.00.");
-        assertTrue(browser.text("#form\\:errorSummary").contains("Total: enter at least 0.00."), "and in the summary on top");
+        assertTrue(form.errorSummary().contains("Total: enter at least 0.00."), "and in the summary on top");
         assertEquals("form:errorSummary", browser.driver().switchTo().activeElement().getAttribute("id"), "which has the focus");
-        assertEquals("-5", browser.find("#field-total input").getAttribute("value"), "the bad input is kept");
+        assertEquals("-5", form.value("total"), "the bad input is kept");
 
-        browser.type("#field-total input", "123.45");
-        browser.type("#field-note textarea", "Call before delivery <b>please</b>");
-        browser.click("#form\\:save");
+        form.type("total", "123.45").typeLong("note", "Call before delivery <b>please</b>").save();
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + (ORDERS - 3)));
         list.awaitNotice("Saved order");
-        assertEquals("123.45", browser.text("#property-total td"));
-        assertEquals("Call before delivery <b>please</b>", browser.text("#property-note td"), "output is escaped");
+        assertEquals("123.45", details.property("total"));
+        assertEquals("Call before delivery <b>please</b>", details.property("note"), "output is escaped");
     }
 
     @Test
@@ -462,78 +461,5 @@ class AdminBrowserIT {
                 browser.text("#deleteBlocked"));
         assertFalse(browser.has("#details\\:confirmDeleteYes"), "no Delete the service would refuse");
         assertEquals("Close", browser.text("#details\\:cancelDelete"));
-    }
-
-    /** The generic list page as a page object. */
-    static final class ListPage {
-
-        private final Browser browser;
-
-        ListPage(Browser browser) {
-            this.browser = browser;
-        }
-
-        List<WebElement> rows() {
-            browser.find("#list\\:table_data");
-            return browser.driver().findElements(By.cssSelector("#list\\:table_data > tr[data-rk]"));
-        }
-
-        String cell(int row, int column) {
-            return rows().get(row).findElements(By.tagName("td")).get(column).getText();
-        }
-
-        List<String> column(int column) {
-            return rows().stream().map(r -> r.findElements(By.tagName("td")).get(column).getText()).toList();
-        }
-
-        void nextPage() {
-            String top = cell(0, 1);
-            browser.click("#list\\:table_paginator_top .ui-paginator-next");
-            awaitFirstCellNot(top);
-        }
-
-        void previousPage() {
-            String top = cell(0, 1);
-            browser.click("#list\\:table_paginator_top .ui-paginator-prev");
-            awaitFirstCellNot(top);
-        }
-
-        void awaitFirstCellNot(String old) {
-            browser.wait(10).until(d -> {
-                try {
-                    return !cell(0, 1).equals(old);
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            });
-        }
-
-        void awaitFirstCell(String expected) {
-            browser.wait(10).until(d -> {
-                try {
-                    return cell(0, 1).equals(expected);
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            });
-        }
-
-        void sortBy(String header) {
-            String url = browser.url();
-            browser.driver().findElements(By.cssSelector("#list\\:table_head th")).stream()
-                    .filter(th -> th.getText().trim().equals(header)).findFirst().orElseThrow().click();
-            browser.wait(10).until(d -> !d.getCurrentUrl().equals(url));
-        }
-
-        void select(int row) {
-            rows().get(row).findElement(By.cssSelector("td .ui-chkbox-box")).click();
-            browser.wait(5).until(d -> "true".equals(rows().get(row).getAttribute("aria-selected")));
-        }
-
-        /** Waits for a notice: what was done shows as a toast, warnings and errors in the page's messages. */
-        void awaitNotice(String text) {
-            browser.wait(10).until(d -> d.findElements(By.cssSelector(".ui-growl, #list\\:notices")).stream()
-                    .anyMatch(element -> element.getText().contains(text)));
-        }
     }
 }

@@ -114,15 +114,7 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in on the login page the browser is on (or opens it first). */
     public void signIn(String email, String password) {
-        if (!path().startsWith("/login")) {
-            open("login");
-        }
-        type("#login\\:email", email);
-        type("#login\\:password", password);
-        String before = url();
-        click("#login\\:submit");
-        wait(15).until(d -> !d.getCurrentUrl().equals(before) || !d.findElements(By.cssSelector(
-                "#login\\:messages .ui-messages-error")).isEmpty());
+        org.gatehouse.it.pages.LoginPage.of(this).signIn(email, password);
     }
 
     public String sessionCookie() {

@@ -39,6 +39,7 @@ import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.RecordHistory;
 import org.gatehouse.service.RecordHistory.Mode;
 import org.gatehouse.service.WriteException;
+import org.gatehouse.it.pages.DetailsPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -409,34 +410,27 @@ class RevertIT {
     @RunAsClient
     void inTheBrowserTheHistoryTabLeadsToAPreviewAndConfirmRevertsTheChange() throws Exception {
         long[] recorded = customerWithRecordedChange(13);
-        String path = "admin/customers/" + recorded[0];
-        InTheBrowser.revert(base(), path, recorded[1], recorded[0]);
+        InTheBrowser.revert(base(), recorded[1], recorded[0]);
     }
 
     /** Selenium and axe on the client only: their classes are not in the deployment the container loads this test from. */
     private static final class InTheBrowser {
-        static void revert(String base, String path, long entry, long customer) throws Exception {
+        static void revert(String base, long entry, long customer) throws Exception {
             try (Browser browser = new Browser(base)) {
                 browser.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
-                browser.open(path);
-                browser.click("#details\\:tabs a[href*='historyTab']");
-                browser.click("#revertChange-" + entry);
-                browser.wait(15).until(d -> browser.has("#revertSteps"));
+                DetailsPage page = DetailsPage.open(browser, "customers", customer).revertChange(entry);
                 assertTrue(browser.text("#revertTitle").startsWith("Revert the change of"), browser.text("#revertTitle"));
-                String step = browser.text("#revertSteps tbody tr");
+                String step = page.revertSteps();
                 assertTrue(step.contains("Porto") && step.contains("Lisboa")
                         && step.indexOf("Porto") < step.indexOf("Lisboa"), "now, then after the revert: " + step);
                 assertEquals(List.of(), Axe.serious(browser), "the preview has no serious accessibility violation");
                 assertEquals("Porto", text("select city from customers where id = " + customer), "a preview writes nothing");
 
-                browser.click("#details\\:revertConfirm");
-                browser.wait(15).until(d -> browser.has(".ui-growl-message"));
-                assertEquals("Reverted: the change was undone.", browser.text(".ui-growl-message .ui-growl-title"));
+                assertEquals("Reverted: the change was undone.", page.confirmRevert());
                 assertFalse(browser.has("#revertSteps"), "back on the record");
                 assertEquals("Lisboa", text("select city from customers where id = " + customer));
-                assertTrue(browser.text("#property-city").contains("Lisboa"), browser.text("#property-city"));
-                browser.click("#details\\:tabs a[href*='historyTab']");
-                assertTrue(browser.text("#history").contains("Reverts"), "the History tab names the revert");
+                assertTrue(page.property("city").contains("Lisboa"), page.property("city"));
+                assertTrue(page.history().contains("Reverts"), "the History tab names the revert");
                 assertEquals(List.of(), browser.cspViolations());
             }
         }
