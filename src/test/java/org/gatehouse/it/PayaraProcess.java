@@ -87,7 +87,7 @@ public final class PayaraProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

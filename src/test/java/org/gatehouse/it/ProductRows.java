@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Disposable products for tests that delete rows, and the products list's bulk delete as
  * PrimeFaces posts it, so that each test sends exactly what the page would.
  */
-final class ProductRows {
+public final class ProductRows {
 
     private static final Pattern ROW_KEY = Pattern.compile("data-rk=\"(\\d+)\\.(\\d+)\"");
 
@@ -22,7 +22,7 @@ final class ProductRows {
     }
 
     /** Inserts products {@code first}, {@code first + 1}, … with SKUs {@code prefix + id}; returns their ids. */
-    static List<Long> insert(TestDatabase database, long first, String prefix, int count) throws Exception {
+    public static List<Long> insert(TestDatabase database, long first, String prefix, int count) throws Exception {
         List<Long> ids = new ArrayList<>();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             for (int i = 0; i < count; i++) {
@@ -36,12 +36,12 @@ final class ProductRows {
     }
 
     /** How many of these products still exist. */
-    static long existing(TestDatabase database, List<Long> ids) throws Exception {
+    public static long existing(TestDatabase database, List<Long> ids) throws Exception {
         return count(database, "select count(*) from products where id in ("
                 + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
     }
 
-    static long count(TestDatabase database, String sql) throws Exception {
+    public static long count(TestDatabase database, String sql) throws Exception {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
@@ -50,7 +50,7 @@ final class ProductRows {
     }
 
     /** The row keys ({@code id.version}) of a list page, in order. */
-    static List<String> rowKeys(String html) {
+    public static List<String> rowKeys(String html) {
         List<String> keys = new ArrayList<>();
         Matcher key = ROW_KEY.matcher(html);
         while (key.find()) {
@@ -60,7 +60,7 @@ final class ProductRows {
     }
 
     /** The list's confirmed bulk delete as PrimeFaces posts it; a null token leaves the session's own. */
-    static Map<String, String> bulkDelete(List<String> keys, String token) {
+    public static Map<String, String> bulkDelete(List<String> keys, String token) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("list", "list");
         form.put("list:table_selection", String.join(",", keys));

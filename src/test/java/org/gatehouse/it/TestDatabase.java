@@ -42,7 +42,7 @@ public final class TestDatabase {
         return DriverManager.getConnection(url(), USER, "");
     }
 
-    void drop() {
+    public void drop() {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 

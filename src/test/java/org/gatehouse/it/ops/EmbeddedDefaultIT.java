@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.PayaraProcess;
 
 /**
  * The zero-setup path: the WAR with no Gatehouse configuration at all runs on the embedded

@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +24,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
+import org.gatehouse.it.ProductRows;
 
 /**
  * Two-factor sign-in, enforced per role, with recovery codes, step-up for dangerous operations and

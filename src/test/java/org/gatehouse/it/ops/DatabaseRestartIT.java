@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.PayaraProcess;
+import org.gatehouse.it.PostgresCluster;
 
 /**
  * PostgreSQL restarts while an admin keeps creating customers through the form. During the

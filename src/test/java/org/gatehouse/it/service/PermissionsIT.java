@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +25,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
+import org.gatehouse.it.DeclaredPermissions;
 
 /**
  * Every registered view × operation × role, answered by the server exactly as declared:

@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,6 +38,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 
 /** The audit trail and optimistic locking, inside Payara Micro on PostgreSQL. */
 @ExtendWith(ArquillianExtension.class)

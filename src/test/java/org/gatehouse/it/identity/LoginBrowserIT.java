@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 
 /** Signing in and out through the real login page, in Chromium, against PostgreSQL. */
 @ExtendWith(ArquillianExtension.class)

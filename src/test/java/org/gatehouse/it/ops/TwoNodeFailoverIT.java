@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.PayaraProcess;
+import org.gatehouse.it.TestDatabase;
 
 /**
  * Two Payara Micro nodes on loopback form one Hazelcast cluster (explicit TCP members, no

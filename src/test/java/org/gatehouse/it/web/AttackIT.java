@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +36,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.RawHttp;
+import org.gatehouse.it.PayaraProcess;
+import org.gatehouse.it.TestDatabase;
 
 /**
  * What an attacker or a careless client would try, against the real WAR on Payara Micro and

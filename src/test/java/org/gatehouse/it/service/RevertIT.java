@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,6 +47,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 
 /**
  * Revert from a record's history, inside Payara Micro on PostgreSQL: the service as admin, editor

@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +28,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 
 /** Lockout, login tracking, session revocation and response headers, over HTTP and in Chromium. */
 @ExtendWith(ArquillianExtension.class)

@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +33,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 
 /**
  * The interface as people with different screens, abilities and languages meet it, in Chromium:

@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 
 /**
  * The drop-in promise: the very WAR {@code mvn package} built, deployed with {@code asadmin

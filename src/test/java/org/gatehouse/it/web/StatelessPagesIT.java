@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
+import org.gatehouse.it.ProductRows;
 
 /**
  * Home, list and details pages keep nothing in the session (which a replicated deployment reads

@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,6 +34,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
+import org.gatehouse.it.DeclaredPermissions;
 
 /** The generic service against PostgreSQL and the deterministic demo shop of 1,000 orders. */
 @ExtendWith(ArquillianExtension.class)

@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +29,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 
 /**
  * Users and roles written the way the admin writes them — through the generic service and the

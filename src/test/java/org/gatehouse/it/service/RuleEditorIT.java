@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +36,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 
 /**
  * A role's Permissions tab as an editor of row scopes and field rules: an admin narrows the

@@ -1,4 +1,4 @@
-package org.gatehouse.it;
+package org.gatehouse.it.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 
 /**
  * The generic admin as a person uses it, in Chromium, over the deterministic demo shop of
