@@ -19,19 +19,25 @@ import org.junit.jupiter.api.Test;
 class PackageDirectionTest {
 
     /** Bottom to top. */
-    private static final List<String> LAYERS = List.of("i18n", "config", "persistence", "metadata", "ops", "audit", "identity",
-            "service", "demo", "web");
+    private static final List<String> LAYERS =
+            List.of("i18n", "config", "persistence", "metadata", "ops", "audit", "identity", "service", "demo", "web");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.gatehouse");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.gatehouse");
 
     @Test
     void noPackageUsesOneAboveIt() {
         for (int i = 0; i < LAYERS.size() - 1; i++) {
-            String[] above = LAYERS.subList(i + 1, LAYERS.size()).stream().map(name -> "org.gatehouse." + name + "..")
+            String[] above = LAYERS.subList(i + 1, LAYERS.size()).stream()
+                    .map(name -> "org.gatehouse." + name + "..")
                     .toArray(String[]::new);
-            noClasses().that().resideInAPackage("org.gatehouse." + LAYERS.get(i) + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(above)
+            noClasses()
+                    .that()
+                    .resideInAPackage("org.gatehouse." + LAYERS.get(i) + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(above)
                     .because(LAYERS.get(i) + " lies below " + String.join(", ", LAYERS.subList(i + 1, LAYERS.size())))
                     .check(CLASSES);
         }
@@ -45,7 +51,8 @@ class PackageDirectionTest {
     @Test
     void everyPackageHasItsPlaceInTheLayers() {
         Set<String> packages = new TreeSet<>();
-        CLASSES.forEach(type -> packages.add(type.getPackageName().replaceFirst("^org\\.gatehouse\\.([a-z0-9]+).*$", "$1")));
+        CLASSES.forEach(
+                type -> packages.add(type.getPackageName().replaceFirst("^org\\.gatehouse\\.([a-z0-9]+).*$", "$1")));
         assertEquals(new TreeSet<>(LAYERS), packages, "a new package gets a place in LAYERS");
     }
 }

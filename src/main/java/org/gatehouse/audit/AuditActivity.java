@@ -27,14 +27,23 @@ import org.gatehouse.persistence.DayRange;
 public class AuditActivity {
 
     /** Changes to records, whoever made them: what "latest changes" lists. */
-    public static final Set<AuditAction> WRITES = EnumSet.of(AuditAction.CREATE, AuditAction.UPDATE,
-            AuditAction.DELETE, AuditAction.BULK_DELETE, AuditAction.BULK_ACTION, AuditAction.ACTIVATE,
-            AuditAction.DEACTIVATE, AuditAction.ROLE_ADDED, AuditAction.ROLE_REMOVED, AuditAction.PASSWORD_CHANGE,
-            AuditAction.PASSWORD_RESET, AuditAction.UNLOCK);
+    public static final Set<AuditAction> WRITES = EnumSet.of(
+            AuditAction.CREATE,
+            AuditAction.UPDATE,
+            AuditAction.DELETE,
+            AuditAction.BULK_DELETE,
+            AuditAction.BULK_ACTION,
+            AuditAction.ACTIVATE,
+            AuditAction.DEACTIVATE,
+            AuditAction.ROLE_ADDED,
+            AuditAction.ROLE_REMOVED,
+            AuditAction.PASSWORD_CHANGE,
+            AuditAction.PASSWORD_RESET,
+            AuditAction.UNLOCK);
 
     /** What everyone does every day, charted rather than listed: it would crowd out the actions worth seeing. */
-    public static final Set<AuditAction> ROUTINE = EnumSet.of(AuditAction.LOGIN_SUCCESS, AuditAction.LOGOUT,
-            AuditAction.STEP_UP);
+    public static final Set<AuditAction> ROUTINE =
+            EnumSet.of(AuditAction.LOGIN_SUCCESS, AuditAction.LOGOUT, AuditAction.STEP_UP);
 
     private static final String NEWEST_FIRST = " order by a.at desc, a.id desc";
 
@@ -55,7 +64,9 @@ public class AuditActivity {
                 ? em.createQuery(byActor + NEWEST_FIRST, AuditEntry.class)
                 : em.createQuery(byActor + " and a.entityType in :types" + NEWEST_FIRST, AuditEntry.class)
                         .setParameter("types", entityTypes);
-        return query.setParameter("actor", actor).setParameter("routine", ROUTINE).setMaxResults(limit)
+        return query.setParameter("actor", actor)
+                .setParameter("routine", ROUTINE)
+                .setMaxResults(limit)
                 .getResultList();
     }
 
@@ -64,17 +75,27 @@ public class AuditActivity {
         if (entityTypes.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select a from AuditEntry a where a.action in :writes and a.entityType in :types"
-                + NEWEST_FIRST, AuditEntry.class).setParameter("writes", WRITES).setParameter("types", entityTypes)
-                .setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select a from AuditEntry a where a.action in :writes and a.entityType in :types"
+                                + NEWEST_FIRST,
+                        AuditEntry.class)
+                .setParameter("writes", WRITES)
+                .setParameter("types", entityTypes)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** How many entries of each action fell on each day; every asked action has its counts, zeros included. */
     public Map<AuditAction, DayCounts> perDay(Set<AuditAction> actions, DayRange range) {
-        List<Object[]> rows = range.bind(em.createQuery("select a.action, " + range.sumsPerDay("a.at")
-                + " from AuditEntry a where a.action in :actions and " + range.within("a.at") + " group by a.action",
-                Object[].class), instant -> instant.atOffset(ZoneOffset.UTC))
-                .setParameter("actions", actions).getResultList();
+        List<Object[]> rows = range.bind(
+                        em.createQuery(
+                                "select a.action, " + range.sumsPerDay("a.at")
+                                        + " from AuditEntry a where a.action in :actions and " + range.within("a.at")
+                                        + " group by a.action",
+                                Object[].class),
+                        instant -> instant.atOffset(ZoneOffset.UTC))
+                .setParameter("actions", actions)
+                .getResultList();
         Map<AuditAction, DayCounts> counts = new EnumMap<>(AuditAction.class);
         actions.forEach(action -> counts.put(action, range.none()));
         for (Object[] row : rows) {

@@ -53,11 +53,16 @@ public class AuditEntry extends BaseEntity {
     @Column(updatable = false, columnDefinition = "TEXT")
     private String changes;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    AuditEntry(AuditAction action, String actor, String clientIp, String entityType, String entityId,
-            String entityLabel, String changes) {
+    AuditEntry(
+            AuditAction action,
+            String actor,
+            String clientIp,
+            String entityType,
+            String entityId,
+            String entityLabel,
+            String changes) {
         this.action = action;
         this.actor = truncate(actor, 254);
         this.clientIp = truncate(clientIp, 64);

@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.gatehouse.metadata.JsonTexts;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.ops.OperationsMetrics;
 import org.gatehouse.ops.RequestId;
-import org.gatehouse.metadata.JsonTexts;
 
 /**
  * Writes the audit trail. Admin writes are recorded inside the caller's transaction (so a
@@ -71,7 +71,9 @@ public class AuditLog {
     /** Records a security event of a request handled in the background, with the client address it came from. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void securityEvent(AuditAction action, String actor, String detail, String ip) {
-        String changes = detail == null ? null : JsonTexts.object().add("detail", detail).build().toString();
+        String changes = detail == null
+                ? null
+                : JsonTexts.object().add("detail", detail).build().toString();
         write(new AuditEntry(action, actor, ip, "Security", null, actor, changes));
     }
 
@@ -101,9 +103,14 @@ public class AuditLog {
     /** The entries of one record, newest first. Callers check that the record may be seen. */
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
     public List<AuditEntry> history(String entityType, String entityId, int limit) {
-        return em.createQuery("select a from AuditEntry a where a.entityType = :type and a.entityId = :id"
-                + " order by a.at desc, a.id desc", AuditEntry.class)
-                .setParameter("type", entityType).setParameter("id", entityId).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select a from AuditEntry a where a.entityType = :type and a.entityId = :id"
+                                + " order by a.at desc, a.id desc",
+                        AuditEntry.class)
+                .setParameter("type", entityType)
+                .setParameter("id", entityId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
@@ -115,9 +122,20 @@ public class AuditLog {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int purgeBefore(OffsetDateTime cutOff) {
         int purged = em.createQuery("delete from AuditEntry a where a.at < :cutOff")
-                .setParameter("cutOff", cutOff).executeUpdate();
-        write(new AuditEntry(AuditAction.PURGE, "system", null, "AuditEntry", null, "Retention",
-                JsonTexts.object().add("before", cutOff.toString()).add("purged", purged).build().toString()));
+                .setParameter("cutOff", cutOff)
+                .executeUpdate();
+        write(new AuditEntry(
+                AuditAction.PURGE,
+                "system",
+                null,
+                "AuditEntry",
+                null,
+                "Retention",
+                JsonTexts.object()
+                        .add("before", cutOff.toString())
+                        .add("purged", purged)
+                        .build()
+                        .toString()));
         return purged;
     }
 
@@ -131,8 +149,11 @@ public class AuditLog {
      * ({@code "oldRef"}, {@code "newRef"}; see {@code ValueText.references}), so that reverting it
      * finds the very records, whatever their labels are now.
      */
-    public static String diff(Map<String, String> before, Map<String, String> after,
-            Map<String, String> referencesBefore, Map<String, String> referencesAfter) {
+    public static String diff(
+            Map<String, String> before,
+            Map<String, String> after,
+            Map<String, String> referencesBefore,
+            Map<String, String> referencesAfter) {
         JsonObjectBuilder json = JsonTexts.object();
         java.util.Set<String> names = new java.util.LinkedHashSet<>(before.keySet());
         names.addAll(after.keySet());
@@ -141,7 +162,8 @@ public class AuditLog {
             String now = after.get(name);
             // a relation to another record of the same label is a change too
             if (!Objects.equals(emptyToNull(old), emptyToNull(now))
-                    || !Objects.equals(emptyToNull(referencesBefore.get(name)), emptyToNull(referencesAfter.get(name)))) {
+                    || !Objects.equals(
+                            emptyToNull(referencesBefore.get(name)), emptyToNull(referencesAfter.get(name)))) {
                 JsonObjectBuilder change = JsonTexts.object();
                 addNullable(change, "old", emptyToNull(old));
                 addNullable(change, "new", emptyToNull(now));

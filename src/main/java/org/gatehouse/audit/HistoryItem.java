@@ -18,17 +18,25 @@ public record HistoryItem(Long id, OffsetDateTime at, String actor, AuditAction 
         implements Serializable {
 
     /** One field's change; secrets read "changed" with no values. */
-    public record FieldChange(String field, String before, String after) implements Serializable {
-    }
+    public record FieldChange(String field, String before, String after) implements Serializable {}
 
     /** The same entry without the changes of the given fields (those hidden from the reader). */
     public HistoryItem without(java.util.Set<String> fields) {
-        return fields.isEmpty() ? this
-                : new HistoryItem(id, at, actor, action, changes.stream().filter(c -> !fields.contains(c.field())).toList());
+        return fields.isEmpty()
+                ? this
+                : new HistoryItem(
+                        id,
+                        at,
+                        actor,
+                        action,
+                        changes.stream()
+                                .filter(c -> !fields.contains(c.field()))
+                                .toList());
     }
 
     public static HistoryItem of(AuditEntry entry) {
-        return new HistoryItem(entry.getId(), entry.getAt(), entry.getActor(), entry.getAction(), parse(entry.getChanges()));
+        return new HistoryItem(
+                entry.getId(), entry.getAt(), entry.getActor(), entry.getAction(), parse(entry.getChanges()));
     }
 
     static List<FieldChange> parse(String json) {

@@ -59,8 +59,8 @@ public class ConfiguredDataSource implements DataSource {
             h2.setPassword(settings.password() == null ? "" : settings.password());
             return h2;
         }
-        throw new IllegalStateException(DatabaseSettings.URL_KEY
-                + " must be a jdbc:postgresql: or jdbc:h2: URL, got " + settings.url());
+        throw new IllegalStateException(
+                DatabaseSettings.URL_KEY + " must be a jdbc:postgresql: or jdbc:h2: URL, got " + settings.url());
     }
 
     @Override
@@ -71,7 +71,8 @@ public class ConfiguredDataSource implements DataSource {
             if (e.getErrorCode() == H2_DATABASE_IN_USE && !inUseReported.getAndSet(true)) {
                 // the one line an operator needs, before the container's long reports of the failed deployment
                 LOG.severe(() -> "Gatehouse cannot start: its embedded database is in use by another process (another"
-                        + " Gatehouse, or an H2 tool): " + DatabaseSettings.fromConfig().url() + ". Stop that process,"
+                        + " Gatehouse, or an H2 tool): "
+                        + DatabaseSettings.fromConfig().url() + ". Stop that process,"
                         + " give this server its own GATEHOUSE_DATA_DIR, or use PostgreSQL (GATEHOUSE_DB_URL).");
             }
             throw e;
@@ -80,8 +81,11 @@ public class ConfiguredDataSource implements DataSource {
 
     /** H2's error code for a database file another process holds open. */
     static final int H2_DATABASE_IN_USE = 90020;
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ConfiguredDataSource.class.getName());
-    private final java.util.concurrent.atomic.AtomicBoolean inUseReported = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ConfiguredDataSource.class.getName());
+    private final java.util.concurrent.atomic.AtomicBoolean inUseReported =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {

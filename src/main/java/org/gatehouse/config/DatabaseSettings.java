@@ -31,15 +31,17 @@ public record DatabaseSettings(String url, String user, String password) {
     /** Reads the settings through MicroProfile Config of the application that owns this class. */
     public static DatabaseSettings fromConfig() {
         Config config = ConfigProvider.getConfig(DatabaseSettings.class.getClassLoader());
-        return resolve(config.getOptionalValue(URL_KEY, String.class),
+        return resolve(
+                config.getOptionalValue(URL_KEY, String.class),
                 config.getOptionalValue(USER_KEY, String.class),
                 config.getOptionalValue(PASSWORD_KEY, String.class),
                 config.getOptionalValue(DATA_DIR_KEY, String.class));
     }
 
-    static DatabaseSettings resolve(Optional<String> url, Optional<String> user, Optional<String> password,
-            Optional<String> dataDir) {
-        String configuredUrl = url.map(String::strip).filter(value -> !value.isEmpty()).orElse(null);
+    static DatabaseSettings resolve(
+            Optional<String> url, Optional<String> user, Optional<String> password, Optional<String> dataDir) {
+        String configuredUrl =
+                url.map(String::strip).filter(value -> !value.isEmpty()).orElse(null);
         if (configuredUrl != null) {
             return new DatabaseSettings(configuredUrl, user.orElse(null), password.orElse(null));
         }
@@ -59,8 +61,10 @@ public record DatabaseSettings(String url, String user, String password) {
             try {
                 Files.createDirectories(embeddedDirectory());
             } catch (java.io.IOException e) {
-                throw new IllegalStateException("Cannot create the data directory " + embeddedDirectory()
-                        + "; set " + DATA_DIR_KEY + " to a writable directory", e);
+                throw new IllegalStateException(
+                        "Cannot create the data directory " + embeddedDirectory() + "; set " + DATA_DIR_KEY
+                                + " to a writable directory",
+                        e);
             }
         }
     }

@@ -45,14 +45,15 @@ public class SchemaMigration {
     @PostConstruct
     void migrate() {
         DatabaseSettings settings = DatabaseSettings.fromConfig();
-        LOG.info(() -> "Gatehouse database: " + (settings.isEmbedded()
-                ? "embedded H2 at " + settings.url() : settings.url()));
+        LOG.info(() ->
+                "Gatehouse database: " + (settings.isEmbedded() ? "embedded H2 at " + settings.url() : settings.url()));
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 // shared migrations, plus those only PostgreSQL can run (trigram search indexes)
-                .locations(settings.isPostgres()
-                        ? new String[] {"classpath:db/migration", "classpath:db/vendor/postgresql"}
-                        : new String[] {"classpath:db/migration"})
+                .locations(
+                        settings.isPostgres()
+                                ? new String[] {"classpath:db/migration", "classpath:db/vendor/postgresql"}
+                                : new String[] {"classpath:db/migration"})
                 .cleanDisabled(true)
                 .load()
                 .migrate();

@@ -16,8 +16,7 @@ public final class StatementCounter {
     private static final Set<String> STATEMENT_FACTORIES = Set.of("prepareStatement", "createStatement", "prepareCall");
     private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
 
-    private StatementCounter() {
-    }
+    private StatementCounter() {}
 
     /** Statements the current thread has issued so far. */
     public static long current() {
@@ -38,7 +37,7 @@ public final class StatementCounter {
                 throw e.getCause();
             }
         };
-        return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, handler);
+        return (Connection) Proxy.newProxyInstance(
+                StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
     }
 }

@@ -18,16 +18,57 @@ import java.util.Random;
 public final class DemoData {
 
     public static final OffsetDateTime EPOCH = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    private static final String[] FIRST = {"Ada", "Alan", "Grace", "Linus", "Margaret", "Dennis", "Barbara", "Ken",
-        "Frances", "Edsger", "Radia", "Donald", "Hedy", "John", "Sophie", "Tim", "Katherine", "Guido", "Anita", "Bjarne"};
-    private static final String[] LAST = {"Smith", "Lovelace", "Turing", "Hopper", "Torvalds", "Hamilton", "Ritchie",
-        "Liskov", "Thompson", "Allen", "Dijkstra", "Perlman", "Knuth", "Lamarr", "Backus", "Wilson", "Berners-Lee",
-        "Johnson", "Rossum", "Borg"};
-    private static final String[] CITIES = {"Lisbon", "Berlin", "Paris", "Madrid", "Rome", "Vienna", "Prague",
-        "Oslo", "Dublin", "Warsaw"};
+    private static final String[] FIRST = {
+        "Ada",
+        "Alan",
+        "Grace",
+        "Linus",
+        "Margaret",
+        "Dennis",
+        "Barbara",
+        "Ken",
+        "Frances",
+        "Edsger",
+        "Radia",
+        "Donald",
+        "Hedy",
+        "John",
+        "Sophie",
+        "Tim",
+        "Katherine",
+        "Guido",
+        "Anita",
+        "Bjarne"
+    };
+    private static final String[] LAST = {
+        "Smith",
+        "Lovelace",
+        "Turing",
+        "Hopper",
+        "Torvalds",
+        "Hamilton",
+        "Ritchie",
+        "Liskov",
+        "Thompson",
+        "Allen",
+        "Dijkstra",
+        "Perlman",
+        "Knuth",
+        "Lamarr",
+        "Backus",
+        "Wilson",
+        "Berners-Lee",
+        "Johnson",
+        "Rossum",
+        "Borg"
+    };
+    private static final String[] CITIES = {
+        "Lisbon", "Berlin", "Paris", "Madrid", "Rome", "Vienna", "Prague", "Oslo", "Dublin", "Warsaw"
+    };
     private static final String[] COUNTRIES = {"PT", "DE", "FR", "ES", "IT", "AT", "CZ", "NO", "IE", "PL"};
-    private static final String[] GOODS = {"Keyboard", "Mouse", "Monitor", "Cable", "Dock", "Headset", "Webcam",
-        "Laptop stand", "Desk lamp", "Notebook"};
+    private static final String[] GOODS = {
+        "Keyboard", "Mouse", "Monitor", "Cable", "Dock", "Headset", "Webcam", "Laptop stand", "Desk lamp", "Notebook"
+    };
     private static final OrderStatus[] STATUSES = OrderStatus.values();
     private static final int BATCH = 1_000;
 
@@ -63,8 +104,8 @@ public final class DemoData {
 
     /** Customer number {@code n} (1-based) as the seeder writes it; tests use it to know the data. */
     public static String customerEmail(int n) {
-        return FIRST[n % FIRST.length].toLowerCase() + "." + LAST[(n / FIRST.length) % LAST.length].toLowerCase()
-                .replace("-", "") + n + "@example.com";
+        return FIRST[n % FIRST.length].toLowerCase() + "."
+                + LAST[(n / FIRST.length) % LAST.length].toLowerCase().replace("-", "") + n + "@example.com";
     }
 
     public static String customerName(int n) {

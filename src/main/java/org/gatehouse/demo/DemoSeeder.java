@@ -51,7 +51,8 @@ public class DemoSeeder {
             }
             long started = System.nanoTime();
             data.insert(connection);
-            LOG.info(() -> String.format("Demo shop seeded: %,d orders, %,d customers, %,d products in %,d ms",
+            LOG.info(() -> String.format(
+                    "Demo shop seeded: %,d orders, %,d customers, %,d products in %,d ms",
                     data.orders(), data.customers(), data.products(), (System.nanoTime() - started) / 1_000_000));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not seed the demo shop", e);

@@ -17,15 +17,19 @@ public final class Texts {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN);
 
     /** The resource bundles' base names, one per area of the application. */
-    public static final List<String> BUNDLES = List.of("org.gatehouse.i18n.common", "org.gatehouse.i18n.account",
-            "org.gatehouse.i18n.admin", "org.gatehouse.i18n.dashboard", "org.gatehouse.i18n.records",
-            "org.gatehouse.i18n.trash", "org.gatehouse.i18n.imports");
+    public static final List<String> BUNDLES = List.of(
+            "org.gatehouse.i18n.common",
+            "org.gatehouse.i18n.account",
+            "org.gatehouse.i18n.admin",
+            "org.gatehouse.i18n.dashboard",
+            "org.gatehouse.i18n.records",
+            "org.gatehouse.i18n.trash",
+            "org.gatehouse.i18n.imports");
 
-    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
-            .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The supported language closest to the given one (English when none fits). */
     public static Locale supported(Locale wanted) {
@@ -71,7 +75,8 @@ public final class Texts {
     private static String find(Locale locale, String key) {
         for (String base : BUNDLES) {
             try {
-                ResourceBundle bundle = ResourceBundle.getBundle(base, locale, Texts.class.getClassLoader(), NO_FALLBACK);
+                ResourceBundle bundle =
+                        ResourceBundle.getBundle(base, locale, Texts.class.getClassLoader(), NO_FALLBACK);
                 if (bundle.containsKey(key)) {
                     return bundle.getString(key);
                 }

@@ -62,21 +62,28 @@ public class AccountService {
             throw new IdentityException(null, Message.of("identity.registrationClosed"));
         }
         String normalized = User.normalizeEmail(email);
-        if (normalized == null || !validator.validateValue(User.class, "email", normalized).isEmpty()) {
+        if (normalized == null
+                || !validator.validateValue(User.class, "email", normalized).isEmpty()) {
             throw new IdentityException("email", Message.of("identity.email.invalid"));
         }
         PasswordPolicy.check(password, normalized);
         // hashed whether or not the address is taken, so that the answer takes as long either way
         String hash = hasher.hash(password);
         boolean exists = !em.createQuery("select u.id from User u where u.email = :email", Long.class)
-                .setParameter("email", normalized).getResultList().isEmpty();
+                .setParameter("email", normalized)
+                .getResultList()
+                .isEmpty();
         if (exists) {
             return;
         }
         User user = new User(normalized, hash);
         em.persist(user);
         em.flush();
-        audit.record(AuditAction.CREATE, User.class.getSimpleName(), String.valueOf(user.getId()), normalized,
+        audit.record(
+                AuditAction.CREATE,
+                User.class.getSimpleName(),
+                String.valueOf(user.getId()),
+                normalized,
                 AuditLog.withSecret(AuditLog.diff(Map.of(), Map.of("email", normalized, "active", "Yes")), "password"));
     }
 
@@ -88,8 +95,13 @@ public class AccountService {
     public String changeOwnPassword(String currentPassword, String newPassword, boolean endOtherSessions) {
         Principal principal = caller.getCallerPrincipal();
         String email = principal == null ? null : User.normalizeEmail(principal.getName());
-        User user = email == null ? null : em.createQuery("select u from User u where u.email = :email", User.class)
-                .setParameter("email", email).getResultStream().findFirst().orElse(null);
+        User user = email == null
+                ? null
+                : em.createQuery("select u from User u where u.email = :email", User.class)
+                        .setParameter("email", email)
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
         if (user == null || !user.isActive()) {
             throw new IdentityException(null, Message.of("identity.password.signInAgain"));
         }
@@ -112,25 +124,37 @@ public class AccountService {
             user.keepStamp(stamp);
         }
         resets.invalidateAll(user);
-        audit.record(AuditAction.PASSWORD_CHANGE, User.class.getSimpleName(), String.valueOf(user.getId()),
-                user.getEmail(), AuditLog.withSecret("{}", "password"));
+        audit.record(
+                AuditAction.PASSWORD_CHANGE,
+                User.class.getSimpleName(),
+                String.valueOf(user.getId()),
+                user.getEmail(),
+                AuditLog.withSecret("{}", "password"));
         return user.getSessionStamp();
     }
 
     /** Remembers the signed-in caller's language for their next sign-in (null: follow the browser). */
     public void rememberLanguage(String language) {
-        String email = caller.getCallerPrincipal() == null ? null : caller.getCallerPrincipal().getName();
+        String email = caller.getCallerPrincipal() == null
+                ? null
+                : caller.getCallerPrincipal().getName();
         if (email == null) {
             return;
         }
         em.createQuery("update User u set u.language = :language where u.email = :email")
-                .setParameter("language", language).setParameter("email", email).executeUpdate();
+                .setParameter("language", language)
+                .setParameter("email", email)
+                .executeUpdate();
     }
 
     /** The language a user chose, or null. */
     public String languageOf(String email) {
         // "is not null": a null first result would make findFirst throw
-        return em.createQuery("select u.language from User u where u.email = :email and u.language is not null",
-                String.class).setParameter("email", email).getResultStream().findFirst().orElse(null);
+        return em.createQuery(
+                        "select u.language from User u where u.email = :email and u.language is not null", String.class)
+                .setParameter("email", email)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -25,19 +25,27 @@ public class AccountState {
 
     /** The value a live session of this user must carry; empty when the user may not be signed in. */
     public Optional<String> sessionStamp(String email) {
-        return em.createQuery("select u.sessionStamp from User u where u.email = :email and u.active = true", String.class)
-                .setParameter("email", User.normalizeEmail(email)).getResultStream().findFirst();
+        return em.createQuery(
+                        "select u.sessionStamp from User u where u.email = :email and u.active = true", String.class)
+                .setParameter("email", User.normalizeEmail(email))
+                .getResultStream()
+                .findFirst();
     }
 
     /** The id of the account with this e-mail, active or not. */
     public Optional<Long> id(String email) {
         return em.createQuery("select u.id from User u where u.email = :email", Long.class)
-                .setParameter("email", User.normalizeEmail(email)).getResultStream().findFirst();
+                .setParameter("email", User.normalizeEmail(email))
+                .getResultStream()
+                .findFirst();
     }
 
     /** The roles an active account holds now; empty for unknown or deactivated accounts. */
     public Set<String> activeRoles(String email) {
-        return Set.copyOf(em.createQuery("select r.name from User u join u.roles r where u.email = :email"
-                + " and u.active = true", String.class).setParameter("email", User.normalizeEmail(email)).getResultList());
+        return Set.copyOf(em.createQuery(
+                        "select r.name from User u join u.roles r where u.email = :email" + " and u.active = true",
+                        String.class)
+                .setParameter("email", User.normalizeEmail(email))
+                .getResultList());
     }
 }

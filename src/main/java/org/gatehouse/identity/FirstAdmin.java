@@ -44,12 +44,14 @@ public class FirstAdmin {
     @PostConstruct
     void ensureAdminExists() {
         long admins = em.createQuery("select count(u) from User u join u.roles r where r.name = :admin", Long.class)
-                .setParameter("admin", Roles.ADMIN).getSingleResult();
+                .setParameter("admin", Roles.ADMIN)
+                .getSingleResult();
         if (admins > 0) {
             return;
         }
         Role admin = em.createQuery("select r from Role r where r.name = :admin", Role.class)
-                .setParameter("admin", Roles.ADMIN).getSingleResult();
+                .setParameter("admin", Roles.ADMIN)
+                .getSingleResult();
         String normalized = User.normalizeEmail(email);
         boolean generated = password.filter(value -> !value.isBlank()).isEmpty();
         String secret = generated ? randomPassword() : password.get();
@@ -57,7 +59,10 @@ public class FirstAdmin {
             PasswordPolicy.check(secret, normalized);
         }
         User user = em.createQuery("select u from User u where u.email = :email", User.class)
-                .setParameter("email", normalized).getResultStream().findFirst().orElse(null);
+                .setParameter("email", normalized)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (user == null) {
             user = new User(normalized, hasher.hash(secret));
             em.persist(user);

@@ -8,10 +8,10 @@ import static jakarta.security.enterprise.identitystore.IdentityStore.Validation
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -76,7 +76,9 @@ public class GuardedIdentityStoreHandler implements IdentityStoreHandler {
     }
 
     private CredentialValidationResult validateWithStores(Credential credential) {
-        List<IdentityStore> ordered = stores.stream().sorted(Comparator.comparingInt(IdentityStore::priority)).toList();
+        List<IdentityStore> ordered = stores.stream()
+                .sorted(Comparator.comparingInt(IdentityStore::priority))
+                .toList();
         CredentialValidationResult valid = null;
         IdentityStore validator = null;
         CredentialValidationResult last = INVALID_RESULT;
@@ -103,8 +105,12 @@ public class GuardedIdentityStoreHandler implements IdentityStoreHandler {
                 groups.addAll(store.getCallerGroups(valid));
             }
         }
-        return new CredentialValidationResult(valid.getIdentityStoreId(), valid.getCallerPrincipal(),
-                valid.getCallerDn(), valid.getCallerUniqueId(), groups);
+        return new CredentialValidationResult(
+                valid.getIdentityStoreId(),
+                valid.getCallerPrincipal(),
+                valid.getCallerDn(),
+                valid.getCallerUniqueId(),
+                groups);
     }
 
     private String clientIp() {

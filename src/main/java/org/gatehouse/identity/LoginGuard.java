@@ -92,8 +92,11 @@ public class LoginGuard {
 
     private void lock(User user, OffsetDateTime now, String ip) {
         if (user.lockIfExhausted(now, maxFailures, Duration.ofMinutes(lockMinutes))) {
-            audit.securityEvent(AuditAction.LOCKOUT, user.getEmail(), "locked until " + user.getLockedUntil()
-                    + " after " + user.getFailedCount() + " failed attempts" + (ip == null ? "" : " from " + ip));
+            audit.securityEvent(
+                    AuditAction.LOCKOUT,
+                    user.getEmail(),
+                    "locked until " + user.getLockedUntil() + " after " + user.getFailedCount() + " failed attempts"
+                            + (ip == null ? "" : " from " + ip));
         }
     }
 
@@ -101,7 +104,9 @@ public class LoginGuard {
     private Optional<User> lockedRow(String email) {
         return em.createQuery("select u from User u where u.email = :email", User.class)
                 .setParameter("email", User.normalizeEmail(email))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
     }
 
     private static OffsetDateTime now() {

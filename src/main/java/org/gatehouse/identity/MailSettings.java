@@ -63,14 +63,18 @@ public class MailSettings {
 
     /** The configured public base URL without trailing slashes, if it is an absolute http(s) URL. */
     public Optional<String> baseUrl() {
-        return baseUrl.map(String::strip).map(value -> value.replaceAll("/+$", "")).filter(MailSettings::isHttpUrl);
+        return baseUrl.map(String::strip)
+                .map(value -> value.replaceAll("/+$", ""))
+                .filter(MailSettings::isHttpUrl);
     }
 
     static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null
+                    && uri.getHost() != null
+                    && uri.getQuery() == null
+                    && uri.getFragment() == null
                     && uri.getUserInfo() == null;
         } catch (java.net.URISyntaxException e) {
             return false;

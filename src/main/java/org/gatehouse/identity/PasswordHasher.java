@@ -15,6 +15,7 @@ public class PasswordHasher {
 
     /** Shared with the identity store definition so that both sides agree. */
     public static final String ALGORITHM = "Pbkdf2PasswordHash.Algorithm=PBKDF2WithHmacSHA512";
+
     public static final String ITERATIONS = "Pbkdf2PasswordHash.Iterations=210000";
     public static final String SALT_SIZE = "Pbkdf2PasswordHash.SaltSizeBytes=32";
     public static final String KEY_SIZE = "Pbkdf2PasswordHash.KeySizeBytes=64";

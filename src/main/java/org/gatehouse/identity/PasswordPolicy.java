@@ -19,7 +19,8 @@ public final class PasswordPolicy {
                 var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
                         java.util.Objects.requireNonNull(in, "common-passwords.txt"),
                         java.nio.charset.StandardCharsets.UTF_8))) {
-            return reader.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+            return reader.lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
                     .map(line -> line.strip().toLowerCase(java.util.Locale.ROOT))
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
         } catch (java.io.IOException e) {
@@ -33,8 +34,7 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** The rules in a sentence, for the hint under a new-password field (shown before typing). */
     public static Message rules() {
@@ -68,16 +68,18 @@ public final class PasswordPolicy {
         var strength = STRENGTH.measure(password, own);
         if (strength.getScore() < MIN_SCORE) {
             // without a bundle the estimator names its warning by key, which says why in any language
-            throw refused(guessable(strength.getFeedback().withResourceBundle(null).getWarning(java.util.Locale.ROOT)));
+            throw refused(
+                    guessable(strength.getFeedback().withResourceBundle(null).getWarning(java.util.Locale.ROOT)));
         }
     }
 
     /** Why the estimator found the password guessable, from its warning key (empty when it gave none). */
     static Message guessable(String warning) {
         return switch (warning == null ? "" : warning) {
-            case Feedback.DICTIONARY_WARNING_PASSWORDS_TOP10, Feedback.DICTIONARY_WARNING_PASSWORDS_TOP100,
-                    Feedback.DICTIONARY_WARNING_PASSWORDS_VERY_COMMON, Feedback.DICTIONARY_WARNING_PASSWORDS_SIMILAR ->
-                Message.of("identity.password.guessable.common");
+            case Feedback.DICTIONARY_WARNING_PASSWORDS_TOP10,
+                    Feedback.DICTIONARY_WARNING_PASSWORDS_TOP100,
+                    Feedback.DICTIONARY_WARNING_PASSWORDS_VERY_COMMON,
+                    Feedback.DICTIONARY_WARNING_PASSWORDS_SIMILAR -> Message.of("identity.password.guessable.common");
             case Feedback.DICTIONARY_WARNING_ENGLISH_WIKIPEDIA_ITSELF -> Message.of("identity.password.guessable.word");
             case Feedback.DICTIONARY_WARNING_ETC_NAMES_THEMSELVES, Feedback.DICTIONARY_WARNING_ETC_NAMES_COMMON ->
                 Message.of("identity.password.guessable.names");
@@ -86,7 +88,8 @@ public final class PasswordPolicy {
             case Feedback.REPEAT_WARNING_LIKE_AAA, Feedback.REPEAT_WARNING_LIKE_ABCABCABC ->
                 Message.of("identity.password.guessable.repeat");
             case Feedback.SEQUENCE_WARNING_LIKE_ABCOR6543 -> Message.of("identity.password.guessable.sequence");
-            case Feedback.REGEX_WARNING_RECENT_YEARS, Feedback.DATE_WARNING_DATES -> Message.of("identity.password.guessable.dates");
+            case Feedback.REGEX_WARNING_RECENT_YEARS, Feedback.DATE_WARNING_DATES ->
+                Message.of("identity.password.guessable.dates");
             default -> Message.of("identity.password.guessable");
         };
     }

@@ -44,8 +44,7 @@ public class PasswordReset extends BaseEntity {
     @Column(name = "user_stamp", length = 36)
     private String userStamp;
 
-    protected PasswordReset() {
-    }
+    protected PasswordReset() {}
 
     PasswordReset(User user, String tokenHash, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
         this.user = user;
@@ -65,7 +64,10 @@ public class PasswordReset extends BaseEntity {
     }
 
     boolean isUsable(OffsetDateTime at) {
-        return usedAt == null && expiresAt.isAfter(at) && user.isActive() && user.getSessionStamp().equals(userStamp);
+        return usedAt == null
+                && expiresAt.isAfter(at)
+                && user.isActive()
+                && user.getSessionStamp().equals(userStamp);
     }
 
     void markUsed(OffsetDateTime at) {

@@ -85,7 +85,10 @@ public class PasswordResetService {
     public void issueLink(String email, String ip, Locale language) {
         String normalized = User.normalizeEmail(email);
         User user = em.createQuery("select u from User u where u.email = :email and u.active = true", User.class)
-                .setParameter("email", normalized).getResultStream().findFirst().orElse(null);
+                .setParameter("email", normalized)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -101,26 +104,31 @@ public class PasswordResetService {
         audit.securityEvent(AuditAction.PASSWORD_RESET, user.getEmail(), "reset link sent", ip);
         // mailed once the link is stored (after commit), in the background
         Locale chosen = user.getLanguage() == null ? language : Locale.forLanguageTag(user.getLanguage());
-        linkSent.fire(new ResetMail.Link(user.getEmail(), mail.baseUrl().orElseThrow() + "/reset?token=" + token,
-                Texts.supported(chosen)));
+        linkSent.fire(new ResetMail.Link(
+                user.getEmail(), mail.baseUrl().orElseThrow() + "/reset?token=" + token, Texts.supported(chosen)));
     }
 
     /** Voids every link of the account not used yet: a newer link, or a password set another way. */
     public void invalidateAll(User user) {
         em.createQuery("update PasswordReset r set r.usedAt = :now where r.user = :user and r.usedAt is null")
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC)).setParameter("user", user).executeUpdate();
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("user", user)
+                .executeUpdate();
     }
 
     /** Whether a link's token can still be used, to show the form or say it expired. */
     public boolean isValid(String token) {
-        return find(token, false).filter(reset -> reset.isUsable(OffsetDateTime.now(ZoneOffset.UTC))).isPresent();
+        return find(token, false)
+                .filter(reset -> reset.isUsable(OffsetDateTime.now(ZoneOffset.UTC)))
+                .isPresent();
     }
 
     /** Sets the new password through a valid link, which can then never be used again. */
     public void resetPassword(String token, String newPassword) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // locked: of two requests with the same link at the same moment, the second waits and finds it used
-        PasswordReset reset = find(token, true).filter(candidate -> candidate.isUsable(now))
+        PasswordReset reset = find(token, true)
+                .filter(candidate -> candidate.isUsable(now))
                 .orElseThrow(() -> new IdentityException(null, Message.of("identity.resetLink.invalid")));
         User user = reset.getUser();
         PasswordPolicy.check(newPassword, user.getEmail());
@@ -134,8 +142,12 @@ public class PasswordResetService {
         user.unlock();
         reset.markUsed(now);
         invalidateAll(user);
-        audit.record(AuditAction.PASSWORD_RESET, User.class.getSimpleName(), String.valueOf(user.getId()),
-                user.getEmail(), AuditLog.withSecret("{}", "password"));
+        audit.record(
+                AuditAction.PASSWORD_RESET,
+                User.class.getSimpleName(),
+                String.valueOf(user.getId()),
+                user.getEmail(),
+                AuditLog.withSecret("{}", "password"));
     }
 
     private Optional<PasswordReset> find(String token, boolean forUpdate) {
@@ -152,8 +164,8 @@ public class PasswordResetService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

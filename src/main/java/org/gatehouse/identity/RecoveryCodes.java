@@ -20,8 +20,7 @@ public final class RecoveryCodes {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RecoveryCodes() {
-    }
+    private RecoveryCodes() {}
 
     public static List<String> newSet() {
         List<String> codes = new ArrayList<>();
@@ -49,8 +48,9 @@ public final class RecoveryCodes {
 
     static String hash(String normalized) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalized.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(normalized.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

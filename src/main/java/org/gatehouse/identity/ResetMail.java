@@ -30,13 +30,13 @@ public class ResetMail {
     private MailSettings settings;
 
     /** A reset link to mail, in the given language, once the transaction that stored it has committed. */
-    public record Link(String to, String url, Locale language) {
-    }
+    public record Link(String to, String url, Locale language) {}
 
     /** Observes stored links; the container calls it after commit only (and never for a rolled-back one). */
     @Asynchronous
-    public void sendStored(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-            Link link) {
+    public void sendStored(
+            @jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                    Link link) {
         send(link.to(), link.url(), link.language());
     }
 
@@ -56,7 +56,8 @@ public class ResetMail {
             message.setText(Texts.format(language, "resetMail.body", link), "UTF-8");
             message.setHeader("Content-Language", Texts.supported(language).getLanguage());
             if (settings.user().isPresent()) {
-                Transport.send(message, settings.user().get(), settings.password().orElse(""));
+                Transport.send(
+                        message, settings.user().get(), settings.password().orElse(""));
             } else {
                 Transport.send(message);
             }

@@ -19,7 +19,6 @@ public class Role extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-
     @Id
     @SequenceGenerator(name = "roles_seq", sequenceName = "roles_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "roles_seq")
@@ -34,8 +33,7 @@ public class Role extends BaseEntity {
     @Size(max = 255)
     private String description;
 
-    protected Role() {
-    }
+    protected Role() {}
 
     public Role(String name, String description) {
         this.name = name;

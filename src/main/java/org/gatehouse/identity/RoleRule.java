@@ -58,8 +58,7 @@ public class RoleRule extends BaseEntity {
     @Column(name = "changed_by", length = 254)
     private String changedBy;
 
-    protected RoleRule() {
-    }
+    protected RoleRule() {}
 
     public RoleRule(Role role, String viewName) {
         this.role = role;

@@ -25,7 +25,12 @@ import org.gatehouse.i18n.Message;
 public class SecondFactorStore {
 
     /** What a typed code turned out to be. */
-    public enum Outcome { CODE, RECOVERY_CODE, WRONG, REPLAY }
+    public enum Outcome {
+        CODE,
+        RECOVERY_CODE,
+        WRONG,
+        REPLAY
+    }
 
     /** The outcome, and how many recovery codes are left after it. */
     public record Check(Outcome outcome, int recoveryCodesLeft) {
@@ -46,9 +51,13 @@ public class SecondFactorStore {
     /** Whether the account exists, is active and has a second factor. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean enrolled(String email) {
-        return !em.createQuery("select u.id from User u where u.email = :email and u.active = true"
-                + " and u.totpSecret is not null", Long.class).setParameter("email", User.normalizeEmail(email))
-                .getResultList().isEmpty();
+        return !em.createQuery(
+                        "select u.id from User u where u.email = :email and u.active = true"
+                                + " and u.totpSecret is not null",
+                        Long.class)
+                .setParameter("email", User.normalizeEmail(email))
+                .getResultList()
+                .isEmpty();
     }
 
     /** Checks a typed code (authenticator or recovery) and uses it up when right. */
@@ -60,7 +69,8 @@ public class SecondFactorStore {
         String code = typed.strip().replace(" ", "");
         if (code.length() == Totp.DIGITS) {
             Optional<String> key = box.open(user.getTotpSecret(), user.getId());
-            OptionalLong step = key.isEmpty() ? OptionalLong.empty()
+            OptionalLong step = key.isEmpty()
+                    ? OptionalLong.empty()
                     : Totp.matchingStep(key.get(), code, Totp.step(Instant.now().getEpochSecond()));
             if (step.isEmpty()) {
                 return new Check(Outcome.WRONG, 0);
@@ -72,8 +82,11 @@ public class SecondFactorStore {
             return new Check(Outcome.WRONG, 0);
         }
         int used = em.createNativeQuery("update recovery_codes set used_at = ? where user_id = ? and code_hash = ?"
-                + " and used_at is null").setParameter(1, now()).setParameter(2, user.getId())
-                .setParameter(3, RecoveryCodes.hash(recovery)).executeUpdate();
+                        + " and used_at is null")
+                .setParameter(1, now())
+                .setParameter(2, user.getId())
+                .setParameter(3, RecoveryCodes.hash(recovery))
+                .executeUpdate();
         return new Check(used == 1 ? Outcome.RECOVERY_CODE : Outcome.WRONG, codesLeft(user.getId()));
     }
 
@@ -81,8 +94,11 @@ public class SecondFactorStore {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean passwordMatches(String email, String password) {
         return em.createQuery("select u from User u where u.email = :email and u.active = true", User.class)
-                .setParameter("email", User.normalizeEmail(email)).getResultStream().findFirst()
-                .map(user -> password != null && hasher.verify(password, user.getPasswordHash())).orElse(false);
+                .setParameter("email", User.normalizeEmail(email))
+                .getResultStream()
+                .findFirst()
+                .map(user -> password != null && hasher.verify(password, user.getPasswordHash()))
+                .orElse(false);
     }
 
     /**
@@ -90,12 +106,15 @@ public class SecondFactorStore {
      * right; returns the first set of recovery codes, or empty when the code is not right.
      */
     public Optional<List<String>> enable(String email, String key, String typed) {
-        User user = locked(email).filter(User::isActive).orElseThrow(() -> new IdentityException(null,
-                Message.of("identity.factor.signInAgain")));
+        User user = locked(email)
+                .filter(User::isActive)
+                .orElseThrow(() -> new IdentityException(null, Message.of("identity.factor.signInAgain")));
         if (user.hasSecondFactor()) {
             throw new IdentityException(null, Message.of("identity.factor.alreadyOn"));
         }
-        OptionalLong step = Totp.matchingStep(key, typed == null ? null : typed.strip(),
+        OptionalLong step = Totp.matchingStep(
+                key,
+                typed == null ? null : typed.strip(),
                 Totp.step(Instant.now().getEpochSecond()));
         if (step.isEmpty()) {
             return Optional.empty();
@@ -106,8 +125,9 @@ public class SecondFactorStore {
 
     /** A new set of recovery codes; the old set stops working. */
     public List<String> renewCodes(String email) {
-        User user = locked(email).filter(User::hasSecondFactor).orElseThrow(() -> new IdentityException(null,
-                Message.of("identity.factor.notOn")));
+        User user = locked(email)
+                .filter(User::hasSecondFactor)
+                .orElseThrow(() -> new IdentityException(null, Message.of("identity.factor.notOn")));
         return replaceCodes(user.getId());
     }
 
@@ -118,22 +138,31 @@ public class SecondFactorStore {
             return Optional.empty();
         }
         user.removeSecondFactor();
-        em.createNativeQuery("delete from recovery_codes where user_id = ?").setParameter(1, userId).executeUpdate();
+        em.createNativeQuery("delete from recovery_codes where user_id = ?")
+                .setParameter(1, userId)
+                .executeUpdate();
         return Optional.of(user.getEmail());
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int codesLeft(long userId) {
-        return ((Number) em.createNativeQuery("select count(*) from recovery_codes where user_id = ? and used_at is null")
-                .setParameter(1, userId).getSingleResult()).intValue();
+        return ((Number) em.createNativeQuery(
+                                "select count(*) from recovery_codes where user_id = ? and used_at is null")
+                        .setParameter(1, userId)
+                        .getSingleResult())
+                .intValue();
     }
 
     private List<String> replaceCodes(long userId) {
-        em.createNativeQuery("delete from recovery_codes where user_id = ?").setParameter(1, userId).executeUpdate();
+        em.createNativeQuery("delete from recovery_codes where user_id = ?")
+                .setParameter(1, userId)
+                .executeUpdate();
         List<String> codes = RecoveryCodes.newSet();
         for (String code : codes) {
-            em.createNativeQuery("insert into recovery_codes (user_id, code_hash) values (?, ?)").setParameter(1, userId)
-                    .setParameter(2, RecoveryCodes.hash(RecoveryCodes.normalize(code))).executeUpdate();
+            em.createNativeQuery("insert into recovery_codes (user_id, code_hash) values (?, ?)")
+                    .setParameter(1, userId)
+                    .setParameter(2, RecoveryCodes.hash(RecoveryCodes.normalize(code)))
+                    .executeUpdate();
         }
         return codes;
     }
@@ -141,7 +170,9 @@ public class SecondFactorStore {
     private Optional<User> locked(String email) {
         return em.createQuery("select u from User u where u.email = :email", User.class)
                 .setParameter("email", User.normalizeEmail(email))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
     }
 
     private static OffsetDateTime now() {

@@ -41,13 +41,15 @@ public class SecretBox {
     @PostConstruct
     void loadKey() {
         Config config = ConfigProvider.getConfig(SecretBox.class.getClassLoader());
-        Optional<String> configured = config.getOptionalValue(KEY_SETTING, String.class).map(String::strip)
+        Optional<String> configured = config.getOptionalValue(KEY_SETTING, String.class)
+                .map(String::strip)
                 .filter(value -> !value.isEmpty());
         byte[] bytes;
         if (configured.isPresent()) {
             bytes = decode(configured.get());
         } else {
-            Path dir = config.getOptionalValue(DatabaseSettings.DATA_DIR_KEY, String.class).map(Path::of)
+            Path dir = config.getOptionalValue(DatabaseSettings.DATA_DIR_KEY, String.class)
+                    .map(Path::of)
                     .orElseGet(() -> Path.of(System.getProperty("user.home"), ".gatehouse"));
             bytes = fromFile(dir.resolve("secrets.key"));
         }
@@ -80,7 +82,8 @@ public class SecretBox {
                 } catch (UnsupportedOperationException e) {
                     // not a POSIX file system: the directory's own permissions protect it
                 }
-                Files.writeString(temporary, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.TRUNCATE_EXISTING);
+                Files.writeString(
+                        temporary, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.TRUNCATE_EXISTING);
                 try {
                     Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException raced) {
@@ -91,8 +94,10 @@ public class SecretBox {
             }
             return decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or create " + file + ": set " + KEY_SETTING
-                    + " or give the server a writable " + DatabaseSettings.DATA_DIR_KEY, e);
+            throw new IllegalStateException(
+                    "Cannot read or create " + file + ": set " + KEY_SETTING + " or give the server a writable "
+                            + DatabaseSettings.DATA_DIR_KEY,
+                    e);
         }
     }
 
@@ -137,8 +142,9 @@ public class SecretBox {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(in, 12), rowId);
             return Optional.of(new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            LOG.severe(() -> "A second-factor secret cannot be opened with this server's key: every node needs the same "
-                    + KEY_SETTING);
+            LOG.severe(
+                    () -> "A second-factor secret cannot be opened with this server's key: every node needs the same "
+                            + KEY_SETTING);
             return Optional.empty();
         }
     }

@@ -18,9 +18,11 @@ import org.gatehouse.metadata.Roles;
                 + " join users u on u.id = ur.user_id where u.email = lower(?)",
         hashAlgorithm = Pbkdf2PasswordHash.class,
         hashAlgorithmParameters = {
-            PasswordHasher.ALGORITHM, PasswordHasher.ITERATIONS, PasswordHasher.SALT_SIZE, PasswordHasher.KEY_SIZE
+            PasswordHasher.ALGORITHM,
+            PasswordHasher.ITERATIONS,
+            PasswordHasher.SALT_SIZE,
+            PasswordHasher.KEY_SIZE
         })
 @DeclareRoles({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
 @ApplicationScoped
-public class SecurityConfiguration {
-}
+public class SecurityConfiguration {}

@@ -1,6 +1,7 @@
 package org.gatehouse.identity;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
@@ -48,17 +48,19 @@ public class SessionRegistry {
     private int timeoutMinutes;
 
     /** What a request needs to know about its session: the account's stamp, and whether it was ended. */
-    public record Liveness(String stamp, boolean ended, OffsetDateTime lastSeen, boolean secondFactor) {
-    }
+    public record Liveness(String stamp, boolean ended, OffsetDateTime lastSeen, boolean secondFactor) {}
 
     /** Records a new session of an account; returns its id. Sessions long over are cleared away. */
     public String open(String email, String ip, String userAgent) {
         User user = em.createQuery("select u from User u where u.email = :email", User.class)
-                .setParameter("email", User.normalizeEmail(email)).getSingleResult();
+                .setParameter("email", User.normalizeEmail(email))
+                .getSingleResult();
         Long userId = user.getId();
         OffsetDateTime now = now();
         em.createQuery("delete from UserSession s where s.userId = :user and s.lastSeenAt < :before")
-                .setParameter("user", userId).setParameter("before", now.minusDays(7)).executeUpdate();
+                .setParameter("user", userId)
+                .setParameter("before", now.minusDays(7))
+                .executeUpdate();
         String id = UUID.randomUUID().toString();
         em.persist(new UserSession(id, userId, user.getSessionStamp(), now, ip, printable(userAgent)));
         return id;
@@ -71,10 +73,14 @@ public class SessionRegistry {
      */
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
     public Optional<Liveness> check(String email, String sessionId) {
-        return em.createQuery("select u.sessionStamp, s.endedAt, s.lastSeenAt, u.totpSecret from User u, UserSession s"
-                + " where u.email = :email and u.active = true and s.id = :id and s.userId = u.id", Object[].class)
-                .setParameter("email", User.normalizeEmail(email)).setParameter("id", sessionId)
-                .getResultStream().findFirst()
+        return em.createQuery(
+                        "select u.sessionStamp, s.endedAt, s.lastSeenAt, u.totpSecret from User u, UserSession s"
+                                + " where u.email = :email and u.active = true and s.id = :id and s.userId = u.id",
+                        Object[].class)
+                .setParameter("email", User.normalizeEmail(email))
+                .setParameter("id", sessionId)
+                .getResultStream()
+                .findFirst()
                 .map(row -> new Liveness((String) row[0], row[1] != null, (OffsetDateTime) row[2], row[3] != null));
     }
 
@@ -82,16 +88,22 @@ public class SessionRegistry {
     public void touch(String sessionId, Liveness seen) {
         if (seen.lastSeen().plus(TOUCH_EVERY).isBefore(now())) {
             em.createQuery("update UserSession s set s.lastSeenAt = :now where s.id = :id and s.endedAt is null")
-                    .setParameter("now", now()).setParameter("id", sessionId).executeUpdate();
+                    .setParameter("now", now())
+                    .setParameter("id", sessionId)
+                    .executeUpdate();
         }
     }
 
     /** A user's sessions that are neither ended nor timed out, newest first. */
     private List<UserSession> live(long userId) {
         // sessions signed in with an older stamp of the account (password, roles or state changed since) are over too
-        return em.createQuery("select s from UserSession s, User u where s.userId = :user and u.id = s.userId"
-                + " and s.stamp = u.sessionStamp and s.endedAt is null and s.lastSeenAt > :since order by s.lastSeenAt desc, s.createdAt desc", UserSession.class)
-                .setParameter("user", userId).setParameter("since", now().minusMinutes(timeoutMinutes)).getResultList();
+        return em.createQuery(
+                        "select s from UserSession s, User u where s.userId = :user and u.id = s.userId"
+                                + " and s.stamp = u.sessionStamp and s.endedAt is null and s.lastSeenAt > :since order by s.lastSeenAt desc, s.createdAt desc",
+                        UserSession.class)
+                .setParameter("user", userId)
+                .setParameter("since", now().minusMinutes(timeoutMinutes))
+                .getResultList();
     }
 
     /** Ends one session of a user, or all but {@code keep} when {@code sessionId} is null; returns how many. */
@@ -110,14 +122,18 @@ public class SessionRegistry {
 
     /** The current session carries on under the account's new stamp (its user changed the password). */
     public void restamp(String sessionId, String stamp) {
-        em.createQuery("update UserSession s set s.stamp = :stamp where s.id = :id").setParameter("stamp", stamp)
-                .setParameter("id", sessionId).executeUpdate();
+        em.createQuery("update UserSession s set s.stamp = :stamp where s.id = :id")
+                .setParameter("stamp", stamp)
+                .setParameter("id", sessionId)
+                .executeUpdate();
     }
 
     /** The session ended by signing out. */
     public void signedOut(String sessionId) {
         em.createQuery("update UserSession s set s.endedAt = :now where s.id = :id and s.endedAt is null")
-                .setParameter("now", now()).setParameter("id", sessionId).executeUpdate();
+                .setParameter("now", now())
+                .setParameter("id", sessionId)
+                .executeUpdate();
     }
 
     // ------------------------------------------------------------ what users and admins see and do
@@ -135,7 +151,9 @@ public class SessionRegistry {
         long userId = callerId().orElseThrow(() -> new IdentityException(null, Message.of("identity.signInFirst")));
         int ended = end(userId, sessionId, sessionId == null ? current : null);
         if (ended > 0) {
-            audit.securityEvent(AuditAction.SESSIONS_ENDED, caller.getCallerPrincipal().getName(),
+            audit.securityEvent(
+                    AuditAction.SESSIONS_ENDED,
+                    caller.getCallerPrincipal().getName(),
                     ended + (ended == 1 ? " session" : " sessions") + " ended by the user");
         }
         return ended;
@@ -153,7 +171,9 @@ public class SessionRegistry {
         int ended = end(userId, sessionId, null);
         if (ended > 0) {
             String email = em.find(User.class, userId).getEmail();
-            audit.securityEvent(AuditAction.SESSIONS_ENDED, caller.getCallerPrincipal().getName(),
+            audit.securityEvent(
+                    AuditAction.SESSIONS_ENDED,
+                    caller.getCallerPrincipal().getName(),
                     ended + (ended == 1 ? " session" : " sessions") + " of " + email + " ended by an administrator");
         }
         return ended;

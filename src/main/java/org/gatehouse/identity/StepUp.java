@@ -54,7 +54,8 @@ public class StepUp {
         try {
             value = Double.parseDouble(minutes.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("GATEHOUSE_STEP_UP_MINUTES must be a number of minutes, not '" + minutes + "'");
+            throw new IllegalStateException(
+                    "GATEHOUSE_STEP_UP_MINUTES must be a number of minutes, not '" + minutes + "'");
         }
         return Duration.ofMillis(Math.max(0, Math.round(value * 60_000)));
     }

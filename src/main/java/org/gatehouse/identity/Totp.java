@@ -25,8 +25,7 @@ public final class Totp {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Totp() {
-    }
+    private Totp() {}
 
     /** A new shared key: 160 random bits (the size RFC 4226 recommends), in Base32 as apps expect it. */
     public static String newKey() {
@@ -51,8 +50,10 @@ public final class Totp {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
         }
         int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        int binary = ((hash[offset] & 0x7f) << 24)
+                | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
         return String.format("%0" + DIGITS + "d", binary % 1_000_000);
     }
 
@@ -66,7 +67,8 @@ public final class Totp {
         }
         long found = Long.MIN_VALUE;
         for (long step = currentStep - DRIFT; step <= currentStep + DRIFT; step++) {
-            if (java.security.MessageDigest.isEqual(code(base32Key, step).getBytes(StandardCharsets.US_ASCII),
+            if (java.security.MessageDigest.isEqual(
+                    code(base32Key, step).getBytes(StandardCharsets.US_ASCII),
                     typed.getBytes(StandardCharsets.US_ASCII))) {
                 found = step;
             }

@@ -66,8 +66,11 @@ public class TwoFactorService {
 
     /** Whether holding these roles requires a second factor. */
     public boolean requiredFor(Collection<String> roles) {
-        Set<String> required = Arrays.stream(requiredRoles.orElse("").split(",")).map(String::strip)
-                .map(name -> name.toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty()).collect(Collectors.toSet());
+        Set<String> required = Arrays.stream(requiredRoles.orElse("").split(","))
+                .map(String::strip)
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toSet());
         return roles.stream().anyMatch(required::contains);
     }
 
@@ -87,8 +90,8 @@ public class TwoFactorService {
         if (check.passed()) {
             guard.succeeded(email, ip);
             if (check.outcome() == SecondFactorStore.Outcome.RECOVERY_CODE) {
-                audit.securityEvent(AuditAction.RECOVERY_CODE_USED, email, check.recoveryCodesLeft()
-                        + " recovery codes left");
+                audit.securityEvent(
+                        AuditAction.RECOVERY_CODE_USED, email, check.recoveryCodesLeft() + " recovery codes left");
             }
         } else {
             guard.failed(email, ip);
@@ -143,8 +146,9 @@ public class TwoFactorService {
             throw new IdentityException(null, Message.of("identity.factor.required"));
         }
         String email = callerEmail();
-        accounts.id(email).flatMap(store::remove).ifPresent(removed ->
-                audit.securityEvent(AuditAction.MFA_REMOVED, email, "by the user"));
+        accounts.id(email)
+                .flatMap(store::remove)
+                .ifPresent(removed -> audit.securityEvent(AuditAction.MFA_REMOVED, email, "by the user"));
     }
 
     /** An administrator removes another user's factor (a lost phone); that user's sessions end. */
@@ -152,10 +156,12 @@ public class TwoFactorService {
     public boolean reset(long userId) {
         stepUp.require("reset a user's second factor");
         String admin = callerEmail();
-        return store.remove(userId).map(email -> {
-            audit.securityEvent(AuditAction.MFA_RESET, admin, "reset the second factor of " + email);
-            return true;
-        }).orElse(false);
+        return store.remove(userId)
+                .map(email -> {
+                    audit.securityEvent(AuditAction.MFA_RESET, admin, "reset the second factor of " + email);
+                    return true;
+                })
+                .orElse(false);
     }
 
     /**

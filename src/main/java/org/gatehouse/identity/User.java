@@ -111,13 +111,13 @@ public class User extends BaseEntity {
     private String country;
 
     @ManyToMany
-    @JoinTable(name = "users_roles",
+    @JoinTable(
+            name = "users_roles",
             joinColumns = @JoinColumn(name = "user_id"),
             inverseJoinColumns = @JoinColumn(name = "role_id"))
     private Set<Role> roles = new LinkedHashSet<>();
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String email, String passwordHash) {
         setEmail(email);

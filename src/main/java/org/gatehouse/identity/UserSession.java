@@ -40,8 +40,7 @@ public class UserSession {
     @Column(name = "ended_at")
     private OffsetDateTime endedAt;
 
-    protected UserSession() {
-    }
+    protected UserSession() {}
 
     UserSession(String id, Long userId, String stamp, OffsetDateTime at, String ip, String userAgent) {
         this.stamp = stamp;

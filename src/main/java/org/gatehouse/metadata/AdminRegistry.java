@@ -48,14 +48,15 @@ public class AdminRegistry {
         declarations.forEach(all::add);
         Map<Class<?>, String> titles = new HashMap<>();
         for (AdminViewDeclaration<?> declaration : all) {
-            titles.put(declaration.type, AdminViewFactory.titleProperty(declaration,
-                    metamodel.entity(declaration.type)));
+            titles.put(
+                    declaration.type, AdminViewFactory.titleProperty(declaration, metamodel.entity(declaration.type)));
         }
-        AdminViewFactory factory = new AdminViewFactory(metamodel, validator::getConstraintsForClass,
-                type -> titles.getOrDefault(type, "id"));
+        AdminViewFactory factory = new AdminViewFactory(
+                metamodel, validator::getConstraintsForClass, type -> titles.getOrDefault(type, "id"));
         Map<String, AdminView<?>> views = new LinkedHashMap<>();
         all.forEach(AdminRegistry::applyConfiguredPermissions);
-        all.stream().map(factory::build)
+        all.stream()
+                .map(factory::build)
                 .sorted(Comparator.comparing((AdminView<?> view) -> english(view.category()))
                         .thenComparing(view -> english(view.label())))
                 .forEach(view -> {
@@ -67,25 +68,31 @@ public class AdminRegistry {
         views.values().forEach(view -> types.put(view.type(), view));
         byName = views;
         byType = types;
-        withTrash = all.stream().filter(declaration -> declaration.trash).map(declaration -> declaration.name)
+        withTrash = all.stream()
+                .filter(declaration -> declaration.trash)
+                .map(declaration -> declaration.name)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         Map<String, String> keys = new HashMap<>();
-        all.stream().filter(declaration -> declaration.naturalKey != null).forEach(declaration ->
-                keys.put(declaration.name, checkedNaturalKey(views.get(declaration.name), declaration.naturalKey)));
+        all.stream()
+                .filter(declaration -> declaration.naturalKey != null)
+                .forEach(declaration -> keys.put(
+                        declaration.name, checkedNaturalKey(views.get(declaration.name), declaration.naturalKey)));
         naturalKeys = Map.copyOf(keys);
     }
 
     /** A natural key must be a plain property of the view stored in a unique column. */
     private static String checkedNaturalKey(AdminView<?> view, String name) {
-        PropertyDescriptor property = view.property(name).orElseThrow(() -> new IllegalStateException(
-                "The natural key '" + name + "' of the admin view '" + view.name() + "' is not one of its properties"));
+        PropertyDescriptor property = view.property(name)
+                .orElseThrow(() -> new IllegalStateException("The natural key '" + name + "' of the admin view '"
+                        + view.name() + "' is not one of its properties"));
         if (property.isRelation() || property.kind() == PropertyKind.TO_MANY) {
             throw new IllegalStateException("The natural key '" + name + "' of the admin view '" + view.name()
                     + "' is a relation; it must be a plain value");
         }
         for (Class<?> type = view.type(); type != null; type = type.getSuperclass()) {
             try {
-                jakarta.persistence.Column column = type.getDeclaredField(name).getAnnotation(jakarta.persistence.Column.class);
+                jakarta.persistence.Column column =
+                        type.getDeclaredField(name).getAnnotation(jakarta.persistence.Column.class);
                 if (column != null && column.unique()) {
                     return name;
                 }
@@ -104,7 +111,8 @@ public class AdminRegistry {
      */
     static void applyConfiguredPermissions(AdminViewDeclaration<?> declaration) {
         org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        String prefix = "GATEHOUSE_PERMISSIONS_" + declaration.name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
+        String prefix = "GATEHOUSE_PERMISSIONS_"
+                + declaration.name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
         for (Operation operation : Operation.values()) {
             config.getOptionalValue(prefix + operation.name(), String.class)
                     .ifPresent(roles -> declaration.permit(operation, roles.split("\\s*,\\s*")));

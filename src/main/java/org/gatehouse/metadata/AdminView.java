@@ -42,16 +42,61 @@ public record AdminView<E>(
     public static final String DEFAULT_ROLE = "admin";
 
     /** A view that declares no property saying when its records were created (views built by hand, in tests). */
-    public AdminView(Class<E> type, String name, String label, String singularLabel, String icon, String category,
-            Class<?> idType, Map<String, PropertyDescriptor> properties, List<PropertyDescriptor> columns,
-            List<PropertyDescriptor> formFields, List<PropertyDescriptor> searchable, List<PropertyDescriptor> filters,
-            String titleProperty, List<SortOrder> defaultSort, List<Integer> pageSizes, boolean creatable,
-            boolean editable, boolean deletable, List<BulkAction<E>> actions, String passwordProperty,
-            SecretWriter<E> secretWriter, Map<Operation, java.util.Set<String>> permissions,
-            Map<String, java.util.Set<String>> actionPermissions, List<DetailsTab> tabs, StepUpRule stepUp) {
-        this(type, name, label, singularLabel, icon, category, idType, properties, columns, formFields, searchable,
-                filters, titleProperty, defaultSort, pageSizes, creatable, editable, deletable, actions,
-                passwordProperty, secretWriter, permissions, actionPermissions, tabs, stepUp, null, Map.of(), false);
+    public AdminView(
+            Class<E> type,
+            String name,
+            String label,
+            String singularLabel,
+            String icon,
+            String category,
+            Class<?> idType,
+            Map<String, PropertyDescriptor> properties,
+            List<PropertyDescriptor> columns,
+            List<PropertyDescriptor> formFields,
+            List<PropertyDescriptor> searchable,
+            List<PropertyDescriptor> filters,
+            String titleProperty,
+            List<SortOrder> defaultSort,
+            List<Integer> pageSizes,
+            boolean creatable,
+            boolean editable,
+            boolean deletable,
+            List<BulkAction<E>> actions,
+            String passwordProperty,
+            SecretWriter<E> secretWriter,
+            Map<Operation, java.util.Set<String>> permissions,
+            Map<String, java.util.Set<String>> actionPermissions,
+            List<DetailsTab> tabs,
+            StepUpRule stepUp) {
+        this(
+                type,
+                name,
+                label,
+                singularLabel,
+                icon,
+                category,
+                idType,
+                properties,
+                columns,
+                formFields,
+                searchable,
+                filters,
+                titleProperty,
+                defaultSort,
+                pageSizes,
+                creatable,
+                editable,
+                deletable,
+                actions,
+                passwordProperty,
+                secretWriter,
+                permissions,
+                actionPermissions,
+                tabs,
+                stepUp,
+                null,
+                Map.of(),
+                false);
     }
 
     /** The rules this view's declaration gives a role; none when it gives none. */
@@ -67,22 +112,60 @@ public record AdminView<E>(
         if (rules.hidden().isEmpty() && rules.readOnly().isEmpty()) {
             return this;
         }
-        java.util.function.Predicate<PropertyDescriptor> shown = p -> !rules.hidden().contains(p.name())
-                && !rules.hidden().contains(p.name().split("\\.")[0]);
-        java.util.function.UnaryOperator<PropertyDescriptor> marked = p -> rules.readOnly().contains(p.name())
-                ? new PropertyDescriptor(p.name(), p.label(), p.kind(), p.javaType(), p.required(), p.maxLength(), true,
-                        p.sortable(), p.searchable(), p.filterable(), p.choices(), p.relatedLabel())
-                : p;
+        java.util.function.Predicate<PropertyDescriptor> shown =
+                p -> !rules.hidden().contains(p.name())
+                        && !rules.hidden().contains(p.name().split("\\.")[0]);
+        java.util.function.UnaryOperator<PropertyDescriptor> marked =
+                p -> rules.readOnly().contains(p.name())
+                        ? new PropertyDescriptor(
+                                p.name(),
+                                p.label(),
+                                p.kind(),
+                                p.javaType(),
+                                p.required(),
+                                p.maxLength(),
+                                true,
+                                p.sortable(),
+                                p.searchable(),
+                                p.filterable(),
+                                p.choices(),
+                                p.relatedLabel())
+                        : p;
         Map<String, PropertyDescriptor> narrowed = new java.util.LinkedHashMap<>();
         properties.values().stream().filter(shown).map(marked).forEach(p -> narrowed.put(p.name(), p));
         java.util.function.Function<List<PropertyDescriptor>, List<PropertyDescriptor>> narrow =
                 list -> list.stream().filter(shown).map(marked).toList();
-        return new AdminView<>(type, name, label, singularLabel, icon, category, idType,
-                java.util.Collections.unmodifiableMap(narrowed), narrow.apply(columns), narrow.apply(formFields),
-                narrow.apply(searchable), narrow.apply(filters), titleProperty,
-                defaultSort.stream().filter(order -> !rules.hidden().contains(order.property())).toList(), pageSizes,
-                creatable, editable, deletable, actions, passwordProperty, secretWriter, permissions,
-                actionPermissions, tabs, stepUp, createdProperty, roleRules, listsOtherViews);
+        return new AdminView<>(
+                type,
+                name,
+                label,
+                singularLabel,
+                icon,
+                category,
+                idType,
+                java.util.Collections.unmodifiableMap(narrowed),
+                narrow.apply(columns),
+                narrow.apply(formFields),
+                narrow.apply(searchable),
+                narrow.apply(filters),
+                titleProperty,
+                defaultSort.stream()
+                        .filter(order -> !rules.hidden().contains(order.property()))
+                        .toList(),
+                pageSizes,
+                creatable,
+                editable,
+                deletable,
+                actions,
+                passwordProperty,
+                secretWriter,
+                permissions,
+                actionPermissions,
+                tabs,
+                stepUp,
+                createdProperty,
+                roleRules,
+                listsOtherViews);
     }
 
     /** Whether the view supports the operation at all: read-only views allow no writes. */
@@ -100,13 +183,15 @@ public record AdminView<E>(
      * (grants an admin stored for a role may change that: the service asks {@code AccessRules}).
      */
     public boolean allows(Operation operation, java.util.function.Predicate<String> callerInRole) {
-        return capable(operation) && permissions.getOrDefault(operation, java.util.Set.of(DEFAULT_ROLE)).stream()
-                .anyMatch(callerInRole);
+        return capable(operation)
+                && permissions.getOrDefault(operation, java.util.Set.of(DEFAULT_ROLE)).stream()
+                        .anyMatch(callerInRole);
     }
 
     public boolean allowsAction(String action, java.util.function.Predicate<String> callerInRole) {
         return action(action).isPresent()
-                && actionPermissions.getOrDefault(action, java.util.Set.of(DEFAULT_ROLE)).stream().anyMatch(callerInRole);
+                && actionPermissions.getOrDefault(action, java.util.Set.of(DEFAULT_ROLE)).stream()
+                        .anyMatch(callerInRole);
     }
 
     public java.util.Set<String> rolesFor(Operation operation) {

@@ -49,7 +49,9 @@ public final class AdminViewFactory {
     /**
      * @param titleOfRelated the title property of another entity, for labelling relations
      */
-    public AdminViewFactory(Metamodel metamodel, Function<Class<?>, BeanDescriptor> constraints,
+    public AdminViewFactory(
+            Metamodel metamodel,
+            Function<Class<?>, BeanDescriptor> constraints,
             Function<Class<?>, String> titleOfRelated) {
         this.metamodel = metamodel;
         this.constraints = constraints;
@@ -71,14 +73,27 @@ public final class AdminViewFactory {
         }
         checkKnown(declaration, properties.keySet(), "columns", declaration.columns);
         checkKnown(declaration, properties.keySet(), "formFields", declaration.formFields);
-        checkKnown(declaration, properties.keySet(), "searchable",
-                declaration.searchable.stream().filter(name -> !name.contains(".")).toList());
+        checkKnown(
+                declaration,
+                properties.keySet(),
+                "searchable",
+                declaration.searchable.stream()
+                        .filter(name -> !name.contains("."))
+                        .toList());
         checkKnown(declaration, properties.keySet(), "filters", declaration.filters);
         checkKnown(declaration, properties.keySet(), "readOnly", declaration.readOnly);
         // a label may also name a searchable attribute of a relation ("customer.email")
-        checkKnown(declaration, properties.keySet(), "labels", declaration.labels.keySet().stream()
-                .filter(name -> !(name.contains(".") && declaration.searchable.contains(name))).toList());
-        checkKnown(declaration, properties.keySet(), "createdAt",
+        checkKnown(
+                declaration,
+                properties.keySet(),
+                "labels",
+                declaration.labels.keySet().stream()
+                        .filter(name -> !(name.contains(".") && declaration.searchable.contains(name)))
+                        .toList());
+        checkKnown(
+                declaration,
+                properties.keySet(),
+                "createdAt",
                 declaration.createdProperty == null ? List.of() : List.of(declaration.createdProperty));
         if (declaration.createdProperty != null
                 && properties.get(declaration.createdProperty).kind() != PropertyKind.DATE_TIME) {
@@ -87,65 +102,94 @@ public final class AdminViewFactory {
         }
         List<org.gatehouse.metadata.PropertyDescriptor> searchable = new ArrayList<>();
         for (String name : declaration.searchable) {
-            org.gatehouse.metadata.PropertyDescriptor property = name.contains(".")
-                    ? relatedText(declaration, properties, name) : properties.get(name);
+            org.gatehouse.metadata.PropertyDescriptor property =
+                    name.contains(".") ? relatedText(declaration, properties, name) : properties.get(name);
             searchable.add(property);
         }
         for (org.gatehouse.metadata.PropertyDescriptor property : searchable) {
             String path = property.name();
             PropertyKind kind = property.kind();
             if (kind != PropertyKind.TEXT && kind != PropertyKind.LONG_TEXT) {
-                throw new IllegalStateException(declaration.type.getSimpleName() + "." + path
-                        + " is not text and cannot be searchable");
+                throw new IllegalStateException(
+                        declaration.type.getSimpleName() + "." + path + " is not text and cannot be searchable");
             }
         }
 
         List<org.gatehouse.metadata.PropertyDescriptor> columns = declaration.columns.isEmpty()
-                ? properties.values().stream().filter(p -> p.kind() != PropertyKind.TO_MANY)
-                        .limit(DEFAULT_COLUMN_COUNT).toList()
+                ? properties.values().stream()
+                        .filter(p -> p.kind() != PropertyKind.TO_MANY)
+                        .limit(DEFAULT_COLUMN_COUNT)
+                        .toList()
                 : declaration.columns.stream().map(properties::get).toList();
         List<org.gatehouse.metadata.PropertyDescriptor> formFields = declaration.formFields.isEmpty()
-                ? properties.values().stream().filter(p -> !p.name().equals(idName(entity))).toList()
+                ? properties.values().stream()
+                        .filter(p -> !p.name().equals(idName(entity)))
+                        .toList()
                 : declaration.formFields.stream().map(properties::get).toList();
         List<SortOrder> defaultSort = SortOrder.parseAll(declaration.defaultSort).stream()
                 .map(order -> order.property().equals("id") ? new SortOrder(idName(entity), order.descending()) : order)
                 .toList();
         for (SortOrder order : defaultSort) {
-            if (!properties.containsKey(order.property()) || !properties.get(order.property()).sortable()) {
+            if (!properties.containsKey(order.property())
+                    || !properties.get(order.property()).sortable()) {
                 throw new IllegalStateException(declaration.type.getSimpleName() + ": default sort on '"
                         + order.property() + "', which is not a sortable property");
             }
         }
-        return new AdminView<>(declaration.type, declaration.name, declaration.label, declaration.singularLabel,
-                declaration.icon, declaration.category, entity.getIdType().getJavaType(),
+        return new AdminView<>(
+                declaration.type,
+                declaration.name,
+                declaration.label,
+                declaration.singularLabel,
+                declaration.icon,
+                declaration.category,
+                entity.getIdType().getJavaType(),
                 // in declaration order: Map.copyOf would shuffle the fields the details page lists
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties)),
-                columns, formFields,
+                columns,
+                formFields,
                 List.copyOf(searchable),
                 declaration.filters.stream().map(properties::get).toList(),
-                title, defaultSort, List.copyOf(declaration.pageSizes),
-                declaration.creatable, declaration.editable, declaration.deletable, List.copyOf(declaration.actions),
-                declaration.passwordProperty, declaration.secretWriter, Map.copyOf(declaration.permissions),
-                Map.copyOf(declaration.actionPermissions), List.copyOf(declaration.tabs),
-                new StepUpRule(declaration.stepUpOperations, declaration.stepUpProperties), declaration.createdProperty,
-                roleRules(declaration, entity, properties.keySet(), title), declaration.listsOtherViews);
+                title,
+                defaultSort,
+                List.copyOf(declaration.pageSizes),
+                declaration.creatable,
+                declaration.editable,
+                declaration.deletable,
+                List.copyOf(declaration.actions),
+                declaration.passwordProperty,
+                declaration.secretWriter,
+                Map.copyOf(declaration.permissions),
+                Map.copyOf(declaration.actionPermissions),
+                List.copyOf(declaration.tabs),
+                new StepUpRule(declaration.stepUpOperations, declaration.stepUpProperties),
+                declaration.createdProperty,
+                roleRules(declaration, entity, properties.keySet(), title),
+                declaration.listsOtherViews);
     }
 
     /** The declared rules per role, checked against the entity: a wrong name fails the start. */
-    private Map<String, ViewRules> roleRules(AdminViewDeclaration<?> declaration, EntityType<?> entity,
-            Set<String> properties, String title) {
+    private Map<String, ViewRules> roleRules(
+            AdminViewDeclaration<?> declaration, EntityType<?> entity, Set<String> properties, String title) {
         Set<String> roles = new java.util.LinkedHashSet<>(declaration.scopes.keySet());
         roles.addAll(declaration.hiddenFor.keySet());
         roles.addAll(declaration.readOnlyFor.keySet());
         Map<String, ViewRules> rules = new LinkedHashMap<>();
         for (String role : roles) {
             try {
-                rules.put(role, RuleCheck.check(metamodel, entity.getJavaType(), properties, title,
-                        declaration.scopes.get(role), declaration.hiddenFor.getOrDefault(role, Set.of()),
-                        declaration.readOnlyFor.getOrDefault(role, Set.of())));
+                rules.put(
+                        role,
+                        RuleCheck.check(
+                                metamodel,
+                                entity.getJavaType(),
+                                properties,
+                                title,
+                                declaration.scopes.get(role),
+                                declaration.hiddenFor.getOrDefault(role, Set.of()),
+                                declaration.readOnlyFor.getOrDefault(role, Set.of())));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(declaration.type.getSimpleName() + ", rules of role " + role + ": "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        declaration.type.getSimpleName() + ", rules of role " + role + ": " + e.getMessage(), e);
             }
         }
         return Map.copyOf(rules);
@@ -155,8 +199,10 @@ public final class AdminViewFactory {
      * A text attribute of a related record, searchable as {@code customer.email}: the list search
      * then also finds orders by their customer's email.
      */
-    private org.gatehouse.metadata.PropertyDescriptor relatedText(AdminViewDeclaration<?> declaration,
-            Map<String, org.gatehouse.metadata.PropertyDescriptor> properties, String path) {
+    private org.gatehouse.metadata.PropertyDescriptor relatedText(
+            AdminViewDeclaration<?> declaration,
+            Map<String, org.gatehouse.metadata.PropertyDescriptor> properties,
+            String path) {
         String[] parts = path.split("\\.");
         org.gatehouse.metadata.PropertyDescriptor relation = properties.get(parts[0]);
         if (parts.length != 2 || relation == null || relation.kind() != PropertyKind.TO_ONE) {
@@ -164,15 +210,17 @@ public final class AdminViewFactory {
                     + "' must be a to-one relation followed by one of its text attributes");
         }
         EntityType<?> target = metamodel.entity(relation.javaType());
-        Attribute<?, ?> attribute = target.getAttributes().stream().filter(a -> a.getName().equals(parts[1]))
-                .findFirst().orElseThrow(() -> new IllegalStateException("Admin view '" + declaration.name
-                        + "': " + relation.javaType().getSimpleName() + " has no property '" + parts[1] + "'"));
+        Attribute<?, ?> attribute = target.getAttributes().stream()
+                .filter(a -> a.getName().equals(parts[1]))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Admin view '" + declaration.name + "': "
+                        + relation.javaType().getSimpleName() + " has no property '" + parts[1] + "'"));
         PropertyKind kind = attribute.getJavaType() == String.class ? PropertyKind.TEXT : PropertyKind.INTEGER;
         // the relation's label may be a bundle key, which cannot be extended: the default is built from names
-        String label = declaration.labels.getOrDefault(path, humanize(parts[0]) + " "
-                + humanize(parts[1]).toLowerCase(java.util.Locale.ROOT));
-        return new org.gatehouse.metadata.PropertyDescriptor(path, label, kind, attribute.getJavaType(), false, 0, true,
-                false, true, false, List.of(), null);
+        String label = declaration.labels.getOrDefault(
+                path, humanize(parts[0]) + " " + humanize(parts[1]).toLowerCase(java.util.Locale.ROOT));
+        return new org.gatehouse.metadata.PropertyDescriptor(
+                path, label, kind, attribute.getJavaType(), false, 0, true, false, true, false, List.of(), null);
     }
 
     /** The title property a declaration would get, without building the whole view. */
@@ -181,16 +229,23 @@ public final class AdminViewFactory {
             return declaration.titleProperty;
         }
         return TITLE_CANDIDATES.stream()
-                .filter(candidate -> entity.getAttributes().stream().anyMatch(a -> a.getName().equals(candidate)))
+                .filter(candidate -> entity.getAttributes().stream()
+                        .anyMatch(a -> a.getName().equals(candidate)))
                 .filter(candidate -> !declaration.excluded.contains(candidate))
-                .findFirst().orElse(idName(entity));
+                .findFirst()
+                .orElse(idName(entity));
     }
 
-    private <E> org.gatehouse.metadata.PropertyDescriptor describe(AdminViewDeclaration<E> declaration,
-            Attribute<? super E, ?> attribute, BeanDescriptor beanConstraints, EntityType<E> entity, String title) {
+    private <E> org.gatehouse.metadata.PropertyDescriptor describe(
+            AdminViewDeclaration<E> declaration,
+            Attribute<? super E, ?> attribute,
+            BeanDescriptor beanConstraints,
+            EntityType<E> entity,
+            String title) {
         String name = attribute.getName();
         Class<?> javaType = attribute instanceof PluralAttribute<?, ?, ?> plural
-                ? plural.getElementType().getJavaType() : attribute.getJavaType();
+                ? plural.getElementType().getJavaType()
+                : attribute.getJavaType();
         PropertyKind kind = kindOf(attribute, javaType);
         Set<ConstraintDescriptor<?>> propertyConstraints = constraintsOf(beanConstraints, name);
         int maxLength = maxLength(propertyConstraints, declaration.type, name);
@@ -198,18 +253,32 @@ public final class AdminViewFactory {
             kind = PropertyKind.LONG_TEXT;
         }
         boolean optional = !(attribute instanceof SingularAttribute<?, ?> singular) || singular.isOptional();
-        boolean required = !javaType.isPrimitive() && (!optional || propertyConstraints.stream()
-                .map(c -> c.getAnnotation().annotationType())
-                .anyMatch(t -> t == NotNull.class || t == NotBlank.class || t == NotEmpty.class));
+        boolean required = !javaType.isPrimitive()
+                && (!optional
+                        || propertyConstraints.stream()
+                                .map(c -> c.getAnnotation().annotationType())
+                                .anyMatch(t -> t == NotNull.class || t == NotBlank.class || t == NotEmpty.class));
         boolean isId = name.equals(idName(entity));
         boolean sortable = kind != PropertyKind.TO_MANY && !declaration.unsortable.contains(name);
         List<String> choices = kind == PropertyKind.ENUM
-                ? Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList() : List.of();
+                ? Arrays.stream(javaType.getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name())
+                        .toList()
+                : List.of();
         String relatedLabel = kind.isRelation() ? titleOfRelated.apply(javaType) : null;
-        return new org.gatehouse.metadata.PropertyDescriptor(name,
-                declaration.labels.getOrDefault(name, humanize(name)), kind, javaType, required, maxLength,
-                isId || declaration.readOnly.contains(name), sortable, declaration.searchable.contains(name),
-                declaration.filters.contains(name), choices, relatedLabel);
+        return new org.gatehouse.metadata.PropertyDescriptor(
+                name,
+                declaration.labels.getOrDefault(name, humanize(name)),
+                kind,
+                javaType,
+                required,
+                maxLength,
+                isId || declaration.readOnly.contains(name),
+                sortable,
+                declaration.searchable.contains(name),
+                declaration.filters.contains(name),
+                choices,
+                relatedLabel);
     }
 
     static PropertyKind kindOf(Attribute<?, ?> attribute, Class<?> javaType) {
@@ -262,7 +331,9 @@ public final class AdminViewFactory {
         if (field != null && field.isAnnotationPresent(jakarta.persistence.Lob.class)) {
             return Integer.MAX_VALUE;
         }
-        if (field != null && field.getType() == String.class && field.isAnnotationPresent(jakarta.persistence.Column.class)) {
+        if (field != null
+                && field.getType() == String.class
+                && field.isAnnotationPresent(jakarta.persistence.Column.class)) {
             return field.getAnnotation(jakarta.persistence.Column.class).length();
         }
         return 0;
@@ -283,7 +354,8 @@ public final class AdminViewFactory {
     private static <E> List<Attribute<? super E, ?>> orderedAttributes(EntityType<E> entity) {
         List<String> fieldOrder = new ArrayList<>();
         List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> current = entity.getJavaType(); current != null && current != Object.class;
+        for (Class<?> current = entity.getJavaType();
+                current != null && current != Object.class;
                 current = current.getSuperclass()) {
             hierarchy.add(0, current);
         }
@@ -314,8 +386,8 @@ public final class AdminViewFactory {
         return entity.getId(entity.getIdType().getJavaType()).getName();
     }
 
-    private static void checkKnown(AdminViewDeclaration<?> declaration, Set<String> known, String what,
-            Collection<String> names) {
+    private static void checkKnown(
+            AdminViewDeclaration<?> declaration, Set<String> known, String what, Collection<String> names) {
         for (String name : names) {
             if (!known.contains(name)) {
                 throw new IllegalStateException("Admin view '" + declaration.name + "' (" + declaration.type.getName()

@@ -10,5 +10,4 @@ import java.util.function.Consumer;
  * @param confirm the question asked before running it
  * @param change  what is done to each managed record
  */
-public record BulkAction<E>(String name, String label, String confirm, Consumer<E> change) {
-}
+public record BulkAction<E>(String name, String label, String confirm, Consumer<E> change) {}

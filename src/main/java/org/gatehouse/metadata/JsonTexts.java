@@ -17,8 +17,7 @@ public final class JsonTexts {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private JsonTexts() {
-    }
+    private JsonTexts() {}
 
     public static JsonObjectBuilder object() {
         return PROVIDER.createObjectBuilder();

@@ -10,16 +10,14 @@ import org.gatehouse.i18n.Texts;
  */
 public final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** A label (or key) with its {0}... placeholders filled in; a plain label stays as it is. */
     public static String format(Locale locale, String labelOrKey, Object... arguments) {
         if (labelOrKey == null) {
             return "";
         }
-        return isKey(labelOrKey) && Texts.has(labelOrKey) ? Texts.format(locale, labelOrKey, arguments)
-                : labelOrKey;
+        return isKey(labelOrKey) && Texts.has(labelOrKey) ? Texts.format(locale, labelOrKey, arguments) : labelOrKey;
     }
 
     /** Whether a label is read as a bundle key (as {@link Texts#label} does): one word with a dot. */
@@ -32,7 +30,9 @@ public final class Labels {
      * words in capitals ("SKU"); German keeps them as they are ("Neue Bestellung").
      */
     public static String inSentence(Locale locale, String label) {
-        if (label == null || label.isEmpty() || Locale.GERMAN.getLanguage().equals(Texts.supported(locale).getLanguage())) {
+        if (label == null
+                || label.isEmpty()
+                || Locale.GERMAN.getLanguage().equals(Texts.supported(locale).getLanguage())) {
             return label;
         }
         StringBuilder words = new StringBuilder();

@@ -7,8 +7,7 @@ package org.gatehouse.metadata;
  */
 public final class PlainText {
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** Whether the text has a character no field accepts; {@code multiLine} allows CR, LF and TAB. */
     public static boolean hasForbiddenCharacters(String text, boolean multiLine) {

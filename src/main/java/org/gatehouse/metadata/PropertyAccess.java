@@ -15,13 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PropertyAccess {
 
-    private record Accessors(AccessibleObject getter, AccessibleObject setter) {
-    }
+    private record Accessors(AccessibleObject getter, AccessibleObject setter) {}
 
     private static final Map<String, Accessors> CACHE = new ConcurrentHashMap<>();
 
-    private PropertyAccess() {
-    }
+    private PropertyAccess() {}
 
     public static Object get(Object entity, String property) {
         AccessibleObject getter = accessors(entity.getClass(), property).getter();

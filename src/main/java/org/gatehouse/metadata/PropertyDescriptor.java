@@ -18,9 +18,19 @@ import java.util.List;
  * @param choices      enum constant names for {@link PropertyKind#ENUM}
  * @param relatedLabel for relations: the attribute of the related entity shown as its label
  */
-public record PropertyDescriptor(String name, String label, PropertyKind kind, Class<?> javaType, boolean required,
-        int maxLength, boolean readOnly, boolean sortable, boolean searchable, boolean filterable,
-        List<String> choices, String relatedLabel) {
+public record PropertyDescriptor(
+        String name,
+        String label,
+        PropertyKind kind,
+        Class<?> javaType,
+        boolean required,
+        int maxLength,
+        boolean readOnly,
+        boolean sortable,
+        boolean searchable,
+        boolean filterable,
+        List<String> choices,
+        String relatedLabel) {
 
     public boolean isRelation() {
         return kind.isRelation();

@@ -15,6 +15,5 @@ public final class Roles {
     /** The roles that open the admin area; a user with none of them waits for access. */
     public static final List<String> ADMIN_AREA = List.of(ADMIN, EDITOR, VIEWER);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

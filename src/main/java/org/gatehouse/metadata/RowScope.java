@@ -22,8 +22,8 @@ public record RowScope(List<Condition> conditions) {
     /** The user's properties a scope may name. */
     public static final List<String> USER_ATTRIBUTES = List.of("id", "email", "country");
 
-    private static final Pattern CONDITION = Pattern.compile(
-            "\\s*([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)?)\\s*=\\s*"
+    private static final Pattern CONDITION =
+            Pattern.compile("\\s*([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)?)\\s*=\\s*"
                     + "(?:\\{user\\.([A-Za-z]+)}|'([^'\\p{Cntrl}]{0,100})'|(-?[0-9]{1,18})|(true|false))\\s*");
 
     /**
@@ -39,8 +39,10 @@ public record RowScope(List<Condition> conditions) {
 
         @Override
         public String toString() {
-            return path + " = " + (userAttribute != null ? "{user." + userAttribute + "}"
-                    : literal.matches("-?[0-9]+|true|false") ? literal : "'" + literal + "'");
+            return path + " = "
+                    + (userAttribute != null
+                            ? "{user." + userAttribute + "}"
+                            : literal.matches("-?[0-9]+|true|false") ? literal : "'" + literal + "'");
         }
     }
 
@@ -72,7 +74,8 @@ public record RowScope(List<Condition> conditions) {
                 throw new IllegalArgumentException("{user." + attribute + "} is not one of "
                         + USER_ATTRIBUTES.stream().map(a -> "{user." + a + "}").toList());
             }
-            String literal = matcher.group(3) != null ? matcher.group(3)
+            String literal = matcher.group(3) != null
+                    ? matcher.group(3)
                     : matcher.group(4) != null ? matcher.group(4) : matcher.group(5);
             conditions.add(new Condition(matcher.group(1), attribute, attribute == null ? literal : null));
         }
@@ -81,7 +84,11 @@ public record RowScope(List<Condition> conditions) {
 
     /** The user attributes the scope refers to. */
     public List<String> userAttributes() {
-        return conditions.stream().map(Condition::userAttribute).filter(java.util.Objects::nonNull).distinct().toList();
+        return conditions.stream()
+                .map(Condition::userAttribute)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     @Override

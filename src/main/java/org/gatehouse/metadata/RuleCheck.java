@@ -13,16 +13,21 @@ import java.util.Set;
  */
 public final class RuleCheck {
 
-    private RuleCheck() {
-    }
+    private RuleCheck() {}
 
     /**
      * @param properties the view's property names (hidden and read-only rules must name them)
      * @param title      the title property, which stays visible: every page names records by it
      * @throws IllegalArgumentException saying what is wrong
      */
-    public static ViewRules check(Metamodel metamodel, Class<?> type, Set<String> properties, String title,
-            String scopeText, Set<String> hidden, Set<String> readOnly) {
+    public static ViewRules check(
+            Metamodel metamodel,
+            Class<?> type,
+            Set<String> properties,
+            String title,
+            String scopeText,
+            Set<String> hidden,
+            Set<String> readOnly) {
         RowScope scope = RowScope.parse(scopeText);
         if (scope != null) {
             for (RowScope.Condition condition : scope.conditions()) {
@@ -56,15 +61,16 @@ public final class RuleCheck {
             attribute = attribute(metamodel.managedType(attribute.getJavaType()), steps[1], condition);
         }
         if (attribute.isCollection()) {
-            throw new IllegalArgumentException("'" + condition.path() + "' holds several records; a scope compares one value");
+            throw new IllegalArgumentException(
+                    "'" + condition.path() + "' holds several records; a scope compares one value");
         }
         Class<?> valueType = attribute.getJavaType();
         boolean relation = attribute.isAssociation();
         if (condition.userAttribute() != null) {
             boolean numeric = relation || Number.class.isAssignableFrom(boxed(valueType));
             if ("id".equals(condition.userAttribute()) != numeric) {
-                throw new IllegalArgumentException("'" + condition.path() + "' cannot be compared with {user."
-                        + condition.userAttribute() + "}");
+                throw new IllegalArgumentException(
+                        "'" + condition.path() + "' cannot be compared with {user." + condition.userAttribute() + "}");
             }
             return;
         }
@@ -78,11 +84,14 @@ public final class RuleCheck {
                 throw new IllegalArgumentException("'" + condition.path() + "' compares with true or false");
             }
         } else if (valueType.isEnum()) {
-            if (Arrays.stream(valueType.getEnumConstants()).noneMatch(c -> ((Enum<?>) c).name().equals(literal))) {
-                throw new IllegalArgumentException("'" + literal + "' is not one of " + Arrays.toString(valueType.getEnumConstants()));
+            if (Arrays.stream(valueType.getEnumConstants())
+                    .noneMatch(c -> ((Enum<?>) c).name().equals(literal))) {
+                throw new IllegalArgumentException(
+                        "'" + literal + "' is not one of " + Arrays.toString(valueType.getEnumConstants()));
             }
         } else if (valueType != String.class) {
-            throw new IllegalArgumentException("'" + condition.path() + "' is neither text, a number, a choice nor a relation");
+            throw new IllegalArgumentException(
+                    "'" + condition.path() + "' is neither text, a number, a choice nor a relation");
         }
     }
 
@@ -98,7 +107,14 @@ public final class RuleCheck {
         if (!type.isPrimitive()) {
             return type;
         }
-        return type == boolean.class ? Boolean.class : type == long.class ? Long.class : type == int.class ? Integer.class
-                : type == short.class ? Short.class : type == double.class ? Double.class : Number.class;
+        return type == boolean.class
+                ? Boolean.class
+                : type == long.class
+                        ? Long.class
+                        : type == int.class
+                                ? Integer.class
+                                : type == short.class
+                                        ? Short.class
+                                        : type == double.class ? Double.class : Number.class;
     }
 }

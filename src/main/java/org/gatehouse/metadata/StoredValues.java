@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class StoredValues {
 
-    private StoredValues() {
-    }
+    private StoredValues() {}
 
     /**
      * The exact text of each plain property of the view the record has (not the id, not relations,
@@ -38,7 +37,9 @@ public final class StoredValues {
 
     /** Whether a property is kept as a value: a plain property of the record itself, not its id. */
     public static boolean stored(PropertyDescriptor property) {
-        return !property.isRelation() && !property.name().contains(".") && !property.name().equals("id");
+        return !property.isRelation()
+                && !property.name().contains(".")
+                && !property.name().equals("id");
     }
 
     public static String text(Object value) {

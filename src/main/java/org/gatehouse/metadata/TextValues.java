@@ -19,9 +19,10 @@ import java.util.List;
  */
 public final class TextValues {
 
-    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d{1,400}(\\.\\d{1,400})?");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("-?\\d{1,400}(\\.\\d{1,400})?");
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** A text that is no value of the property: the caller explains it rather than writing anything. */
     public static final class Unreadable extends IllegalArgumentException {
@@ -32,8 +33,7 @@ public final class TextValues {
         }
     }
 
-    private TextValues() {
-    }
+    private TextValues() {}
 
     /**
      * The value whose text is {@code text}; the empty text is no value ({@code null}), which a

@@ -17,18 +17,20 @@ import java.util.stream.Collectors;
  */
 public final class ValueText {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private ValueText() {
-    }
+    private ValueText() {}
 
     public static String format(Object value, PropertyDescriptor property) {
         if (value == null) {
             return "";
         }
         if (value instanceof Collection<?> collection) {
-            return collection.stream().map(item -> label(item, property)).sorted().collect(Collectors.joining(", "));
+            return collection.stream()
+                    .map(item -> label(item, property))
+                    .sorted()
+                    .collect(Collectors.joining(", "));
         }
         if (property != null && property.isRelation()) {
             return label(value, property);
@@ -68,7 +70,8 @@ public final class ValueText {
     public static Map<String, String> references(AdminView<?> view, Object entity) {
         Map<String, String> ids = new LinkedHashMap<>();
         if (entity != null) {
-            view.properties().values().stream().filter(PropertyDescriptor::isRelation)
+            view.properties().values().stream()
+                    .filter(PropertyDescriptor::isRelation)
                     .forEach(p -> ids.put(p.name(), idsOf(PropertyAccess.get(entity, p.name()))));
         }
         return ids;
@@ -79,8 +82,10 @@ public final class ValueText {
             return "";
         }
         if (value instanceof Collection<?> collection) {
-            return collection.stream().map(ValueText::idOf).sorted(java.util.Comparator
-                    .comparing(String::length).thenComparing(java.util.Comparator.naturalOrder()))
+            return collection.stream()
+                    .map(ValueText::idOf)
+                    .sorted(java.util.Comparator.comparing(String::length)
+                            .thenComparing(java.util.Comparator.naturalOrder()))
                     .collect(Collectors.joining(","));
         }
         return idOf(value);
@@ -94,7 +99,9 @@ public final class ValueText {
     public static Map<String, String> snapshot(AdminView<?> view, Object entity) {
         Map<String, String> values = new LinkedHashMap<>();
         if (entity != null) {
-            view.properties().values().forEach(p -> values.put(p.name(), format(PropertyAccess.get(entity, p.name()), p)));
+            view.properties()
+                    .values()
+                    .forEach(p -> values.put(p.name(), format(PropertyAccess.get(entity, p.name()), p)));
         }
         return values;
     }

@@ -49,7 +49,7 @@ public interface WriteHook<E> {
         }
 
         public static <E> Change<E> none() {
-            return new Change<>(Set.of(), null, entity -> { });
+            return new Change<>(Set.of(), null, entity -> {});
         }
     }
 

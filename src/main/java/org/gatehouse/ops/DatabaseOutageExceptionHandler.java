@@ -25,7 +25,9 @@ public class DatabaseOutageExceptionHandler extends ExceptionHandlerWrapper {
     public void handle() {
         FacesContext faces = FacesContext.getCurrentInstance();
         List<Throwable> outages = new ArrayList<>();
-        for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext();) {
+        for (Iterator<ExceptionQueuedEvent> events =
+                        getUnhandledExceptionQueuedEvents().iterator();
+                events.hasNext(); ) {
             Throwable failure = events.next().getContext().getException();
             if (!(failure instanceof DatabaseUnavailableException) && DatabaseUnavailableException.isCause(failure)) {
                 events.remove();
@@ -33,8 +35,11 @@ public class DatabaseOutageExceptionHandler extends ExceptionHandlerWrapper {
             }
         }
         for (Throwable failure : outages) {
-            faces.getApplication().publishEvent(faces, ExceptionQueuedEvent.class,
-                    new ExceptionQueuedEventContext(faces, new DatabaseUnavailableException(failure)));
+            faces.getApplication()
+                    .publishEvent(
+                            faces,
+                            ExceptionQueuedEvent.class,
+                            new ExceptionQueuedEventContext(faces, new DatabaseUnavailableException(failure)));
         }
         getWrapped().handle();
     }

@@ -29,7 +29,9 @@ public class DatabaseOutageFilter extends HttpFilter {
             throws IOException, ServletException {
         if (request.getAttribute(DatabaseUnavailableException.UNVERIFIED_SESSION) != null) {
             // fail closed: a signed-in session whose account cannot be checked gets nothing but this page
-            LOG.log(Level.WARNING, "request={0} database unavailable: {1} {2} -- its session cannot be checked",
+            LOG.log(
+                    Level.WARNING,
+                    "request={0} database unavailable: {1} {2} -- its session cannot be checked",
                     new Object[] {RequestId.current(), request.getMethod(), request.getRequestURI()});
             unavailable(response);
             return;
@@ -39,7 +41,9 @@ public class DatabaseOutageFilter extends HttpFilter {
         } catch (ServletException | RuntimeException e) {
             if (isCause(e, org.primefaces.csp.CspException.class) && !response.isCommitted()) {
                 // a postback without the nonce its page was given: forged, or from a page of another view
-                LOG.log(Level.INFO, "request={0} refused with 400: postback without its page''s CSP nonce: {1} {2}",
+                LOG.log(
+                        Level.INFO,
+                        "request={0} refused with 400: postback without its page''s CSP nonce: {1} {2}",
                         new Object[] {RequestId.current(), request.getMethod(), request.getServletPath()});
                 response.resetBuffer();
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
@@ -47,18 +51,27 @@ public class DatabaseOutageFilter extends HttpFilter {
             }
             if (isCause(e, jakarta.ejb.EJBAccessException.class) && !response.isCommitted()) {
                 // a service refused a caller without the role: an expected answer, one line, no stack trace
-                LOG.log(Level.INFO, "request={0} refused by a service: {1} {2}", new Object[] {RequestId.current(),
-                        request.getMethod(), request.getServletPath()});
+                LOG.log(Level.INFO, "request={0} refused by a service: {1} {2}", new Object[] {
+                    RequestId.current(), request.getMethod(), request.getServletPath()
+                });
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 return;
             }
             if (!DatabaseUnavailableException.isCause(e) || response.isCommitted()) {
-                LOG.log(Level.SEVERE, "request={0} failed: {1} {2}: {3}", new Object[] {RequestId.current(),
-                        request.getMethod(), request.getRequestURI(), e.getClass().getName()});
+                LOG.log(Level.SEVERE, "request={0} failed: {1} {2}: {3}", new Object[] {
+                    RequestId.current(),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e.getClass().getName()
+                });
                 throw e;
             }
-            LOG.log(Level.WARNING, "request={0} database unavailable: {1} {2} -- {3}", new Object[] {RequestId.current(),
-                    request.getMethod(), request.getRequestURI(), DatabaseUnavailableException.describe(e)});
+            LOG.log(Level.WARNING, "request={0} database unavailable: {1} {2} -- {3}", new Object[] {
+                RequestId.current(),
+                request.getMethod(),
+                request.getRequestURI(),
+                DatabaseUnavailableException.describe(e)
+            });
             unavailable(response);
         }
     }
@@ -76,8 +89,10 @@ public class DatabaseOutageFilter extends HttpFilter {
             if (type.isInstance(cause)) {
                 return true;
             }
-            if (cause instanceof ServletException servlet && servlet.getRootCause() != null
-                    && servlet.getRootCause() != cause.getCause() && isCause(servlet.getRootCause(), type)) {
+            if (cause instanceof ServletException servlet
+                    && servlet.getRootCause() != null
+                    && servlet.getRootCause() != cause.getCause()
+                    && isCause(servlet.getRootCause(), type)) {
                 return true;
             }
         }

@@ -23,7 +23,8 @@ public class DatabaseUnavailableException extends RuntimeException {
     public static boolean isCause(Throwable failure) {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof DatabaseUnavailableException || t instanceof java.net.ConnectException
+            if (t instanceof DatabaseUnavailableException
+                    || t instanceof java.net.ConnectException
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     // the commit itself failed on the one resource there is: the connection died under it

@@ -17,8 +17,10 @@ public class OperationsMetrics {
     MetricRegistry registry;
 
     /** Registers the counters at start-up, so that they read 0 instead of being absent until the first event. */
-    void register(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(
-            jakarta.enterprise.context.ApplicationScoped.class) Object started) {
+    void register(
+            @jakarta.enterprise.event.Observes
+                    @jakarta.enterprise.context.Initialized(jakarta.enterprise.context.ApplicationScoped.class)
+                    Object started) {
         registry.counter("gatehouse.logins", new Tag("outcome", "ok"));
         registry.counter("gatehouse.logins", new Tag("outcome", "failed"));
         registry.counter("gatehouse.lockouts");
@@ -26,7 +28,8 @@ public class OperationsMetrics {
 
     /** Counts a sign-in, by outcome. */
     public void signIn(boolean succeeded) {
-        registry.counter("gatehouse.logins", new Tag("outcome", succeeded ? "ok" : "failed")).inc();
+        registry.counter("gatehouse.logins", new Tag("outcome", succeeded ? "ok" : "failed"))
+                .inc();
     }
 
     public void lockout() {
@@ -35,7 +38,8 @@ public class OperationsMetrics {
 
     /** Counts a committed admin write, by its action (create, edit, delete, bulk action names). */
     public void adminWrite(String action) {
-        registry.counter("gatehouse.admin.writes", new Tag("action", action.toLowerCase(java.util.Locale.ROOT))).inc();
+        registry.counter("gatehouse.admin.writes", new Tag("action", action.toLowerCase(java.util.Locale.ROOT)))
+                .inc();
     }
 
     /**
@@ -47,7 +51,10 @@ public class OperationsMetrics {
         registry.histogram(LIST_QUERY, new Tag("view", view)).update(took.toMillis());
     }
 
-    private static final org.eclipse.microprofile.metrics.Metadata LIST_QUERY = org.eclipse.microprofile.metrics.Metadata
-            .builder().withName("gatehouse.list.query.milliseconds").withUnit(org.eclipse.microprofile.metrics.MetricUnits.NONE)
-            .withDescription("Time spent reading one list page").build();
+    private static final org.eclipse.microprofile.metrics.Metadata LIST_QUERY =
+            org.eclipse.microprofile.metrics.Metadata.builder()
+                    .withName("gatehouse.list.query.milliseconds")
+                    .withUnit(org.eclipse.microprofile.metrics.MetricUnits.NONE)
+                    .withDescription("Time spent reading one list page")
+                    .build();
 }

@@ -21,7 +21,8 @@ public class OutageAwareAjaxExceptionHandler extends FullAjaxExceptionHandler {
 
     @Override
     protected String findErrorPageLocation(FacesContext context, Throwable exception) {
-        return exception instanceof DatabaseUnavailableException ? UNAVAILABLE_PAGE
+        return exception instanceof DatabaseUnavailableException
+                ? UNAVAILABLE_PAGE
                 : super.findErrorPageLocation(context, exception);
     }
 

@@ -22,6 +22,7 @@ public class RequestId extends HttpFilter {
     public static final String HEADER = "X-Request-Id";
     /** Request attribute with the id, for error pages to show as a reference. */
     public static final String ATTRIBUTE = "org.gatehouse.requestId";
+
     private static final long serialVersionUID = 1L;
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -57,8 +57,8 @@ public final class DayRange {
 
     /** The last day alone. */
     public DayRange latest() {
-        return new DayRange(zone, days.subList(days.size() - 1, days.size()), bounds.subList(days.size() - 1,
-                days.size() + 1));
+        return new DayRange(
+                zone, days.subList(days.size() - 1, days.size()), bounds.subList(days.size() - 1, days.size() + 1));
     }
 
     /** Names the days: the same text for the same days of the same calendar. */
@@ -85,7 +85,11 @@ public final class DayRange {
     public String sumsPerDay(String moment) {
         StringBuilder sums = new StringBuilder();
         for (int day = 0; day < days.size(); day++) {
-            sums.append(day == 0 ? "" : ", ").append("sum(case when ").append(moment).append(" >= :day").append(day)
+            sums.append(day == 0 ? "" : ", ")
+                    .append("sum(case when ")
+                    .append(moment)
+                    .append(" >= :day")
+                    .append(day)
                     .append(" then 1 else 0 end)");
         }
         return sums.toString();

@@ -137,8 +137,8 @@ public class AccessChecks {
      * A write may not change a property hidden from or read-only for the caller. The pages never
      * offer that, so an attempt is crafted: refused and audited, not silently ignored.
      */
-    public void requireUnchanged(AdminView<?> view, Map<String, String> before, Map<String, String> after,
-            Operation operation) {
+    public void requireUnchanged(
+            AdminView<?> view, Map<String, String> before, Map<String, String> after, Operation operation) {
         ViewRules rules = rules(view);
         for (String property : view.properties().keySet()) {
             if (rules.fixed(property) && !Objects.equals(before.get(property), after.get(property))) {
@@ -150,7 +150,9 @@ public class AccessChecks {
     /** A record written by a caller with a row scope must lie within it afterwards; else the write is undone. */
     public <E> void requireInScope(AdminView<E> view, E entity, Operation operation) {
         if (rules(view).scoped()
-                && new EntityQuery(em, scope(view)).inScope(view.type(), List.of(((BaseEntity) entity).getId())).isEmpty()) {
+                && new EntityQuery(em, scope(view))
+                        .inScope(view.type(), List.of(((BaseEntity) entity).getId()))
+                        .isEmpty()) {
             refuse(view.name() + ":" + operation.name().toLowerCase(Locale.ROOT) + ":scope");
         }
     }

@@ -31,7 +31,11 @@ import org.gatehouse.metadata.ViewRules;
 public class AccessRules {
 
     /** Which source gave one part of a role's rules. */
-    public enum Source { DECLARED, EDITED, CONFIGURED }
+    public enum Source {
+        DECLARED,
+        EDITED,
+        CONFIGURED
+    }
 
     /**
      * A role's rules for a view with their sources.
@@ -40,11 +44,17 @@ public class AccessRules {
      * @param hidden   hidden properties, comma-separated
      * @param readOnly read-only properties, comma-separated
      */
-    public record Effective(String scope, Source scopeSource, String hidden, Source hiddenSource, String readOnly,
+    public record Effective(
+            String scope,
+            Source scopeSource,
+            String hidden,
+            Source hiddenSource,
+            String readOnly,
             Source readOnlySource) {
 
         public boolean configured() {
-            return scopeSource == Source.CONFIGURED || hiddenSource == Source.CONFIGURED
+            return scopeSource == Source.CONFIGURED
+                    || hiddenSource == Source.CONFIGURED
                     || readOnlySource == Source.CONFIGURED;
         }
     }
@@ -70,7 +80,8 @@ public class AccessRules {
             return Map.of();
         }
         return em.createQuery("select r from RoleRule r join fetch r.role where r.role.name in :roles", RoleRule.class)
-                .setParameter("roles", roles).getResultStream()
+                .setParameter("roles", roles)
+                .getResultStream()
                 .collect(Collectors.toMap(r -> r.getRole().getName() + "\u0000" + r.getViewName(), r -> r));
     }
 
@@ -92,10 +103,13 @@ public class AccessRules {
         Optional<String> configuredScope = configured(view, role, "SCOPE");
         Optional<String> configuredHidden = configured(view, role, "HIDDEN");
         Optional<String> configuredReadOnly = configured(view, role, "READ_ONLY");
-        return new Effective(configuredScope.orElse(scope),
+        return new Effective(
+                configuredScope.orElse(scope),
                 configuredScope.isPresent() ? Source.CONFIGURED : scopeSource,
-                configuredHidden.orElse(hidden), configuredHidden.isPresent() ? Source.CONFIGURED : hiddenSource,
-                configuredReadOnly.orElse(readOnly), configuredReadOnly.isPresent() ? Source.CONFIGURED : readOnlySource);
+                configuredHidden.orElse(hidden),
+                configuredHidden.isPresent() ? Source.CONFIGURED : hiddenSource,
+                configuredReadOnly.orElse(readOnly),
+                configuredReadOnly.isPresent() ? Source.CONFIGURED : readOnlySource);
     }
 
     /**
@@ -107,7 +121,9 @@ public class AccessRules {
         if (!view.capable(operation)) {
             return false;
         }
-        if (Roles.ADMIN.equals(role) || stored == null || stored.getOperations() == null
+        if (Roles.ADMIN.equals(role)
+                || stored == null
+                || stored.getOperations() == null
                 || operationConfigured(view, operation)) {
             return view.rolesFor(operation).contains(role);
         }
@@ -119,7 +135,10 @@ public class AccessRules {
         if (view.action(action).isEmpty()) {
             return false;
         }
-        if (Roles.ADMIN.equals(role) || stored == null || stored.getActions() == null || actionConfigured(view, action)) {
+        if (Roles.ADMIN.equals(role)
+                || stored == null
+                || stored.getActions() == null
+                || actionConfigured(view, action)) {
             return view.rolesForAction(action).contains(role);
         }
         return names(stored.getActions()).contains(action);
@@ -127,21 +146,27 @@ public class AccessRules {
 
     /** Whether configuration names the roles of the operation on the view; then nobody may change them here. */
     public boolean operationConfigured(AdminView<?> view, Operation operation) {
-        return config.getOptionalValue(permissionKey(view, operation.name()), String.class).isPresent();
+        return config.getOptionalValue(permissionKey(view, operation.name()), String.class)
+                .isPresent();
     }
 
     public boolean actionConfigured(AdminView<?> view, String action) {
-        return config.getOptionalValue(permissionKey(view, "ACTION_" + action), String.class).isPresent();
+        return config.getOptionalValue(permissionKey(view, "ACTION_" + action), String.class)
+                .isPresent();
     }
 
     /** The configuration key naming the roles of an operation ({@code DELETE}) or action ({@code ACTION_SHIP}). */
     public static String permissionKey(AdminView<?> view, String part) {
-        return ("GATEHOUSE_PERMISSIONS_" + view.name() + "_" + part).toUpperCase(Locale.ROOT).replace('-', '_');
+        return ("GATEHOUSE_PERMISSIONS_" + view.name() + "_" + part)
+                .toUpperCase(Locale.ROOT)
+                .replace('-', '_');
     }
 
     /** The configuration key of one part of a role's rules for a view. */
     public static String key(AdminView<?> view, String role, String part) {
-        return ("GATEHOUSE_RULES_" + view.name() + "_" + role + "_" + part).toUpperCase(Locale.ROOT).replace('-', '_');
+        return ("GATEHOUSE_RULES_" + view.name() + "_" + role + "_" + part)
+                .toUpperCase(Locale.ROOT)
+                .replace('-', '_');
     }
 
     private Optional<String> configured(AdminView<?> view, String role, String part) {
@@ -154,8 +179,14 @@ public class AccessRules {
      * @throws IllegalArgumentException saying what is wrong
      */
     public static ViewRules check(EntityManager em, AdminView<?> view, String scope, String hidden, String readOnly) {
-        return RuleCheck.check(em.getMetamodel(), view.type(), view.properties().keySet(), view.titleProperty(), scope,
-                names(hidden), names(readOnly));
+        return RuleCheck.check(
+                em.getMetamodel(),
+                view.type(),
+                view.properties().keySet(),
+                view.titleProperty(),
+                scope,
+                names(hidden),
+                names(readOnly));
     }
 
     /**
@@ -166,10 +197,10 @@ public class AccessRules {
         try {
             return check(em, view, effective.scope(), effective.hidden(), effective.readOnly());
         } catch (IllegalArgumentException e) {
-            java.util.logging.Logger.getLogger(AccessRules.class.getName()).warning(() -> "Rules for view "
-                    + view.name() + " do not fit it (" + e.getMessage() + "); its rows are hidden from the role");
-            return ViewRules.of(RowScope.parse("id = -1 and id = -2"),
-                    Set.of(), Set.of());
+            java.util.logging.Logger.getLogger(AccessRules.class.getName())
+                    .warning(() -> "Rules for view " + view.name() + " do not fit it (" + e.getMessage()
+                            + "); its rows are hidden from the role");
+            return ViewRules.of(RowScope.parse("id = -1 and id = -2"), Set.of(), Set.of());
         }
     }
 
@@ -177,7 +208,9 @@ public class AccessRules {
         if (text == null || text.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

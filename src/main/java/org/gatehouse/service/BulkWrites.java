@@ -88,8 +88,8 @@ public class BulkWrites {
             access.requireUnchanged(view, before, ValueText.snapshot(view, current), Operation.EDIT);
             em.flush();
             access.requireInScope(view, current, Operation.EDIT);
-            String changes = AuditLog.diff(before, ValueText.snapshot(view, current), referencesBefore,
-                    ValueText.references(view, current));
+            String changes = AuditLog.diff(
+                    before, ValueText.snapshot(view, current), referencesBefore, ValueText.references(view, current));
             steps.audit(view, AuditAction.BULK_ACTION, current, withNotes(changes, Map.of("@action", action.name())));
             changed++;
         }

@@ -52,18 +52,24 @@ public class CallerRules {
      * Whether the caller may perform the operation on the view: one of the roles their account
      * holds now, and their session announced ({@code session}), is granted it.
      */
-    public boolean may(AdminView<?> view, org.gatehouse.metadata.Operation operation,
-            java.util.function.Predicate<String> session, String email) {
+    public boolean may(
+            AdminView<?> view,
+            org.gatehouse.metadata.Operation operation,
+            java.util.function.Predicate<String> session,
+            String email) {
         load(email);
-        return roles.stream().anyMatch(role -> session.test(role)
-                && rules.grants(view, role, operation, stored.get(role + "\u0000" + view.name())));
+        return roles.stream()
+                .anyMatch(role -> session.test(role)
+                        && rules.grants(view, role, operation, stored.get(role + "\u0000" + view.name())));
     }
 
     /** Whether the caller may run the bulk action on the view; as {@link #may}. */
-    public boolean mayRun(AdminView<?> view, String action, java.util.function.Predicate<String> session, String email) {
+    public boolean mayRun(
+            AdminView<?> view, String action, java.util.function.Predicate<String> session, String email) {
         load(email);
-        return roles.stream().anyMatch(role -> session.test(role)
-                && rules.grantsAction(view, role, action, stored.get(role + "\u0000" + view.name())));
+        return roles.stream()
+                .anyMatch(role -> session.test(role)
+                        && rules.grantsAction(view, role, action, stored.get(role + "\u0000" + view.name())));
     }
 
     /** The view as the caller sees it (see {@link AdminView#narrowedBy}). */
@@ -91,8 +97,10 @@ public class CallerRules {
             user = new HashMap<>();
             if (email != null) {
                 em.createQuery("select u.id, u.email, u.country from User u where u.email = :email", Object[].class)
-                        .setParameter("email", org.gatehouse.identity.User.normalizeEmail(email)).getResultStream()
-                        .findFirst().ifPresent(row -> {
+                        .setParameter("email", org.gatehouse.identity.User.normalizeEmail(email))
+                        .getResultStream()
+                        .findFirst()
+                        .ifPresent(row -> {
                             user.put("id", row[0]);
                             user.put("email", row[1]);
                             user.put("country", row[2]);

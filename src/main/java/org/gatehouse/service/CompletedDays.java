@@ -22,8 +22,7 @@ public class CompletedDays {
     /** Enough for every figure in a few hundred time zones; beyond it, stale entries go. */
     private static final int MAX_ENTRIES = 2_000;
 
-    private record Known(Object counts, long readAt) {
-    }
+    private record Known(Object counts, long readAt) {}
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 

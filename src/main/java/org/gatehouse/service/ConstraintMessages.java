@@ -24,6 +24,7 @@ final class ConstraintMessages {
     private static final String FOREIGN_KEY = "23503";
     /** H2's code for a reference to a missing record; PostgreSQL says 23503 for both directions. */
     private static final String PARENT_MISSING = "23506";
+
     private static final String CHECK = "23514";
     private static final String NOT_NULL = "23502";
 
@@ -38,8 +39,7 @@ final class ConstraintMessages {
             Pattern.compile(" on [a-z0-9_.\"]+\\(\"?([a-z0-9_]+)\"?(?: nulls (?:first|last))?(?: asc| desc)?\\)"),
             Pattern.compile("foreign key\\(\"?([a-z0-9_]+)\"?\\)"));
 
-    private ConstraintMessages() {
-    }
+    private ConstraintMessages() {}
 
     static WriteException translate(Collection<PropertyDescriptor> properties, PersistenceException exception) {
         SQLException sql = sqlCause(exception);
@@ -50,20 +50,32 @@ final class ConstraintMessages {
     }
 
     /** The refusal for a SQLSTATE and the driver's message, or empty when a person cannot fix it. */
-    static Optional<WriteException> refusal(Collection<PropertyDescriptor> properties, String sqlState, String driverMessage) {
+    static Optional<WriteException> refusal(
+            Collection<PropertyDescriptor> properties, String sqlState, String driverMessage) {
         String message = String.valueOf(driverMessage).toLowerCase(Locale.ROOT);
-        String field = property(properties, message).map(PropertyDescriptor::name).orElse(null);
+        String field =
+                property(properties, message).map(PropertyDescriptor::name).orElse(null);
         WriteException refusal = switch (String.valueOf(sqlState)) {
-            case UNIQUE -> field == null ? new WriteException(null, Message.of("service.duplicate.record"))
-                    : new WriteException(field, Message.of("service.duplicate"));
-            case FOREIGN_KEY, PARENT_MISSING -> referenceGone(sqlState, message)
-                    ? new WriteException(field, field == null ? Message.of("service.relatedMissing.record")
-                            : Message.of("service.relatedMissing"))
-                    : new WriteException(null, Message.of("service.inUse"));
-            case CHECK -> field == null ? new WriteException(null, Message.of("service.outOfRange.record"))
-                    : new WriteException(field, Message.of("service.outOfRange"));
-            case NOT_NULL -> field == null ? new WriteException(null, Message.of("service.required.record"))
-                    : new WriteException(field, Message.of("service.required"));
+            case UNIQUE ->
+                field == null
+                        ? new WriteException(null, Message.of("service.duplicate.record"))
+                        : new WriteException(field, Message.of("service.duplicate"));
+            case FOREIGN_KEY, PARENT_MISSING ->
+                referenceGone(sqlState, message)
+                        ? new WriteException(
+                                field,
+                                field == null
+                                        ? Message.of("service.relatedMissing.record")
+                                        : Message.of("service.relatedMissing"))
+                        : new WriteException(null, Message.of("service.inUse"));
+            case CHECK ->
+                field == null
+                        ? new WriteException(null, Message.of("service.outOfRange.record"))
+                        : new WriteException(field, Message.of("service.outOfRange"));
+            case NOT_NULL ->
+                field == null
+                        ? new WriteException(null, Message.of("service.required.record"))
+                        : new WriteException(field, Message.of("service.required"));
             default -> null;
         };
         return Optional.ofNullable(refusal);
@@ -71,7 +83,8 @@ final class ConstraintMessages {
 
     /** A record refers to one that does not exist (rather than a record still being referred to). */
     private static boolean referenceGone(String sqlState, String message) {
-        return PARENT_MISSING.equals(sqlState) || message.contains("insert or update on table")
+        return PARENT_MISSING.equals(sqlState)
+                || message.contains("insert or update on table")
                 || message.contains("parent missing");
     }
 
@@ -93,12 +106,15 @@ final class ConstraintMessages {
             }
         }
         String beforeValues = message.split("=\\(| values ", 2)[0];
-        return properties.stream().filter(p -> containsWord(beforeValues, column(p.name())))
+        return properties.stream()
+                .filter(p -> containsWord(beforeValues, column(p.name())))
                 .max(Comparator.comparingInt(p -> column(p.name()).length()));
     }
 
     private static boolean containsWord(String text, String word) {
-        return Pattern.compile("(?<![a-z0-9])" + Pattern.quote(word) + "(?![a-z0-9])").matcher(text).find();
+        return Pattern.compile("(?<![a-z0-9])" + Pattern.quote(word) + "(?![a-z0-9])")
+                .matcher(text)
+                .find();
     }
 
     private static SQLException sqlCause(Throwable throwable) {

@@ -19,12 +19,12 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.i18n.Message;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.JsonTexts;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.service.ImportPlan.Outcome;
 import org.gatehouse.service.ImportPlan.Problem;
-import org.gatehouse.metadata.JsonTexts;
 
 /**
  * Imports a CSV file into a view: each row is read the way the form reads its fields and matched
@@ -63,7 +63,8 @@ public class CsvImport {
 
     /** Whether the caller may import into the view at all: create or edit. */
     public boolean allowed(AdminView<?> view) {
-        return view.creatable() && service.can(view, Operation.CREATE) || view.editable() && service.can(view, Operation.EDIT);
+        return view.creatable() && service.can(view, Operation.CREATE)
+                || view.editable() && service.can(view, Operation.EDIT);
     }
 
     /**
@@ -72,8 +73,8 @@ public class CsvImport {
      * @param mapping  for each header cell the property it fills, or null to leave the column out
      * @param progress counts the rows read, for a page that shows progress (may be null)
      */
-    public <E> ImportPlan dryRun(AdminView<E> shown, CsvTable table, List<String> mapping, String fileName,
-            AtomicInteger progress) {
+    public <E> ImportPlan dryRun(
+            AdminView<E> shown, CsvTable table, List<String> mapping, String fileName, AtomicInteger progress) {
         try {
             return run(shown, table, mapping, fileName, false, false, progress);
         } finally {
@@ -88,17 +89,30 @@ public class CsvImport {
      * @throws ImportFailedException when a row is in error (and not to be skipped) or the database
      *                               refuses a row; nothing is written then
      */
-    public <E> ImportPlan apply(AdminView<E> shown, CsvTable table, List<String> mapping, String fileName,
-            boolean skipErrors, AtomicInteger progress) {
+    public <E> ImportPlan apply(
+            AdminView<E> shown,
+            CsvTable table,
+            List<String> mapping,
+            String fileName,
+            boolean skipErrors,
+            AtomicInteger progress) {
         return run(shown, table, mapping, fileName, true, skipErrors, progress);
     }
 
-    private <E> ImportPlan run(AdminView<E> shown, CsvTable table, List<String> mapping, String fileName,
-            boolean apply, boolean skipErrors, AtomicInteger progress) {
+    private <E> ImportPlan run(
+            AdminView<E> shown,
+            CsvTable table,
+            List<String> mapping,
+            String fileName,
+            boolean apply,
+            boolean skipErrors,
+            AtomicInteger progress) {
         @SuppressWarnings("unchecked")
         AdminView<E> view = (AdminView<E>) registry.view(shown.name()).orElseThrow();
         if (!allowed(view)) {
-            String who = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
+            String who = context.getCallerPrincipal() == null
+                    ? null
+                    : context.getCallerPrincipal().getName();
             audit.securityEvent(AuditAction.FORBIDDEN, who, view.name() + ":import");
             throw new ForbiddenException(view.name() + " import");
         }
@@ -140,12 +154,31 @@ public class CsvImport {
         int created = counts[Outcome.CREATE.ordinal()];
         int updated = counts[Outcome.UPDATE.ordinal()];
         int unchanged = counts[Outcome.UNCHANGED.ordinal()];
-        ImportPlan plan = new ImportPlan(fileName, table.rows().size(), created, updated, unchanged,
-                counts[Outcome.ERROR.ordinal()], skipped, apply, List.copyOf(shownRows));
+        ImportPlan plan = new ImportPlan(
+                fileName,
+                table.rows().size(),
+                created,
+                updated,
+                unchanged,
+                counts[Outcome.ERROR.ordinal()],
+                skipped,
+                apply,
+                List.copyOf(shownRows));
         if (apply) {
-            audit.record(AuditAction.IMPORT, view.type().getSimpleName(), null, fileName, JsonTexts.object()
-                    .add("@file", String.valueOf(fileName)).add("@rows", plan.rows()).add("@created", created)
-                    .add("@updated", updated).add("@unchanged", unchanged).add("@skipped", skipped).build().toString());
+            audit.record(
+                    AuditAction.IMPORT,
+                    view.type().getSimpleName(),
+                    null,
+                    fileName,
+                    JsonTexts.object()
+                            .add("@file", String.valueOf(fileName))
+                            .add("@rows", plan.rows())
+                            .add("@created", created)
+                            .add("@updated", updated)
+                            .add("@unchanged", unchanged)
+                            .add("@skipped", skipped)
+                            .build()
+                            .toString());
         }
         return plan;
     }
@@ -182,10 +215,11 @@ public class CsvImport {
         } catch (WriteException e) {
             throw new ImportFailedException(number, List.of(new Problem(e.getField(), e.getText(), null)));
         } catch (ConflictException e) {
-            throw new ImportFailedException(number, List.of(new Problem(ImportColumns.ID,
-                    Message.of("import.error.conflict"), null)));
+            throw new ImportFailedException(
+                    number, List.of(new Problem(ImportColumns.ID, Message.of("import.error.conflict"), null)));
         } catch (ForbiddenException e) {
-            throw new ImportFailedException(number, List.of(new Problem(null, Message.of("import.error.forbidden"), null)));
+            throw new ImportFailedException(
+                    number, List.of(new Problem(null, Message.of("import.error.forbidden"), null)));
         }
     }
 }

@@ -116,8 +116,7 @@ public final class CsvTable implements Serializable {
         return new CsvTable(List.copyOf(header), records.subList(1, records.size()), charset, sep);
     }
 
-    private record Decoded(String text, Charset charset) {
-    }
+    private record Decoded(String text, Charset charset) {}
 
     private static Decoded decode(byte[] bytes, Charset chosen) {
         int skip = 0;
@@ -137,19 +136,27 @@ public final class CsvTable implements Serializable {
             }
         }
         try {
-            return new Decoded(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString(), charset);
+            return new Decoded(
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
+                            .toString(),
+                    charset);
         } catch (CharacterCodingException e) {
-            throw chosen == null ? refused("import.refused.unknownEncoding")
+            throw chosen == null
+                    ? refused("import.refused.unknownEncoding")
                     : refused("import.refused.encoding", chosen.displayName());
         }
     }
 
     private static boolean isUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;
@@ -242,8 +249,8 @@ public final class CsvTable implements Serializable {
         return records;
     }
 
-    private static void endRecord(List<String[]> records, List<String> cells, StringBuilder cell, boolean cellStarted,
-            int line) {
+    private static void endRecord(
+            List<String[]> records, List<String> cells, StringBuilder cell, boolean cellStarted, int line) {
         if (cells.isEmpty() && cell.length() == 0 && !cellStarted) {
             return; // an empty line
         }

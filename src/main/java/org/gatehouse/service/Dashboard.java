@@ -50,8 +50,8 @@ public class Dashboard {
     /** How many entries each activity list shows. */
     public static final int RECENT = 8;
 
-    private static final Set<AuditAction> SIGN_IN_EVENTS = EnumSet.of(AuditAction.LOGIN_SUCCESS,
-            AuditAction.LOGIN_FAILURE, AuditAction.LOCKOUT);
+    private static final Set<AuditAction> SIGN_IN_EVENTS =
+            EnumSet.of(AuditAction.LOGIN_SUCCESS, AuditAction.LOGIN_FAILURE, AuditAction.LOCKOUT);
 
     @PersistenceContext
     private EntityManager em;
@@ -72,19 +72,23 @@ public class Dashboard {
     private SessionContext caller;
 
     /** A view's figures: its count, and its records created per day when it declares when they were. */
-    public record ViewFigures(AdminView<?> view, ListCount count, DayCounts created) {
-    }
+    public record ViewFigures(AdminView<?> view, ListCount count, DayCounts created) {}
 
     /** Sign-ins, failed sign-ins and lockouts per day. */
-    public record SignIns(DayCounts succeeded, DayCounts failed, DayCounts lockouts) {
-    }
+    public record SignIns(DayCounts succeeded, DayCounts failed, DayCounts lockouts) {}
 
     /**
      * One audit entry as the dashboard lists it; {@code view} is null for entries about no view's
      * records, {@code viewable} says whether the reader may open that view.
      */
-    public record Activity(OffsetDateTime at, String actor, AuditAction action, AdminView<?> view, boolean viewable,
-            String recordId, String recordLabel) {
+    public record Activity(
+            OffsetDateTime at,
+            String actor,
+            AuditAction action,
+            AdminView<?> view,
+            boolean viewable,
+            String recordId,
+            String recordLabel) {
 
         /** Whether the record's details page is the reader's to open and was not deleted by this entry. */
         public boolean linkable() {
@@ -101,9 +105,12 @@ public class Dashboard {
      * Everything on the home page. {@code signIns} is null for a caller who may not see the audit
      * log, where those events are kept.
      */
-    public record Overview(DayRange range, List<ViewFigures> views, SignIns signIns, List<Activity> mine,
-            List<Activity> latestChanges) {
-    }
+    public record Overview(
+            DayRange range,
+            List<ViewFigures> views,
+            SignIns signIns,
+            List<Activity> mine,
+            List<Activity> latestChanges) {}
 
     /** The figures of the last {@link #DAYS} days, by the calendar of the given time zone. */
     public Overview overview(ZoneId zone) {
@@ -123,33 +130,52 @@ public class Dashboard {
             }
             ListCount count = entities.listCount(view, ListRequest.defaults(view));
             // per-day counts read the whole table's index: not for a caller with a row scope
-            views.add(new ViewFigures(view, count, rules.scoped() ? null
-                    : view.created().map(created -> createdPerDay(view, created, range)).orElse(null)));
+            views.add(new ViewFigures(
+                    view,
+                    count,
+                    rules.scoped()
+                            ? null
+                            : view.created()
+                                    .map(created -> createdPerDay(view, created, range))
+                                    .orElse(null)));
         }
         boolean wholeLog = maySeeWholeAuditLog();
         SignIns signIns = wholeLog ? signIns(range) : null;
         Principal principal = caller.getCallerPrincipal();
-        List<AuditEntry> mine = activity.byActor(principal == null ? null : principal.getName(),
-                wholeLog ? null : visibleTypes.keySet(), RECENT);
+        List<AuditEntry> mine = activity.byActor(
+                principal == null ? null : principal.getName(), wholeLog ? null : visibleTypes.keySet(), RECENT);
         List<AuditEntry> changes = activity.latestWrites(wholeLog ? allTypes.keySet() : visibleTypes.keySet(), RECENT);
-        return new Overview(range, views, signIns, activities(mine, allTypes, visibleTypes),
+        return new Overview(
+                range,
+                views,
+                signIns,
+                activities(mine, allTypes, visibleTypes),
                 activities(changes, allTypes, visibleTypes));
     }
 
-    private static List<Activity> activities(List<AuditEntry> entries, Map<String, AdminView<?>> views,
-            Map<String, AdminView<?>> visible) {
-        return entries.stream().map(entry -> new Activity(entry.getAt(), entry.getActor(), entry.getAction(),
-                views.get(entry.getEntityType()), visible.containsKey(entry.getEntityType()), entry.getEntityId(),
-                entry.getEntityLabel())).toList();
+    private static List<Activity> activities(
+            List<AuditEntry> entries, Map<String, AdminView<?>> views, Map<String, AdminView<?>> visible) {
+        return entries.stream()
+                .map(entry -> new Activity(
+                        entry.getAt(),
+                        entry.getActor(),
+                        entry.getAction(),
+                        views.get(entry.getEntityType()),
+                        visible.containsKey(entry.getEntityType()),
+                        entry.getEntityId(),
+                        entry.getEntityLabel()))
+                .toList();
     }
 
     /** Sign-in events per day: the finished days as counted in the last minutes, today counted now. */
     private SignIns signIns(DayRange range) {
-        Map<AuditAction, DayCounts> before = completedDays.counts("sign-ins", range.earlier(),
-                () -> activity.perDay(SIGN_IN_EVENTS, range.earlier()));
+        Map<AuditAction, DayCounts> before = completedDays.counts(
+                "sign-ins", range.earlier(), () -> activity.perDay(SIGN_IN_EVENTS, range.earlier()));
         Map<AuditAction, DayCounts> today = activity.perDay(SIGN_IN_EVENTS, range.latest());
         Function<AuditAction, DayCounts> all = action -> before.get(action).followedBy(today.get(action));
-        return new SignIns(all.apply(AuditAction.LOGIN_SUCCESS), all.apply(AuditAction.LOGIN_FAILURE),
+        return new SignIns(
+                all.apply(AuditAction.LOGIN_SUCCESS),
+                all.apply(AuditAction.LOGIN_FAILURE),
                 all.apply(AuditAction.LOCKOUT));
     }
 
@@ -158,8 +184,8 @@ public class Dashboard {
      * last minutes ({@link CompletedDays}), today counted now.
      */
     private DayCounts createdPerDay(AdminView<?> view, PropertyDescriptor created, DayRange range) {
-        DayCounts before = completedDays.counts("created:" + view.name(), range.earlier(),
-                () -> countCreated(view, created, range.earlier()));
+        DayCounts before = completedDays.counts(
+                "created:" + view.name(), range.earlier(), () -> countCreated(view, created, range.earlier()));
         return before.followedBy(countCreated(view, created, range.latest()));
     }
 
@@ -167,10 +193,15 @@ public class Dashboard {
     private DayCounts countCreated(AdminView<?> view, PropertyDescriptor created, DayRange range) {
         String entity = em.getMetamodel().entity(view.type()).getName();
         String moment = "e." + created.name();
-        Query query = em.createQuery("select " + range.sumsPerDay(moment) + " from " + entity + " e where "
-                + range.within(moment));
-        return range.counts(range.bind(query, instant -> EntityQuery.attributeValue(created,
-                LocalDateTime.ofInstant(instant, ZoneOffset.UTC))).getSingleResult(), 0);
+        Query query = em.createQuery(
+                "select " + range.sumsPerDay(moment) + " from " + entity + " e where " + range.within(moment));
+        return range.counts(
+                range.bind(
+                                query,
+                                instant -> EntityQuery.attributeValue(
+                                        created, LocalDateTime.ofInstant(instant, ZoneOffset.UTC)))
+                        .getSingleResult(),
+                0);
     }
 
     /**
@@ -178,7 +209,8 @@ public class Dashboard {
      * view; when no such view is registered, administrators.
      */
     private boolean maySeeWholeAuditLog() {
-        return registry.viewOf(AuditEntry.class).map(view -> entities.can(view, Operation.VIEW))
+        return registry.viewOf(AuditEntry.class)
+                .map(view -> entities.can(view, Operation.VIEW))
                 .orElseGet(() -> caller.isCallerInRole(Roles.ADMIN));
     }
 

@@ -23,7 +23,8 @@ import org.gatehouse.metadata.PropertyKind;
 public record DateRange(PropertyDescriptor property, Temporal from, Temporal to) implements Filter {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+    private static final Pattern DATE_TIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
 
     static DateRange read(PropertyDescriptor property, String key, String bound, String value, DateRange current) {
         if (bound != null && !bound.equals("from") && !bound.equals("to")) {
@@ -35,7 +36,8 @@ public record DateRange(PropertyDescriptor property, Temporal from, Temporal to)
             if (bound == null) {
                 return new DateRange(property, temporal(property, value, false), temporal(property, value, true));
             }
-            return bound.equals("from") ? new DateRange(property, temporal(property, value, false), to)
+            return bound.equals("from")
+                    ? new DateRange(property, temporal(property, value, false), to)
                     : new DateRange(property, from, temporal(property, value, true));
         } catch (ArithmeticException e) {
             throw FilterRefused.outOfRange(key, value);
@@ -51,7 +53,9 @@ public record DateRange(PropertyDescriptor property, Temporal from, Temporal to)
         if (value.length() > 10) {
             return dateTime(value);
         }
-        return upperBound ? date(value).plusDays(1).atStartOfDay().minusNanos(1000) : date(value).atStartOfDay();
+        return upperBound
+                ? date(value).plusDays(1).atStartOfDay().minusNanos(1000)
+                : date(value).atStartOfDay();
     }
 
     private static LocalDate date(String value) {
@@ -92,7 +96,9 @@ public record DateRange(PropertyDescriptor property, Temporal from, Temporal to)
         if (to != null) {
             boolean endOfDay = to instanceof LocalDateTime dateTime
                     && dateTime.plusNanos(1000).toLocalTime().equals(LocalTime.MIDNIGHT);
-            parameters.put(name() + ".to", endOfDay ? ((LocalDateTime) to).toLocalDate().toString() : text(to));
+            parameters.put(
+                    name() + ".to",
+                    endOfDay ? ((LocalDateTime) to).toLocalDate().toString() : text(to));
         }
         return parameters;
     }

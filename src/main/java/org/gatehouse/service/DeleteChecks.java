@@ -68,7 +68,8 @@ public class DeleteChecks {
         for (var entity : em.getMetamodel().getEntities()) {
             for (var attribute : entity.getAttributes()) {
                 Class<?> target = attribute instanceof PluralAttribute<?, ?, ?> plural
-                        ? plural.getElementType().getJavaType() : attribute.getJavaType();
+                        ? plural.getElementType().getJavaType()
+                        : attribute.getJavaType();
                 if (!attribute.isAssociation() || target != view.type()) {
                     continue;
                 }
@@ -78,20 +79,27 @@ public class DeleteChecks {
                 }
                 String jpql = "select count(distinct x) from " + entity.getName() + " x join x." + attribute.getName()
                         + " t where t." + idName + " in :ids";
-                long count = em.createQuery(jpql, Long.class).setParameter("ids", keys).getSingleResult();
+                long count = em.createQuery(jpql, Long.class)
+                        .setParameter("ids", keys)
+                        .getSingleResult();
                 var referring = registry.viewOf(entity.getJavaType());
-                if (count > 0 && (referring.isEmpty() || !access.can(referring.get(), Operation.VIEW)
-                        || access.rules(referring.get()).scoped())) {
+                if (count > 0
+                        && (referring.isEmpty()
+                                || !access.can(referring.get(), Operation.VIEW)
+                                || access.rules(referring.get()).scoped())) {
                     // records the caller may not read (all or some of them): that some exist, never how many or which
-                    var other = new DeleteCheck.Usage(OTHER_RECORDS, OTHER_RECORDS, DeleteCheck.UNCOUNTED, effect.get());
+                    var other =
+                            new DeleteCheck.Usage(OTHER_RECORDS, OTHER_RECORDS, DeleteCheck.UNCOUNTED, effect.get());
                     if (!usages.contains(other)) {
                         usages.add(other);
                     }
                 } else if (count > 0) {
-                    String singular = referring.map(AdminView::singularLabel)
-                            .orElse(AdminViewFactory.humanize(entity.getJavaType().getSimpleName()));
-                    usages.add(new DeleteCheck.Usage(referring.map(AdminView::label).orElse(singular + "s"), singular,
-                            count, effect.get()));
+                    String singular = referring
+                            .map(AdminView::singularLabel)
+                            .orElse(AdminViewFactory.humanize(
+                                    entity.getJavaType().getSimpleName()));
+                    usages.add(new DeleteCheck.Usage(
+                            referring.map(AdminView::label).orElse(singular + "s"), singular, count, effect.get()));
                 }
             }
         }
@@ -104,8 +112,10 @@ public class DeleteChecks {
      */
     public List<String> usage(AdminView<?> view, String id) {
         return deleteCheck(view, List.of(id)).usages().stream()
-                .map(u -> u.count() == DeleteCheck.UNCOUNTED ? "other records"
-                        : u.count() + " " + english(u.count() == 1 ? u.singularLabel() : u.label())).toList();
+                .map(u -> u.count() == DeleteCheck.UNCOUNTED
+                        ? "other records"
+                        : u.count() + " " + english(u.count() == 1 ? u.singularLabel() : u.label()))
+                .toList();
     }
 
     private static String english(String labelOrKey) {

@@ -25,10 +25,11 @@ import org.gatehouse.service.DeleteCheck.Effect;
 @ApplicationScoped
 public class DeleteRules {
 
-    private static final String DELETE_RULES = "select rc.delete_rule from information_schema.referential_constraints rc"
-            + " join information_schema.key_column_usage k on k.constraint_name = rc.constraint_name"
-            + " and k.constraint_schema = rc.constraint_schema"
-            + " where lower(k.table_name) = ? and lower(k.column_name) = ?";
+    private static final String DELETE_RULES =
+            "select rc.delete_rule from information_schema.referential_constraints rc"
+                    + " join information_schema.key_column_usage k on k.constraint_name = rc.constraint_name"
+                    + " and k.constraint_schema = rc.constraint_schema"
+                    + " where lower(k.table_name) = ? and lower(k.column_name) = ?";
 
     @PersistenceContext
     private EntityManager em;
@@ -41,7 +42,8 @@ public class DeleteRules {
      * a relation mapped by the target).
      */
     public Optional<Effect> of(Class<?> referring, String attribute, Class<?> target) {
-        return effects.computeIfAbsent(referring.getName() + "#" + attribute, key -> read(referring, attribute, target));
+        return effects.computeIfAbsent(
+                referring.getName() + "#" + attribute, key -> read(referring, attribute, target));
     }
 
     private Optional<Effect> read(Class<?> referring, String attribute, Class<?> target) {
@@ -50,10 +52,13 @@ public class DeleteRules {
         DatabaseMapping mapping = descriptor == null ? null : descriptor.getMappingForAttributeName(attribute);
         if (mapping instanceof ManyToManyMapping manyToMany && !manyToMany.isReadOnly()) {
             // link rows: the referring records stay either way, unless the link's key refuses
-            Effect links = effectOf(manyToMany.getRelationTableName(), names(manyToMany.getTargetRelationKeyFieldNames()));
+            Effect links =
+                    effectOf(manyToMany.getRelationTableName(), names(manyToMany.getTargetRelationKeyFieldNames()));
             return Optional.of(links == Effect.BLOCKS ? Effect.BLOCKS : Effect.UNLINKS);
         }
-        if (mapping instanceof OneToOneMapping oneToOne && oneToOne.isForeignKeyRelationship() && !oneToOne.isReadOnly()) {
+        if (mapping instanceof OneToOneMapping oneToOne
+                && oneToOne.isForeignKeyRelationship()
+                && !oneToOne.isReadOnly()) {
             if (cascadedByTarget(session.getClassDescriptor(target), referring)) {
                 return Optional.of(Effect.DELETES);
             }
@@ -64,17 +69,21 @@ public class DeleteRules {
 
     /** The target deletes the referring records itself ({@code cascade = REMOVE} or orphan removal). */
     private static boolean cascadedByTarget(ClassDescriptor target, Class<?> referring) {
-        return target != null && target.getMappings().stream()
-                .anyMatch(m -> m instanceof ForeignReferenceMapping reference && reference.getReferenceClass() == referring
-                        && (reference.isCascadeRemove() || reference.isPrivateOwned()));
+        return target != null
+                && target.getMappings().stream()
+                        .anyMatch(m -> m instanceof ForeignReferenceMapping reference
+                                && reference.getReferenceClass() == referring
+                                && (reference.isCascadeRemove() || reference.isPrivateOwned()));
     }
 
     /** The effect the foreign key constraints on these columns give a delete of the row they point at. */
     private Effect effectOf(String table, List<String> columns) {
         Effect effect = Effect.UNLINKS;
         for (String column : columns) {
-            for (Object rule : em.createNativeQuery(DELETE_RULES).setParameter(1, unqualified(table))
-                    .setParameter(2, column).getResultList()) {
+            for (Object rule : em.createNativeQuery(DELETE_RULES)
+                    .setParameter(1, unqualified(table))
+                    .setParameter(2, column)
+                    .getResultList()) {
                 String text = String.valueOf(rule).toUpperCase(Locale.ROOT);
                 if (text.equals("CASCADE")) {
                     effect = Effect.DELETES;

@@ -74,9 +74,12 @@ public class EntityLists {
         AdminView<?> seen = access.checked(view, request);
         // a scoped list is counted like a filtered one, up to the cap: the planner's estimate counts
         // every row of the table, which would tell a scoped caller how many lie outside their scope
-        if (request.search() == null && request.filters().isEmpty() && !access.rules(view).scoped()) {
+        if (request.search() == null
+                && request.filters().isEmpty()
+                && !access.rules(view).scoped()) {
             var estimate = estimates.ofBigTable(view.type());
-            return estimate.isPresent() ? new ListCount(estimate.getAsLong(), ListCount.Kind.ESTIMATE)
+            return estimate.isPresent()
+                    ? new ListCount(estimate.getAsLong(), ListCount.Kind.ESTIMATE)
                     : new ListCount(count(view, request), ListCount.Kind.EXACT);
         }
         return cappedCount(seen, request);
@@ -103,7 +106,8 @@ public class EntityLists {
         int page = view.pageSizes().stream().mapToInt(Integer::intValue).max().orElse(0);
         if (afterId != null || rows.size() > page) {
             // more than a page leaves the console: only after a fresh proof of identity
-            stepUp.require("export more than a page of " + Texts.label(Locale.ENGLISH, view.label()).toLowerCase(Locale.ROOT));
+            stepUp.require("export more than a page of "
+                    + Texts.label(Locale.ENGLISH, view.label()).toLowerCase(Locale.ROOT));
         }
         return rows;
     }

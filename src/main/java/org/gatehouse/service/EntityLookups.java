@@ -61,7 +61,8 @@ public class EntityLookups {
         var entity = em.getMetamodel().entity(type);
         try {
             Object key = parseId(entity.getIdType().getJavaType(), id);
-            return queryOf(type).inScope(type, List.of(key)).isEmpty() ? Optional.empty()
+            return queryOf(type).inScope(type, List.of(key)).isEmpty()
+                    ? Optional.empty()
                     : Optional.ofNullable(em.find(type, key));
         } catch (NumberFormatException e) {
             return Optional.empty();
@@ -106,7 +107,8 @@ public class EntityLookups {
         Set<String> hidden = access.rules(view).hidden();
         return audit.history(view.type().getSimpleName(), id, limit).stream()
                 .map(entry -> HistoryItem.of(entry).without(hidden))
-                .map(item -> item.without(relationsOutOfScope(view, item))).toList();
+                .map(item -> item.without(relationsOutOfScope(view, item)))
+                .toList();
     }
 
     /**
@@ -119,14 +121,17 @@ public class EntityLookups {
         Set<String> fields = new HashSet<>();
         for (var change : item.changes()) {
             PropertyDescriptor property = view.properties().get(change.field());
-            AdminView<?> related = property == null || !property.isRelation() ? null
+            AdminView<?> related = property == null || !property.isRelation()
+                    ? null
                     : registry.viewOf(property.javaType()).orElse(null);
             if (related == null || !access.rules(related).scoped()) {
                 continue;
             }
             boolean inScope = property.kind() != PropertyKind.TO_MANY
-                    && Stream.of(change.before(), change.after()).allMatch(title -> title == null
-                            || title.isEmpty() || query(related).hasTitle(related.type(), property.relatedLabel(), title));
+                    && Stream.of(change.before(), change.after())
+                            .allMatch(title -> title == null
+                                    || title.isEmpty()
+                                    || query(related).hasTitle(related.type(), property.relatedLabel(), title));
             if (!inScope) {
                 fields.add(change.field());
             }

@@ -62,7 +62,8 @@ final class EntityQuery {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object> query = cb.createQuery(Object.class);
         Root<?> root = query.from(type);
-        query.select(root.get(idName(type))).where(root.get(idName(type)).in(keys), scope.of(cb, root, em.getMetamodel()));
+        query.select(root.get(idName(type)))
+                .where(root.get(idName(type)).in(keys), scope.of(cb, root, em.getMetamodel()));
         return em.createQuery(query).getResultList();
     }
 
@@ -87,8 +88,10 @@ final class EntityQuery {
         Root<T> root = query.from(type);
         List<Predicate> where = new ArrayList<>();
         if (text != null && !text.isBlank()) {
-            where.add(cb.like(cb.lower(root.get(titleProperty).as(String.class)),
-                    "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%", '\\'));
+            where.add(cb.like(
+                    cb.lower(root.get(titleProperty).as(String.class)),
+                    "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%",
+                    '\\'));
         }
         if (scope != null) {
             where.add(scope.of(cb, root, em.getMetamodel()));
@@ -113,15 +116,22 @@ final class EntityQuery {
             // Next or Previous: seek from the neighbouring page's edge row instead of counting past rows
             KeysetSeek seek = new KeysetSeek(root, view, request.sort(), idName(view.type()), request.cursor());
             where.add(seek.predicate(cb));
-            idQuery.select(root.get(idName(view.type()))).where(where.toArray(Predicate[]::new)).orderBy(seek.orders(cb));
-            ids = new ArrayList<>(em.createQuery(idQuery).setMaxResults(request.size()).getResultList());
+            idQuery.select(root.get(idName(view.type())))
+                    .where(where.toArray(Predicate[]::new))
+                    .orderBy(seek.orders(cb));
+            ids = new ArrayList<>(
+                    em.createQuery(idQuery).setMaxResults(request.size()).getResultList());
             if (seek.backwards()) {
                 java.util.Collections.reverse(ids);
             }
         } else {
-            idQuery.select(root.get(idName(view.type()))).where(where.toArray(Predicate[]::new))
+            idQuery.select(root.get(idName(view.type())))
+                    .where(where.toArray(Predicate[]::new))
                     .orderBy(orders(cb, root, view, request.sort()));
-            ids = em.createQuery(idQuery).setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+            ids = em.createQuery(idQuery)
+                    .setFirstResult(request.offset())
+                    .setMaxResults(request.size())
+                    .getResultList();
         }
         if (ids.isEmpty()) {
             return List.of();
@@ -146,8 +156,13 @@ final class EntityQuery {
         CriteriaQuery<Object> query = cb.createQuery(Object.class);
         Root<E> root = query.from(view.type());
         query.select(root.get(idName(view.type()))).where(predicates(cb, query, root, view, request));
-        boolean beyondCap = !em.createQuery(query).setFirstResult(countCap).setMaxResults(1).getResultList().isEmpty();
-        return beyondCap ? new ListCount(countCap, ListCount.Kind.AT_LEAST)
+        boolean beyondCap = !em.createQuery(query)
+                .setFirstResult(countCap)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+        return beyondCap
+                ? new ListCount(countCap, ListCount.Kind.AT_LEAST)
                 : new ListCount(count(view, request), ListCount.Kind.EXACT);
     }
 
@@ -178,8 +193,8 @@ final class EntityQuery {
         }
     }
 
-    private <E> Predicate[] predicates(CriteriaBuilder cb, CriteriaQuery<?> query, Root<E> root, AdminView<E> view,
-            ListRequest request) {
+    private <E> Predicate[] predicates(
+            CriteriaBuilder cb, CriteriaQuery<?> query, Root<E> root, AdminView<E> view, ListRequest request) {
         List<Predicate> predicates = new ArrayList<>();
         if (scope != null) {
             predicates.add(scope.of(cb, root, em.getMetamodel()));
@@ -187,7 +202,8 @@ final class EntityQuery {
         if (request.search() != null) {
             String pattern = "%" + escapeLike(request.search().toLowerCase(Locale.ROOT)) + "%";
             predicates.add(cb.or(view.searchable().stream()
-                    .map(p -> p.name().contains(".") ? relatedMatch(cb, root, p.name(), pattern)
+                    .map(p -> p.name().contains(".")
+                            ? relatedMatch(cb, root, p.name(), pattern)
                             : cb.like(cb.lower(root.get(p.name())), pattern, '\\'))
                     .toArray(Predicate[]::new)));
         }
@@ -212,8 +228,11 @@ final class EntityQuery {
         CriteriaQuery<Object> related = cb.createQuery(Object.class);
         Root<?> target = related.from(type);
         related.select(target.get(idName(type))).where(cb.like(cb.lower(target.get(attribute)), pattern, '\\'));
-        List<Object> ids = em.createQuery(related).setMaxResults(RELATED_MATCH_LIMIT).getResultList();
-        return ids.isEmpty() ? cb.disjunction() : root.get(relation).get(idName(type)).in(ids);
+        List<Object> ids =
+                em.createQuery(related).setMaxResults(RELATED_MATCH_LIMIT).getResultList();
+        return ids.isEmpty()
+                ? cb.disjunction()
+                : root.get(relation).get(idName(type)).in(ids);
     }
 
     /** Filter values arrive as Long, BigDecimal, LocalDate or LocalDateTime (UTC); the attribute decides. */

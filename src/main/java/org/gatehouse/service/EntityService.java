@@ -87,14 +87,15 @@ public class EntityService {
         if (view.stepUp().requiredFor(Operation.CREATE)) {
             stepUp.require("create " + english(view.singularLabel()) + " records");
         }
-        access.requireUnchanged(view, ValueText.snapshot(view, blank(view)), ValueText.snapshot(view, entity), Operation.CREATE);
+        access.requireUnchanged(
+                view, ValueText.snapshot(view, blank(view)), ValueText.snapshot(view, entity), Operation.CREATE);
         WriteHook.Change<E> extra = hooked(() -> view.writeHook().onCreate(password));
         apply(extra, entity);
         em.persist(entity);
         steps.flush(view, null);
         access.requireInScope(view, entity, Operation.CREATE);
-        String changes = AuditLog.diff(Map.of(), ValueText.snapshot(view, entity), Map.of(),
-                ValueText.references(view, entity));
+        String changes =
+                AuditLog.diff(Map.of(), ValueText.snapshot(view, entity), Map.of(), ValueText.references(view, entity));
         steps.audit(view, AuditAction.CREATE, entity, withSecret(changes, extra));
         return entity;
     }
@@ -132,8 +133,10 @@ public class EntityService {
         E merged = em.merge(edited);
         steps.flush(view, id);
         access.requireInScope(view, merged, Operation.EDIT);
-        String changes = withSecret(AuditLog.diff(before, ValueText.snapshot(view, merged), referencesBefore,
-                ValueText.references(view, merged)), extra);
+        String changes = withSecret(
+                AuditLog.diff(
+                        before, ValueText.snapshot(view, merged), referencesBefore, ValueText.references(view, merged)),
+                extra);
         if (!"{}".equals(changes)) {
             steps.audit(view, AuditAction.UPDATE, merged, withNotes(changes, notes));
         }
@@ -158,8 +161,8 @@ public class EntityService {
     }
 
     /** An edit that the view's {@link org.gatehouse.metadata.StepUpRule} calls dangerous needs a fresh proof of identity. */
-    private void requireStepUpForEdit(AdminView<?> view, Map<String, String> before, Map<String, String> after,
-            Set<String> hookSets) {
+    private void requireStepUpForEdit(
+            AdminView<?> view, Map<String, String> before, Map<String, String> after, Set<String> hookSets) {
         boolean dangerous = view.stepUp().requiredFor(Operation.EDIT)
                 || hookSets.stream().anyMatch(view.stepUp()::requiredWhenChanged)
                 || view.stepUp().changedProperties().stream()

@@ -12,8 +12,8 @@ import org.gatehouse.metadata.PropertyDescriptor;
  * ({@code total.from}, {@code total.to}). A new kind is a new record here and its line in
  * {@link #read}.
  */
-public sealed interface Filter permits TextFilter, BooleanFilter, ChoiceFilter, RelationFilter, MemberFilter,
-        NumberRange, DateRange {
+public sealed interface Filter
+        permits TextFilter, BooleanFilter, ChoiceFilter, RelationFilter, MemberFilter, NumberRange, DateRange {
 
     PropertyDescriptor property();
 

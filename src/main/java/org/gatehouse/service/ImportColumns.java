@@ -26,8 +26,7 @@ public final class ImportColumns {
     /** The column that names the record to update. */
     public static final String ID = "id";
 
-    private ImportColumns() {
-    }
+    private ImportColumns() {}
 
     /**
      * The properties a file's columns may fill: the id, then the view's columns and form fields
@@ -37,7 +36,8 @@ public final class ImportColumns {
         Map<String, PropertyDescriptor> targets = new LinkedHashMap<>();
         seen.property(ID).ifPresent(id -> targets.put(ID, id));
         seen.columns().forEach(p -> targets.putIfAbsent(p.name(), p));
-        seen.formFields().stream().filter(p -> !p.name().equals(seen.passwordProperty()))
+        seen.formFields().stream()
+                .filter(p -> !p.name().equals(seen.passwordProperty()))
                 .forEach(p -> targets.putIfAbsent(p.name(), p));
         return targets;
     }
@@ -82,7 +82,9 @@ public final class ImportColumns {
      * text {@code =1+2}; {@code ''x} was {@code 'x}).
      */
     public static String undefused(String cell) {
-        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\''
+        if (cell != null
+                && cell.length() > 1
+                && cell.charAt(0) == '\''
                 && (FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0 || cell.charAt(1) == '\'')) {
             return cell.substring(1);
         }

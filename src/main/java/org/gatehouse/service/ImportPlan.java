@@ -9,8 +9,17 @@ import org.gatehouse.i18n.Message;
  * error (and skips, when told to), and the rows a page shows, each with its outcome and problems.
  * Small: a page keeps it, the parsed file stays on the node.
  */
-public record ImportPlan(String fileName, int rows, int created, int updated, int unchanged, int errors,
-        int skipped, boolean applied, List<Row> shown) implements Serializable {
+public record ImportPlan(
+        String fileName,
+        int rows,
+        int created,
+        int updated,
+        int unchanged,
+        int errors,
+        int skipped,
+        boolean applied,
+        List<Row> shown)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,7 +28,10 @@ public record ImportPlan(String fileName, int rows, int created, int updated, in
 
     /** What happens to one row. */
     public enum Outcome {
-        CREATE, UPDATE, UNCHANGED, ERROR
+        CREATE,
+        UPDATE,
+        UNCHANGED,
+        ERROR
     }
 
     /**

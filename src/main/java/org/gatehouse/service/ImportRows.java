@@ -41,8 +41,7 @@ final class ImportRows<E> {
     private static final int KEY_CHUNK = 500;
 
     /** One row made ready: the record to write (new, or a detached copy of the stored one) and what it takes. */
-    record Prepared<E>(Outcome outcome, String id, E entity, List<Problem> problems) {
-    }
+    record Prepared<E>(Outcome outcome, String id, E entity, List<Problem> problems) {}
 
     private final EntityService service;
     private final EntityManager em;
@@ -64,10 +63,18 @@ final class ImportRows<E> {
     private final Map<String, Integer> named = new HashMap<>();
     /** The natural keys looked up so far, and the ids of those a stored record has. */
     private final Set<Object> lookedUp = new HashSet<>();
+
     private final Map<Object, Object> idsByKey = new HashMap<>();
 
-    ImportRows(EntityService service, EntityManager em, Validator validator, AdminRegistry registry,
-            AdminView<E> view, AdminView<E> seen, List<String> mapping, CsvTable table) {
+    ImportRows(
+            EntityService service,
+            EntityManager em,
+            Validator validator,
+            AdminRegistry registry,
+            AdminView<E> view,
+            AdminView<E> seen,
+            List<String> mapping,
+            CsvTable table) {
         this.service = service;
         this.em = em;
         this.validator = validator;
@@ -81,7 +88,9 @@ final class ImportRows<E> {
         this.mayEdit = view.editable() && service.can(view, Operation.EDIT);
         seen.formFields().stream().filter(p -> !p.readOnly()).forEach(p -> writable.add(p.name()));
         this.idColumn = mapping.indexOf(ImportColumns.ID);
-        this.naturalKey = registry.naturalKey(view).filter(key -> mapping.contains(key.name())).orElse(null);
+        this.naturalKey = registry.naturalKey(view)
+                .filter(key -> mapping.contains(key.name()))
+                .orElse(null);
         this.keyColumn = naturalKey == null ? -1 : mapping.indexOf(naturalKey.name());
     }
 
@@ -156,7 +165,8 @@ final class ImportRows<E> {
         if (!problems.isEmpty()) {
             return new Prepared<>(Outcome.ERROR, id.isEmpty() ? null : id, null, problems);
         }
-        if (outcome == Outcome.UPDATE && before.equals(ValueText.snapshot(view, entity))
+        if (outcome == Outcome.UPDATE
+                && before.equals(ValueText.snapshot(view, entity))
                 && referencesBefore.equals(ValueText.references(view, entity))) {
             return new Prepared<>(Outcome.UNCHANGED, id, null, problems);
         }
@@ -184,7 +194,8 @@ final class ImportRows<E> {
             }
             Object value;
             try {
-                value = property.isRelation() ? related(property, ImportColumns.undefused(cell))
+                value = property.isRelation()
+                        ? related(property, ImportColumns.undefused(cell))
                         : ImportColumns.value(cell, property);
             } catch (TextValues.Unreadable e) {
                 problems.add(new Problem(name, Message.of("import.error.unreadable"), null));
@@ -195,7 +206,8 @@ final class ImportRows<E> {
             }
             if (writable.contains(name)) {
                 PropertyAccess.set(entity, name, value);
-            } else if (outcome == Outcome.UPDATE && !ValueText.format(value, property).equals(before.get(name))) {
+            } else if (outcome == Outcome.UPDATE
+                    && !ValueText.format(value, property).equals(before.get(name))) {
                 // shown to the caller but not theirs to change, as on the form
                 problems.add(new Problem(name, Message.of("import.error.readOnly"), null));
             }
@@ -212,7 +224,9 @@ final class ImportRows<E> {
             keys.add(key);
             for (int i = index + 1; i < Math.min(rows.size(), index + KEY_CHUNK); i++) {
                 String[] cells = rows.get(i);
-                if (cells.length == columns && (idColumn < 0 || ImportColumns.undefused(cells[idColumn]).isBlank())) {
+                if (cells.length == columns
+                        && (idColumn < 0
+                                || ImportColumns.undefused(cells[idColumn]).isBlank())) {
                     try {
                         Object next = ImportColumns.value(cells[keyColumn], naturalKey);
                         if (next != null && !lookedUp.contains(next)) {
@@ -268,7 +282,8 @@ final class ImportRows<E> {
     /** The one record a label or id names, or the bundle key saying why there is none. */
     private Object resolve(PropertyDescriptor property, String key) {
         List<?> matches = service.suggest(property.javaType(), property.relatedLabel(), key, LABEL_CANDIDATES).stream()
-                .filter(candidate -> key.equals(ValueText.label(candidate, property))).toList();
+                .filter(candidate -> key.equals(ValueText.label(candidate, property)))
+                .toList();
         if (matches.size() == 1) {
             return matches.get(0);
         }

@@ -68,7 +68,8 @@ final class KeysetSeek {
             alternatives.add(cb.and(parts.toArray(Predicate[]::new)));
         }
         boolean greater = after != descending.get(0);
-        Predicate bound = greater ? cb.greaterThanOrEqualTo(keys.get(0), values.get(0))
+        Predicate bound = greater
+                ? cb.greaterThanOrEqualTo(keys.get(0), values.get(0))
                 : cb.lessThanOrEqualTo(keys.get(0), values.get(0));
         return cb.and(bound, cb.or(alternatives.toArray(Predicate[]::new)));
     }

@@ -9,7 +9,11 @@ import org.gatehouse.i18n.Message;
  */
 public record ListCount(long value, Kind kind) implements Serializable {
 
-    public enum Kind { EXACT, ESTIMATE, AT_LEAST }
+    public enum Kind {
+        EXACT,
+        ESTIMATE,
+        AT_LEAST
+    }
 
     public boolean exact() {
         return kind == Kind.EXACT;

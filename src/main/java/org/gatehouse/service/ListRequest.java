@@ -36,8 +36,14 @@ public final class ListRequest {
     /** Where the page starts or ends when reached by Next or Previous; {@code null}: by its number. */
     private final PageCursor cursor;
 
-    ListRequest(AdminView<?> view, int page, int size, List<SortOrder> sort, String search,
-            Map<String, Filter> filters, PageCursor cursor) {
+    ListRequest(
+            AdminView<?> view,
+            int page,
+            int size,
+            List<SortOrder> sort,
+            String search,
+            Map<String, Filter> filters,
+            PageCursor cursor) {
         this.view = view;
         this.page = page;
         this.size = size;
@@ -92,12 +98,13 @@ public final class ListRequest {
     /** This list with another of the view's page sizes; any other size changes nothing. */
     public ListRequest withSize(int size) {
         return view.pageSizes().contains(size) && size != this.size
-                ? new ListRequest(view, page, size, sort, search, filters, null) : this;
+                ? new ListRequest(view, page, size, sort, search, filters, null)
+                : this;
     }
 
     /** This list in another order ({@code -total,name}); keys the table cannot sort by are dropped. */
     public ListRequest withSort(String spec) {
-        List<SortOrder> chosen = ListRequestParser.sort(view, spec, notice -> { });
+        List<SortOrder> chosen = ListRequestParser.sort(view, spec, notice -> {});
         return chosen.equals(sort) ? this : new ListRequest(view, page, size, chosen, search, filters, null);
     }
 
@@ -176,8 +183,13 @@ public final class ListRequest {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ListRequest that && view == that.view && page == that.page && size == that.size
-                && sort.equals(that.sort) && Objects.equals(search, that.search) && filters.equals(that.filters)
+        return other instanceof ListRequest that
+                && view == that.view
+                && page == that.page
+                && size == that.size
+                && sort.equals(that.sort)
+                && Objects.equals(search, that.search)
+                && filters.equals(that.filters)
                 && Objects.equals(cursor, that.cursor);
     }
 

@@ -42,9 +42,10 @@ final class ListRequestParser {
             }
             if (PlainText.hasForbiddenCharacters(key, false) || PlainText.hasForbiddenCharacters(value, false)) {
                 // never echo such a value back: a notice names the parameter only when it is printable
-                notices.add(PlainText.hasForbiddenCharacters(key, false)
-                        ? Message.of("list.notice.controlParameter")
-                        : Message.of("list.notice.controlValue", FilterRefused.shorten(key)));
+                notices.add(
+                        PlainText.hasForbiddenCharacters(key, false)
+                                ? Message.of("list.notice.controlParameter")
+                                : Message.of("list.notice.controlValue", FilterRefused.shorten(key)));
                 return;
             }
             String trimmed = value.strip();
@@ -63,7 +64,8 @@ final class ListRequestParser {
         } else if (!positions.isEmpty()) {
             // after the sort is known: a position is one in the list's order
             Map.Entry<String, String> position = positions.entrySet().iterator().next();
-            var sought = request.seeking(page, position.getValue(), position.getKey().equals("after"));
+            var sought =
+                    request.seeking(page, position.getValue(), position.getKey().equals("after"));
             if (sought.isPresent()) {
                 request = sought.get();
             } else {
@@ -85,7 +87,8 @@ final class ListRequestParser {
     private void size(String value) {
         Integer number = parseInt(value);
         if (number == null || !view.pageSizes().contains(number)) {
-            String sizes = String.join(", ", view.pageSizes().stream().map(String::valueOf).toList());
+            String sizes = String.join(
+                    ", ", view.pageSizes().stream().map(String::valueOf).toList());
             notices.add(Message.of("list.notice.size", FilterRefused.shorten(value), sizes, size));
         } else {
             size = number;
@@ -111,7 +114,9 @@ final class ListRequestParser {
         if (view.searchable().isEmpty()) {
             notices.add(Message.of("list.notice.noSearch"));
         } else {
-            search = text.length() > ListRequest.MAX_SEARCH_LENGTH ? text.substring(0, ListRequest.MAX_SEARCH_LENGTH) : text;
+            search = text.length() > ListRequest.MAX_SEARCH_LENGTH
+                    ? text.substring(0, ListRequest.MAX_SEARCH_LENGTH)
+                    : text;
         }
     }
 

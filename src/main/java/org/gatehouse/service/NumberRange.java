@@ -34,8 +34,10 @@ public record NumberRange(PropertyDescriptor property, Number from, Number to) i
         } catch (ArithmeticException e) {
             throw FilterRefused.outOfRange(key, value);
         } catch (NumberFormatException e) {
-            throw FilterRefused.notExpected(property.kind() == PropertyKind.INTEGER ? "list.notice.notWholeNumber"
-                    : "list.notice.notNumber", key, value);
+            throw FilterRefused.notExpected(
+                    property.kind() == PropertyKind.INTEGER ? "list.notice.notWholeNumber" : "list.notice.notNumber",
+                    key,
+                    value);
         }
     }
 

@@ -33,8 +33,12 @@ public record PageCursor(boolean after, List<Object> values) {
 
     /** Whether a list in this order can be paged by position. */
     static boolean usable(AdminView<?> view, List<SortOrder> sort) {
-        return sort.stream().map(order -> view.properties().get(order.property())).allMatch(property -> property != null
-                && property.required() && !property.isRelation() && property.kind() != PropertyKind.LONG_TEXT);
+        return sort.stream()
+                .map(order -> view.properties().get(order.property()))
+                .allMatch(property -> property != null
+                        && property.required()
+                        && !property.isRelation()
+                        && property.kind() != PropertyKind.LONG_TEXT);
     }
 
     /** The cursor of one row of the list: its sort-key values, then its id. */
@@ -50,8 +54,11 @@ public record PageCursor(boolean after, List<Object> values) {
 
     /** Each text URL-encoded (so no separator is left in it), joined, then Base64: opaque and URL-safe. */
     private static String encode(List<String> texts) {
-        String joined = String.join(SEPARATOR, texts.stream().map(text -> URLEncoder.encode(text, StandardCharsets.UTF_8))
-                .toList());
+        String joined = String.join(
+                SEPARATOR,
+                texts.stream()
+                        .map(text -> URLEncoder.encode(text, StandardCharsets.UTF_8))
+                        .toList());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -61,7 +68,9 @@ public record PageCursor(boolean after, List<Object> values) {
         }
         // instants as UTC date-times, the form list filters read them in
         if (value instanceof OffsetDateTime dateTime) {
-            return dateTime.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString();
+            return dateTime.withOffsetSameInstant(ZoneOffset.UTC)
+                    .toLocalDateTime()
+                    .toString();
         }
         if (value instanceof Instant instant) {
             return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
@@ -80,8 +89,8 @@ public record PageCursor(boolean after, List<Object> values) {
         }
         String[] texts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(SEPARATOR, -1);
         // the order it was written for comes first: a position in another order means nothing
-        if (texts.length != sort.size() + 2 || !URLDecoder.decode(texts[0], StandardCharsets.UTF_8)
-                .equals(SortOrder.format(sort))) {
+        if (texts.length != sort.size() + 2
+                || !URLDecoder.decode(texts[0], StandardCharsets.UTF_8).equals(SortOrder.format(sort))) {
             throw new IllegalArgumentException("not a cursor of this list");
         }
         List<Object> values = new ArrayList<>();
@@ -92,8 +101,11 @@ public record PageCursor(boolean after, List<Object> values) {
                 throw new IllegalArgumentException("NUL"); // no stored value holds one, and SQL refuses it
             }
             // text keys as they are: the filter conversion would shorten a long one
-            values.add(property.kind() == PropertyKind.TEXT ? value
-                    : Filter.read(property, property.name(), null, value, null).value());
+            values.add(
+                    property.kind() == PropertyKind.TEXT
+                            ? value
+                            : Filter.read(property, property.name(), null, value, null)
+                                    .value());
         }
         values.add(Long.valueOf(URLDecoder.decode(texts[sort.size() + 1], StandardCharsets.UTF_8)));
         return new PageCursor(after, List.copyOf(values));

@@ -57,8 +57,8 @@ public class RecordHistory {
     static final int ENTRIES = 2_000;
     /** How many records a label is compared with when an old entry names a relation by label alone. */
     /** Entries that record an edit of the record's fields. */
-    static final Set<AuditAction> REVERTIBLE = EnumSet.of(AuditAction.CREATE, AuditAction.UPDATE,
-            AuditAction.BULK_ACTION);
+    static final Set<AuditAction> REVERTIBLE =
+            EnumSet.of(AuditAction.CREATE, AuditAction.UPDATE, AuditAction.BULK_ACTION);
 
     /** Which revert. */
     public enum Mode {
@@ -69,22 +69,29 @@ public class RecordHistory {
     }
 
     /** One field as the revert would change it: its value now and after. */
-    public record Step(PropertyDescriptor property, Object now, Object after) implements Serializable {
-    }
+    public record Step(PropertyDescriptor property, Object now, Object after) implements Serializable {}
 
     /**
      * A reason the revert cannot be made ({@code key} of the records bundle, the field, and the
      * recorded text it concerns), or a note about a field that is left as it is.
      */
-    public record Remark(String key, String field, String value) implements Serializable {
-    }
+    public record Remark(String key, String field, String value) implements Serializable {}
 
     /**
      * What a revert would do to the record as it is now (at {@code version}); it can be saved only
      * when nothing stands in its way and it changes something.
      */
-    public record Preview(long entryId, Mode mode, OffsetDateTime entryAt, String entryActor, long version,
-            List<Step> steps, List<Remark> problems, List<Remark> notes, Object record) implements Serializable {
+    public record Preview(
+            long entryId,
+            Mode mode,
+            OffsetDateTime entryAt,
+            String entryActor,
+            long version,
+            List<Step> steps,
+            List<Remark> problems,
+            List<Remark> notes,
+            Object record)
+            implements Serializable {
 
         public boolean applicable() {
             return problems.isEmpty() && !steps.isEmpty();
@@ -115,7 +122,9 @@ public class RecordHistory {
     public <E> Optional<Preview> preview(AdminView<E> shown, String recordId, long entryId, Mode mode) {
         AdminView<E> view = declared(shown);
         if (!view.editable() || !service.can(view, Operation.EDIT)) {
-            String who = caller.getCallerPrincipal() == null ? null : caller.getCallerPrincipal().getName();
+            String who = caller.getCallerPrincipal() == null
+                    ? null
+                    : caller.getCallerPrincipal().getName();
             audit.securityEvent(AuditAction.FORBIDDEN, who, view.name() + ":revert");
             throw new ForbiddenException(view.name() + " revert");
         }
@@ -144,25 +153,47 @@ public class RecordHistory {
         } else if (mode == Mode.CHANGE && entry.getAction() == AuditAction.CREATE) {
             problems.add(new Remark("revert.problem.creation", null, null));
         } else {
-            List<Map<String, RecordedChanges.Recorded>> changes = trail.stream().map(e -> RecordedChanges.parse(e.getChanges())).toList();
+            List<Map<String, RecordedChanges.Recorded>> changes = trail.stream()
+                    .map(e -> RecordedChanges.parse(e.getChanges()))
+                    .toList();
             // a version restores what the form edits; a change names its fields, read-only ones included
-            Collection<String> fields = mode == Mode.CHANGE ? changes.get(at).keySet()
-                    : view.formFields().stream().filter(p -> !p.readOnly()).map(PropertyDescriptor::name).toList();
+            Collection<String> fields = mode == Mode.CHANGE
+                    ? changes.get(at).keySet()
+                    : view.formFields().stream()
+                            .filter(p -> !p.readOnly())
+                            .map(PropertyDescriptor::name)
+                            .toList();
             ViewRules rules = service.rules(view);
             for (String field : fields) {
-                plan(view, rules, record, field, RecordedChanges.target(changes, at, field, mode), steps, problems, notes);
+                plan(
+                        view,
+                        rules,
+                        record,
+                        field,
+                        RecordedChanges.target(changes, at, field, mode),
+                        steps,
+                        problems,
+                        notes);
             }
         }
         long version = ((BaseEntity) record).getVersion();
         steps.forEach(step -> PropertyAccess.set(record, step.property().name(), step.after()));
         if (problems.isEmpty()) {
             for (ConstraintViolation<E> violation : validator.validate(record)) {
-                problems.add(new Remark("revert.problem.invalid", violation.getPropertyPath().toString(),
-                        violation.getMessage()));
+                problems.add(new Remark(
+                        "revert.problem.invalid", violation.getPropertyPath().toString(), violation.getMessage()));
             }
         }
-        return Optional.of(new Preview(entryId, mode, entry.getAt(), entry.getActor(), version, List.copyOf(steps),
-                List.copyOf(problems), List.copyOf(notes), record));
+        return Optional.of(new Preview(
+                entryId,
+                mode,
+                entry.getAt(),
+                entry.getActor(),
+                version,
+                List.copyOf(steps),
+                List.copyOf(problems),
+                List.copyOf(notes),
+                record));
     }
 
     /**
@@ -181,18 +212,27 @@ public class RecordHistory {
             throw new ConflictException(recordId, false);
         }
         if (!preview.applicable()) {
-            throw new WriteException(null, org.gatehouse.i18n.Message.of(preview.problems().isEmpty()
-                    ? "revert.nothing" : "revert.problem.summary"));
+            throw new WriteException(
+                    null,
+                    org.gatehouse.i18n.Message.of(
+                            preview.problems().isEmpty() ? "revert.nothing" : "revert.problem.summary"));
         }
         @SuppressWarnings("unchecked")
         E record = (E) preview.record();
-        return Optional.of(service.update(shown, record, null,
-                Map.of(mode == Mode.CHANGE ? REVERT_OF : RESTORE_OF, String.valueOf(entryId))));
+        return Optional.of(service.update(
+                shown, record, null, Map.of(mode == Mode.CHANGE ? REVERT_OF : RESTORE_OF, String.valueOf(entryId))));
     }
 
     /** Adds what reverting one field takes: a step, a problem, a note, or nothing when it is as recorded. */
-    private <E> void plan(AdminView<E> view, ViewRules rules, E record, String field, Optional<RecordedChanges.Recorded> target,
-            List<Step> steps, List<Remark> problems, List<Remark> notes) {
+    private <E> void plan(
+            AdminView<E> view,
+            ViewRules rules,
+            E record,
+            String field,
+            Optional<RecordedChanges.Recorded> target,
+            List<Step> steps,
+            List<Remark> problems,
+            List<Remark> notes) {
         if (target.isEmpty() || rules.hidden().contains(field)) {
             // unchanged since, or not the caller's to see: never mentioned
             return;
@@ -207,7 +247,8 @@ public class RecordHistory {
             addOnce(notes, new Remark("revert.note.gone", field, null));
             return;
         }
-        if (property.readOnly() || view.formFields().stream().noneMatch(p -> p.name().equals(field))) {
+        if (property.readOnly()
+                || view.formFields().stream().noneMatch(p -> p.name().equals(field))) {
             notes.add(new Remark("revert.note.readOnly", field, null));
             return;
         }
@@ -218,7 +259,9 @@ public class RecordHistory {
         Object now = PropertyAccess.get(record, field);
         Object after;
         try {
-            after = property.isRelation() ? new RevertRelations(service, registry).resolve(property, recorded, problems) : TextValues.parse(recorded.old(), property);
+            after = property.isRelation()
+                    ? new RevertRelations(service, registry).resolve(property, recorded, problems)
+                    : TextValues.parse(recorded.old(), property);
         } catch (TextValues.Unreadable e) {
             problems.add(new Remark("revert.problem.unreadable", field, recorded.old()));
             return;
@@ -231,16 +274,23 @@ public class RecordHistory {
             same = references(now).equals(references(after));
         }
         if (!same) {
-            steps.add(new Step(property, property.kind() == PropertyKind.TO_MANY && now != null
-                    ? new LinkedHashSet<>((Collection<?>) now) : now, after));
+            steps.add(new Step(
+                    property,
+                    property.kind() == PropertyKind.TO_MANY && now != null
+                            ? new LinkedHashSet<>((Collection<?>) now)
+                            : now,
+                    after));
         }
     }
 
     private static String references(Object value) {
-        Collection<?> items = value instanceof Collection<?> collection ? collection
-                : value == null ? List.of() : List.of(value);
-        return items.stream().map(item -> item instanceof BaseEntity entity ? String.valueOf(entity.getId()) : "")
-                .sorted().toList().toString();
+        Collection<?> items =
+                value instanceof Collection<?> collection ? collection : value == null ? List.of() : List.of(value);
+        return items.stream()
+                .map(item -> item instanceof BaseEntity entity ? String.valueOf(entity.getId()) : "")
+                .sorted()
+                .toList()
+                .toString();
     }
 
     private static void addOnce(List<Remark> remarks, Remark remark) {

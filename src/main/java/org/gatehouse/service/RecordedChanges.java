@@ -18,13 +18,10 @@ import org.gatehouse.service.RecordHistory.Mode;
  */
 final class RecordedChanges {
 
-    private RecordedChanges() {
-    }
+    private RecordedChanges() {}
 
     /** One field as an entry recorded it; a secret has neither value. */
-    record Recorded(String old, String now, String oldRef, String newRef, boolean referenced, boolean secret) {
-    }
-
+    record Recorded(String old, String now, String oldRef, String newRef, boolean referenced, boolean secret) {}
 
     /** An entry's changed fields; notes ({@code @action}, {@code @revertOf}) are not fields. */
     static Map<String, Recorded> parse(String json) {
@@ -42,9 +39,15 @@ final class RecordedChanges {
                     return;
                 }
                 if (value instanceof JsonObject change) {
-                    fields.put(field, new Recorded(text(change.get("old")), text(change.get("new")),
-                            text(change.get("oldRef")), text(change.get("newRef")),
-                            change.containsKey("oldRef") || change.containsKey("newRef"), false));
+                    fields.put(
+                            field,
+                            new Recorded(
+                                    text(change.get("old")),
+                                    text(change.get("new")),
+                                    text(change.get("oldRef")),
+                                    text(change.get("newRef")),
+                                    change.containsKey("oldRef") || change.containsKey("newRef"),
+                                    false));
                 } else {
                     // recorded as "changed", never with a value: a secret
                     fields.put(field, new Recorded(null, null, null, null, false, true));
@@ -75,9 +78,16 @@ final class RecordedChanges {
         for (int i = at; i >= 0; i--) {
             Recorded recorded = changes.get(i).get(field);
             if (recorded != null) {
-                return Optional.of(recorded.secret() ? recorded
-                        : new Recorded(recorded.now(), recorded.now(), recorded.newRef(), recorded.newRef(),
-                                recorded.referenced(), false));
+                return Optional.of(
+                        recorded.secret()
+                                ? recorded
+                                : new Recorded(
+                                        recorded.now(),
+                                        recorded.now(),
+                                        recorded.newRef(),
+                                        recorded.newRef(),
+                                        recorded.referenced(),
+                                        false));
             }
         }
         for (int i = at + 1; i < changes.size(); i++) {

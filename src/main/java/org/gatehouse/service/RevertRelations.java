@@ -38,7 +38,8 @@ final class RevertRelations {
     Object resolve(PropertyDescriptor property, RecordedChanges.Recorded recorded, List<Remark> problems) {
         Class<?> type = property.javaType();
         var relatedView = registry.viewOf(type);
-        List<String> keys = recorded.referenced() ? TextValues.ids(recorded.oldRef()) : TextValues.labels(recorded.old());
+        List<String> keys =
+                recorded.referenced() ? TextValues.ids(recorded.oldRef()) : TextValues.labels(recorded.old());
         if (keys.isEmpty()) {
             return property.kind() == PropertyKind.TO_MANY ? new LinkedHashSet<>() : null;
         }
@@ -49,7 +50,9 @@ final class RevertRelations {
         }
         Set<Object> found = new LinkedHashSet<>();
         for (String key : keys) {
-            Object one = recorded.referenced() ? service.findByType(type, key).orElse(null) : byLabel(property, key, problems);
+            Object one = recorded.referenced()
+                    ? service.findByType(type, key).orElse(null)
+                    : byLabel(property, key, problems);
             if (one == UNRESOLVED) {
                 return UNRESOLVED;
             }
@@ -60,12 +63,16 @@ final class RevertRelations {
             }
             found.add(one);
         }
-        return property.kind() == PropertyKind.TO_MANY ? found : found.iterator().next();
+        return property.kind() == PropertyKind.TO_MANY
+                ? found
+                : found.iterator().next();
     }
 
     private Object byLabel(PropertyDescriptor property, String label, List<Remark> problems) {
-        List<?> matches = service.suggest(property.javaType(), property.relatedLabel(), label, LABEL_CANDIDATES).stream()
-                .filter(candidate -> label.equals(ValueText.label(candidate, property))).toList();
+        List<?> matches =
+                service.suggest(property.javaType(), property.relatedLabel(), label, LABEL_CANDIDATES).stream()
+                        .filter(candidate -> label.equals(ValueText.label(candidate, property)))
+                        .toList();
         if (matches.size() > 1) {
             problems.add(new Remark("revert.problem.ambiguous", property.name(), label));
             return UNRESOLVED;

@@ -36,8 +36,7 @@ public class RowEstimates {
     private boolean postgres;
     private final Map<Class<?>, Estimate> big = new ConcurrentHashMap<>();
 
-    private record Estimate(long rows, long readAt) {
-    }
+    private record Estimate(long rows, long readAt) {}
 
     @PostConstruct
     void readSettings() {
@@ -66,8 +65,12 @@ public class RowEstimates {
         if (table == null || !postgres) {
             return -1;
         }
-        Object estimate = em.createNativeQuery("select cast(reltuples as bigint) from pg_class where oid = to_regclass(?)")
-                .setParameter(1, table.name()).getResultStream().findFirst().orElse(null);
+        Object estimate = em.createNativeQuery(
+                        "select cast(reltuples as bigint) from pg_class where oid = to_regclass(?)")
+                .setParameter(1, table.name())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         return estimate == null ? -1 : ((Number) estimate).longValue();
     }
 }

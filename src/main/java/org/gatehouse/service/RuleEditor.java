@@ -22,12 +22,12 @@ import org.gatehouse.identity.RoleRule;
 import org.gatehouse.identity.StepUp;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.JsonTexts;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.ViewRules;
 import org.gatehouse.service.AccessRules.Effective;
 import org.gatehouse.service.AccessRules.Source;
-import org.gatehouse.metadata.JsonTexts;
 
 /**
  * What a role's Permissions tab edits: per view, the operations and bulk actions the role is
@@ -92,21 +92,24 @@ public class RuleEditor {
      * keeps what the declarations give it (nobody can lock the admins out), and configuration that
      * names an operation's roles wins.
      */
-    public record Grant(String name, boolean granted, boolean fixed) {
-    }
+    public record Grant(String name, boolean granted, boolean fixed) {}
 
     /**
      * A role's rules for one view as the editor shows them.
      *
      * @param version the stored rule's version, null when the role has none stored for the view
      */
-    public record Rules(String view, Part scope, Part hidden, Part readOnly, Long version, List<Grant> operations,
-            List<Grant> actions) {
-    }
+    public record Rules(
+            String view,
+            Part scope,
+            Part hidden,
+            Part readOnly,
+            Long version,
+            List<Grant> operations,
+            List<Grant> actions) {}
 
     /** What a save did: the rules now, and whether anything changed. */
-    public record Saved(Rules rules, boolean changed) {
-    }
+    public record Saved(Rules rules, boolean changed) {}
 
     /**
      * How many rows of the view a scope lets someone see.
@@ -114,22 +117,21 @@ public class RuleEditor {
      * @param email   the holder it was counted for; null for a country the admin chose
      * @param country the country counted with (the holder's, or the chosen one); null for none
      */
-    public record PreviewLine(String email, String country, ListCount visible) {
-    }
+    public record PreviewLine(String email, String country, ListCount visible) {}
 
     /**
      * @param scoped whether a scope narrows the view at all (otherwise every line sees the total)
      * @param total  the view's rows
      */
-    public record Preview(boolean scoped, ListCount total, List<PreviewLine> lines) {
-    }
+    public record Preview(boolean scoped, ListCount total, List<PreviewLine> lines) {}
 
     /** The role's rules for every view, in the menu's order. */
     public List<Rules> of(long roleId) {
         Role role = role(roleId);
         Map<String, RoleRule> stored = accessRules.stored(List.of(role.getName()));
         return registry.views().stream()
-                .map(view -> rules(view, role, stored.get(role.getName() + "\u0000" + view.name()))).toList();
+                .map(view -> rules(view, role, stored.get(role.getName() + "\u0000" + view.name())))
+                .toList();
     }
 
     /**
@@ -152,8 +154,15 @@ public class RuleEditor {
      * @param operations the operations the role is to have (names of {@link Operation}), or null
      * @param actions    the bulk actions the role is to have, or null
      */
-    public Saved save(long roleId, String viewName, Long shownVersion, String scope, String hidden, String readOnly,
-            java.util.Set<String> operations, java.util.Set<String> actions) {
+    public Saved save(
+            long roleId,
+            String viewName,
+            Long shownVersion,
+            String scope,
+            String hidden,
+            String readOnly,
+            java.util.Set<String> operations,
+            java.util.Set<String> actions) {
         requireAdminNow("save rules of role #" + roleId + " for view " + viewName);
         Role role = role(roleId);
         AdminView<?> view = view(viewName);
@@ -165,28 +174,39 @@ public class RuleEditor {
         posted.put(READ_ONLY, readOnly);
         for (Map.Entry<String, String> part : posted.entrySet()) {
             if (part.getValue() != null && RuleTexts.source(before, part.getKey()) == Source.CONFIGURED) {
-                throw new WriteException(part.getKey(), Message.of("tab.rules.fixedRefused",
-                        AccessRules.key(view, role.getName(), RuleTexts.configPart(part.getKey()))));
+                throw new WriteException(
+                        part.getKey(),
+                        Message.of(
+                                "tab.rules.fixedRefused",
+                                AccessRules.key(view, role.getName(), RuleTexts.configPart(part.getKey()))));
             }
         }
         RuleTexts.requireValid(em, view, posted);
         Rules shown = rules(view, role, stored);
-        String newOperations = RuleTexts.granted(OPERATIONS, shown.operations(), operations, stored == null ? null : stored.getOperations(),
-                view, role);
-        String newActions = RuleTexts.granted(ACTIONS, shown.actions(), actions, stored == null ? null : stored.getActions(), view, role);
+        String newOperations = RuleTexts.granted(
+                OPERATIONS, shown.operations(), operations, stored == null ? null : stored.getOperations(), view, role);
+        String newActions = RuleTexts.granted(
+                ACTIONS, shown.actions(), actions, stored == null ? null : stored.getActions(), view, role);
         if (shownVersion == null ? stored != null : stored == null || stored.getVersion() != shownVersion) {
             throw new ConflictException(role.getId() + ":" + view.name(), false);
         }
         ViewRules declared = view.rulesOf(role.getName());
-        String newScope = scope != null ? RuleTexts.canonicalScope(scope)
-                : stored != null ? stored.getRowScope() : declared.scope() == null ? null : declared.scope().toString();
-        String newHidden = hidden != null ? RuleTexts.canonicalNames(view, hidden)
+        String newScope = scope != null
+                ? RuleTexts.canonicalScope(scope)
+                : stored != null
+                        ? stored.getRowScope()
+                        : declared.scope() == null ? null : declared.scope().toString();
+        String newHidden = hidden != null
+                ? RuleTexts.canonicalNames(view, hidden)
                 : stored != null ? stored.getHiddenFields() : String.join(", ", declared.hidden());
-        String newReadOnly = readOnly != null ? RuleTexts.canonicalNames(view, readOnly)
+        String newReadOnly = readOnly != null
+                ? RuleTexts.canonicalNames(view, readOnly)
                 : stored != null ? stored.getReadOnlyFields() : String.join(", ", declared.readOnly());
         Map<String, String> underlyingBefore = stored != null
                 ? RuleTexts.texts(stored.getRowScope(), stored.getHiddenFields(), stored.getReadOnlyFields())
-                : RuleTexts.texts(declared.scope() == null ? null : declared.scope().toString(), String.join(", ", declared.hidden()),
+                : RuleTexts.texts(
+                        declared.scope() == null ? null : declared.scope().toString(),
+                        String.join(", ", declared.hidden()),
                         String.join(", ", declared.readOnly()));
         boolean grantsChanged = !Objects.equals(newOperations, stored == null ? null : stored.getOperations())
                 || !Objects.equals(newActions, stored == null ? null : stored.getActions());
@@ -219,7 +239,9 @@ public class RuleEditor {
         afterTexts.putAll(RuleTexts.grantTexts(rules(view, role, stored)));
         String diff = AuditLog.diff(beforeTexts, afterTexts);
         String changes = JsonTexts.object(JsonTexts.readObject(diff))
-                .add("@view", view.name()).build().toString();
+                .add("@view", view.name())
+                .build()
+                .toString();
         audit.record(AuditAction.RULES_CHANGED, "Role", String.valueOf(role.getId()), role.getName(), changes);
         return new Saved(rules(view, role, stored), true);
     }
@@ -255,18 +277,30 @@ public class RuleEditor {
     private Rules rules(AdminView<?> view, Role role, RoleRule stored) {
         Effective effective = accessRules.effective(view, role.getName(), stored);
         boolean admin = Roles.ADMIN.equals(role.getName());
-        List<Grant> operations = java.util.Arrays.stream(Operation.values()).filter(view::capable)
-                .map(op -> new Grant(op.name(), accessRules.grants(view, role.getName(), op, stored),
-                        admin || accessRules.operationConfigured(view, op))).toList();
+        List<Grant> operations = java.util.Arrays.stream(Operation.values())
+                .filter(view::capable)
+                .map(op -> new Grant(
+                        op.name(),
+                        accessRules.grants(view, role.getName(), op, stored),
+                        admin || accessRules.operationConfigured(view, op)))
+                .toList();
         List<Grant> actions = view.actions().stream()
-                .map(action -> new Grant(action.name(), accessRules.grantsAction(view, role.getName(), action.name(), stored),
-                        admin || accessRules.actionConfigured(view, action.name()))).toList();
-        return new Rules(view.name(),
+                .map(action -> new Grant(
+                        action.name(),
+                        accessRules.grantsAction(view, role.getName(), action.name(), stored),
+                        admin || accessRules.actionConfigured(view, action.name())))
+                .toList();
+        return new Rules(
+                view.name(),
                 new Part(effective.scope(), effective.scopeSource(), AccessRules.key(view, role.getName(), "SCOPE")),
                 new Part(effective.hidden(), effective.hiddenSource(), AccessRules.key(view, role.getName(), "HIDDEN")),
-                new Part(effective.readOnly(), effective.readOnlySource(),
+                new Part(
+                        effective.readOnly(),
+                        effective.readOnlySource(),
                         AccessRules.key(view, role.getName(), "READ_ONLY")),
-                stored == null ? null : stored.getVersion(), operations, actions);
+                stored == null ? null : stored.getVersion(),
+                operations,
+                actions);
     }
 
     private Role role(long roleId) {
@@ -284,7 +318,11 @@ public class RuleEditor {
 
     private RoleRule stored(Role role, String viewName) {
         return em.createQuery("select r from RoleRule r where r.role = :role and r.viewName = :view", RoleRule.class)
-                .setParameter("role", role).setParameter("view", viewName).getResultStream().findFirst().orElse(null);
+                .setParameter("role", role)
+                .setParameter("view", viewName)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     private String who() {

@@ -14,8 +14,8 @@ import org.gatehouse.i18n.Message;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.RoleRule;
 import org.gatehouse.metadata.AdminView;
-import org.gatehouse.metadata.RowScope;
 import org.gatehouse.metadata.Roles;
+import org.gatehouse.metadata.RowScope;
 import org.gatehouse.service.RuleEditor.Preview;
 import org.gatehouse.service.RuleEditor.PreviewLine;
 
@@ -47,23 +47,33 @@ public class RulePreviews {
     /** See {@link RuleEditor#preview}. */
     public Preview preview(Role role, AdminView<?> view, String scopeText, String country) {
 
-        String text = scopeText != null ? scopeText
-                : accessRules.effective(view, role.getName(), stored(role, view.name())).scope();
+        String text = scopeText != null
+                ? scopeText
+                : accessRules
+                        .effective(view, role.getName(), stored(role, view.name()))
+                        .scope();
         Map<String, String> posted = new HashMap<>();
         posted.put(RuleEditor.SCOPE, text);
         RuleTexts.requireValid(em, view, posted);
-        String chosen = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
+        String chosen =
+                country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
         if (chosen != null && !chosen.matches("[A-Z]{2}")) {
             throw new WriteException("country", Message.of("tab.rules.preview.badCountry"));
         }
         RowScope scope = RowScope.parse(text);
         var estimate = estimates.ofBigTable(view.type());
-        ListCount total = estimate.isPresent() ? new ListCount(estimate.getAsLong(), ListCount.Kind.ESTIMATE)
-                : new ListCount(new EntityQuery(em, null).count(view, ListRequest.defaults(view)), ListCount.Kind.EXACT);
+        ListCount total = estimate.isPresent()
+                ? new ListCount(estimate.getAsLong(), ListCount.Kind.ESTIMATE)
+                : new ListCount(
+                        new EntityQuery(em, null).count(view, ListRequest.defaults(view)), ListCount.Kind.EXACT);
         List<PreviewLine> lines = new java.util.ArrayList<>();
-        List<Object[]> holders = em.createQuery("select u.id, u.email, u.country from User u join u.roles r"
-                + " where r.id = :role and u.active = true order by u.email", Object[].class)
-                .setParameter("role", role.getId()).setMaxResults(PREVIEW_HOLDERS).getResultList();
+        List<Object[]> holders = em.createQuery(
+                        "select u.id, u.email, u.country from User u join u.roles r"
+                                + " where r.id = :role and u.active = true order by u.email",
+                        Object[].class)
+                .setParameter("role", role.getId())
+                .setMaxResults(PREVIEW_HOLDERS)
+                .getResultList();
         for (Object[] holder : holders) {
             Map<String, Object> user = new HashMap<>();
             user.put("id", holder[0]);
@@ -89,6 +99,10 @@ public class RulePreviews {
 
     private RoleRule stored(Role role, String viewName) {
         return em.createQuery("select r from RoleRule r where r.role = :role and r.viewName = :view", RoleRule.class)
-                .setParameter("role", role).setParameter("view", viewName).getResultStream().findFirst().orElse(null);
+                .setParameter("role", role)
+                .setParameter("view", viewName)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -28,8 +28,7 @@ import org.gatehouse.service.RuleEditor.Rules;
  */
 final class RuleTexts {
 
-    private RuleTexts() {
-    }
+    private RuleTexts() {}
 
     /** Each given part checked on its own, so that each problem is shown at its own field. */
     static void requireValid(EntityManager em, AdminView<?> view, Map<String, String> posted) {
@@ -39,7 +38,11 @@ final class RuleTexts {
                 return;
             }
             try {
-                AccessRules.check(em, view, part.equals(SCOPE) ? text : "", part.equals(HIDDEN) ? text : "",
+                AccessRules.check(
+                        em,
+                        view,
+                        part.equals(SCOPE) ? text : "",
+                        part.equals(HIDDEN) ? text : "",
                         part.equals(READ_ONLY) ? text : "");
             } catch (IllegalArgumentException e) {
                 problems.put(part, e.getMessage());
@@ -57,16 +60,21 @@ final class RuleTexts {
      * @throws RuleRefusedException a posted name is not an operation or action of the view
      * @throws WriteException       the choice changes a grant the page may not change
      */
-    static String granted(String part, List<Grant> shown, java.util.Set<String> posted, String current,
-            AdminView<?> view, Role role) {
+    static String granted(
+            String part,
+            List<Grant> shown,
+            java.util.Set<String> posted,
+            String current,
+            AdminView<?> view,
+            Role role) {
         if (posted == null) {
             return current;
         }
         List<String> names = shown.stream().map(Grant::name).toList();
         for (String name : posted) {
             if (!names.contains(name)) {
-                throw new RuleRefusedException(Map.of(part, "'" + name.replaceAll("\\p{Cntrl}", "?")
-                        + "' is not one of " + names));
+                throw new RuleRefusedException(
+                        Map.of(part, "'" + name.replaceAll("\\p{Cntrl}", "?") + "' is not one of " + names));
             }
         }
         boolean same = true;
@@ -74,21 +82,44 @@ final class RuleTexts {
             boolean wanted = posted.contains(grant.name());
             if (wanted != grant.granted()) {
                 if (grant.fixed()) {
-                    throw new WriteException(part, Roles.ADMIN.equals(role.getName())
-                            ? Message.of("tab.rules.adminGrantsFixed")
-                            : Message.of("tab.rules.fixedRefused", AccessRules.permissionKey(view,
-                                    part.equals(OPERATIONS) ? grant.name() : "ACTION_" + grant.name())));
+                    throw new WriteException(
+                            part,
+                            Roles.ADMIN.equals(role.getName())
+                                    ? Message.of("tab.rules.adminGrantsFixed")
+                                    : Message.of(
+                                            "tab.rules.fixedRefused",
+                                            AccessRules.permissionKey(
+                                                    view,
+                                                    part.equals(OPERATIONS)
+                                                            ? grant.name()
+                                                            : "ACTION_" + grant.name())));
                 }
                 same = false;
             }
         }
-        return same ? current : String.join(",", names.stream().filter(posted::contains).toList());
+        return same
+                ? current
+                : String.join(",", names.stream().filter(posted::contains).toList());
     }
 
     static Map<String, String> grantTexts(Rules rules) {
         Map<String, String> texts = new LinkedHashMap<>();
-        texts.put("@" + OPERATIONS, String.join(", ", rules.operations().stream().filter(Grant::granted).map(Grant::name).toList()));
-        texts.put("@" + ACTIONS, String.join(", ", rules.actions().stream().filter(Grant::granted).map(Grant::name).toList()));
+        texts.put(
+                "@" + OPERATIONS,
+                String.join(
+                        ", ",
+                        rules.operations().stream()
+                                .filter(Grant::granted)
+                                .map(Grant::name)
+                                .toList()));
+        texts.put(
+                "@" + ACTIONS,
+                String.join(
+                        ", ",
+                        rules.actions().stream()
+                                .filter(Grant::granted)
+                                .map(Grant::name)
+                                .toList()));
         return texts;
     }
 
@@ -116,7 +147,9 @@ final class RuleTexts {
     /** The names in the view's order, so that the same choice always reads the same. */
     static String canonicalNames(AdminView<?> view, String text) {
         var names = AccessRules.names(text);
-        return String.join(", ", view.properties().keySet().stream().filter(names::contains).toList());
+        return String.join(
+                ", ",
+                view.properties().keySet().stream().filter(names::contains).toList());
     }
 
     static Map<String, String> texts(String scope, String hidden, String readOnly) {

@@ -22,10 +22,10 @@ import org.gatehouse.audit.AuditLog;
 import org.gatehouse.i18n.Message;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.JsonTexts;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.ValueText;
-import org.gatehouse.metadata.JsonTexts;
 
 /**
  * The trash of the views that keep one: {@link EntityService#delete} moves a record here (a row of
@@ -50,13 +50,17 @@ public class Trash {
     static final int SCOPED_SCAN = 2_000;
 
     /** One trashed record as the trash page lists it: the texts of properties hidden from the caller are left out. */
-    public record Item(long id, String recordId, String title, Map<String, String> shown, String deletedBy,
-            OffsetDateTime deletedAt) implements Serializable {
-    }
+    public record Item(
+            long id,
+            String recordId,
+            String title,
+            Map<String, String> shown,
+            String deletedBy,
+            OffsetDateTime deletedAt)
+            implements Serializable {}
 
     /** One page of a view's trash and how many records it holds in all (for the caller and search). */
-    public record Page(List<Item> items, long total) implements Serializable {
-    }
+    public record Page(List<Item> items, long total) implements Serializable {}
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Trash.class.getName());
 
@@ -116,8 +120,10 @@ public class Trash {
         // the title and the searchable fields are searched: a caller from whom one of them is hidden cannot
         // search (the search would tell what it holds); one from whom the title is hidden sees records by id
         boolean titleHidden = hidden.contains(view.titleProperty());
-        boolean searchHidden = titleHidden || view.searchable().stream()
-                .anyMatch(p -> hidden.contains(p.name()) || hidden.contains(p.name().split("\\.")[0]));
+        boolean searchHidden = titleHidden
+                || view.searchable().stream()
+                        .anyMatch(p -> hidden.contains(p.name())
+                                || hidden.contains(p.name().split("\\.")[0]));
         String pattern = searchHidden ? "" : TrashedRecords.pattern(search);
         if (pattern == null) {
             return new Page(List.of(), 0);
@@ -125,21 +131,36 @@ public class Trash {
         int from = Math.max(0, first);
         int size = Math.max(1, Math.min(max, view.maxPageSize()));
         if (!scoped(view)) {
-            List<TrashedRecord> rows = query(view, pattern, TrashedRecord.class, "t").setFirstResult(from)
-                    .setMaxResults(size).getResultList();
+            List<TrashedRecord> rows = query(view, pattern, TrashedRecord.class, "t")
+                    .setFirstResult(from)
+                    .setMaxResults(size)
+                    .getResultList();
             long total = query(view, pattern, Long.class, "count(t)").getSingleResult();
-            return new Page(rows.stream().map(row -> TrashedRecords.item(row, hidden, titleHidden)).toList(), total);
+            return new Page(
+                    rows.stream()
+                            .map(row -> TrashedRecords.item(row, hidden, titleHidden))
+                            .toList(),
+                    total);
         }
-        List<TrashedRecord> reachable = query(view, pattern, TrashedRecord.class, "t").setMaxResults(SCOPED_SCAN)
-                .getResultList().stream().filter(row -> inScope(view, row)).toList();
-        return new Page(reachable.stream().skip(from).limit(size).map(row -> TrashedRecords.item(row, hidden, titleHidden)).toList(),
+        List<TrashedRecord> reachable =
+                query(view, pattern, TrashedRecord.class, "t").setMaxResults(SCOPED_SCAN).getResultList().stream()
+                        .filter(row -> inScope(view, row))
+                        .toList();
+        return new Page(
+                reachable.stream()
+                        .skip(from)
+                        .limit(size)
+                        .map(row -> TrashedRecords.item(row, hidden, titleHidden))
+                        .toList(),
                 reachable.size());
     }
 
     private <T> TypedQuery<T> query(AdminView<?> view, String pattern, Class<T> type, String select) {
         String order = type == Long.class ? "" : " order by t.deletedAt desc, t.id desc";
-        TypedQuery<T> query = em.createQuery("select " + select + " from TrashedRecord t where t.viewName = :view"
-                + (pattern.isEmpty() ? "" : " and t.searchText like :pattern escape '\\'") + order, type)
+        TypedQuery<T> query = em.createQuery(
+                        "select " + select + " from TrashedRecord t where t.viewName = :view"
+                                + (pattern.isEmpty() ? "" : " and t.searchText like :pattern escape '\\'") + order,
+                        type)
                 .setParameter("view", view.name());
         return pattern.isEmpty() ? query : query.setParameter("pattern", pattern);
     }
@@ -172,27 +193,36 @@ public class Trash {
         String title = row.getTitle() == null ? "#" + row.getRecordId() : row.getTitle();
         E entity = TrashedRecords.rebuild(em, lookups, view, row, title);
         for (ConstraintViolation<E> violation : validator.validate(entity)) {
-            throw new WriteException(violation.getPropertyPath().toString(),
-                    Message.of("trash.invalid", title, violation.getMessage()));
+            throw new WriteException(
+                    violation.getPropertyPath().toString(), Message.of("trash.invalid", title, violation.getMessage()));
         }
         em.persist(entity);
         em.remove(row);
         try {
             em.flush();
         } catch (PersistenceException e) {
-            WriteException refusal = ConstraintMessages.translate(view.properties().values(), e);
+            WriteException refusal =
+                    ConstraintMessages.translate(view.properties().values(), e);
             boolean duplicate = "service.duplicate".equals(refusal.getText().key())
                     || "service.duplicate.record".equals(refusal.getText().key());
-            throw new WriteException(refusal.getField(), duplicate ? Message.of("trash.clash", title)
-                    : Message.of("trash.refused", title, refusal.getText().text(Locale.ENGLISH)));
+            throw new WriteException(
+                    refusal.getField(),
+                    duplicate
+                            ? Message.of("trash.clash", title)
+                            : Message.of(
+                                    "trash.refused", title, refusal.getText().text(Locale.ENGLISH)));
         }
         if (service.find(view, row.getRecordId()).isEmpty()) {
             // outside the caller's scope after all (a relation's value changed since): undone
             refuse(view, "restore:scope");
         }
-        String changes = AuditLog.diff(Map.of(), ValueText.snapshot(view, entity), Map.of(),
-                ValueText.references(view, entity));
-        audit.record(AuditAction.RESTORE, view.type().getSimpleName(), row.getRecordId(), row.getTitle(),
+        String changes =
+                AuditLog.diff(Map.of(), ValueText.snapshot(view, entity), Map.of(), ValueText.references(view, entity));
+        audit.record(
+                AuditAction.RESTORE,
+                view.type().getSimpleName(),
+                row.getRecordId(),
+                row.getTitle(),
                 TrashedRecords.withNote(changes, row.getId()));
     }
 
@@ -211,8 +241,15 @@ public class Trash {
         for (Long id : ids) {
             TrashedRecord row = find(view, id);
             em.remove(row);
-            audit.record(AuditAction.PURGE, row.getEntityType(), row.getRecordId(), row.getTitle(),
-                    JsonTexts.object().add(NOTE, String.valueOf(row.getId())).build().toString());
+            audit.record(
+                    AuditAction.PURGE,
+                    row.getEntityType(),
+                    row.getRecordId(),
+                    row.getTitle(),
+                    JsonTexts.object()
+                            .add(NOTE, String.valueOf(row.getId()))
+                            .build()
+                            .toString());
             purged++;
         }
         em.flush();

@@ -39,15 +39,25 @@ public class TrashRetention {
             return;
         }
         int purged = purgeDeletedBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(retentionDays));
-        LOG.info(() -> "Trash retention: " + purged + " records deleted more than " + retentionDays + " days ago purged");
+        LOG.info(() ->
+                "Trash retention: " + purged + " records deleted more than " + retentionDays + " days ago purged");
     }
 
     /** Deletes for good what was moved to any trash before the cut-off (an index range); audited as one {@code PURGE}. */
     public int purgeDeletedBefore(OffsetDateTime cutOff) {
         int purged = em.createQuery("delete from TrashedRecord t where t.deletedAt < :cutOff")
-                .setParameter("cutOff", cutOff).executeUpdate();
-        audit.record(AuditAction.PURGE, "Trash", null, "Retention",
-                JsonTexts.object().add("before", cutOff.toString()).add("purged", purged).build().toString());
+                .setParameter("cutOff", cutOff)
+                .executeUpdate();
+        audit.record(
+                AuditAction.PURGE,
+                "Trash",
+                null,
+                "Retention",
+                JsonTexts.object()
+                        .add("before", cutOff.toString())
+                        .add("purged", purged)
+                        .build()
+                        .toString());
         return purged;
     }
 }

@@ -58,11 +58,17 @@ public class TrashedRecord extends BaseEntity {
     @Column(name = "deleted_at", nullable = false, updatable = false)
     private OffsetDateTime deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
 
-    protected TrashedRecord() {
-    }
+    protected TrashedRecord() {}
 
-    TrashedRecord(String viewName, String entityType, String recordId, String title, String searchText, String shown,
-            String recordData, String deletedBy) {
+    TrashedRecord(
+            String viewName,
+            String entityType,
+            String recordId,
+            String title,
+            String searchText,
+            String shown,
+            String recordData,
+            String deletedBy) {
         this.viewName = viewName;
         this.entityType = entityType;
         this.recordId = recordId;

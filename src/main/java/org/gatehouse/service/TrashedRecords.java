@@ -32,10 +32,10 @@ import org.gatehouse.persistence.BaseEntity;
  */
 final class TrashedRecords {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TrashedRecords.class.getName());
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(TrashedRecords.class.getName());
 
-    private TrashedRecords() {
-    }
+    private TrashedRecords() {}
 
     /** The trash entry of a record about to be deleted, by the given user; the caller persists it. */
     static <E> TrashedRecord entry(AdminView<E> view, E entity, String deletedBy) {
@@ -55,9 +55,20 @@ final class TrashedRecords {
         });
         JsonObjectBuilder references = JsonTexts.object();
         ValueText.references(view, entity).forEach(references::add);
-        String data = JsonTexts.object().add("values", values).add("references", references).build().toString();
-        return new TrashedRecord(view.name(), view.type().getSimpleName(), String.valueOf(((BaseEntity) entity).getId()),
-                title == null ? null : title.toString(), search.toString(), shown.build().toString(), data, deletedBy);
+        String data = JsonTexts.object()
+                .add("values", values)
+                .add("references", references)
+                .build()
+                .toString();
+        return new TrashedRecord(
+                view.name(),
+                view.type().getSimpleName(),
+                String.valueOf(((BaseEntity) entity).getId()),
+                title == null ? null : title.toString(),
+                search.toString(),
+                shown.build().toString(),
+                data,
+                deletedBy);
     }
 
     /** The LIKE pattern of a search ("" for none), or null for a text no page sends. */
@@ -68,7 +79,10 @@ final class TrashedRecords {
         if (search.length() > 200 || PlainText.hasForbiddenCharacters(search, false)) {
             return null;
         }
-        String escaped = search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+        String escaped = search.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
                 .replace("_", "\\_");
         return "%" + escaped + "%";
     }
@@ -77,14 +91,20 @@ final class TrashedRecords {
         Map<String, String> shown = new LinkedHashMap<>();
         JsonObject json = read(row.getShown());
         json.forEach((name, value) -> {
-            if (!hidden.contains(name) && !hidden.contains(name.split("\\.")[0]) && value instanceof jakarta.json.JsonString text) {
+            if (!hidden.contains(name)
+                    && !hidden.contains(name.split("\\.")[0])
+                    && value instanceof jakarta.json.JsonString text) {
                 shown.put(name, text.getString());
             }
         });
-        return new Trash.Item(row.getId(), row.getRecordId(), titleHidden ? null : row.getTitle(), shown, row.getDeletedBy(),
+        return new Trash.Item(
+                row.getId(),
+                row.getRecordId(),
+                titleHidden ? null : row.getTitle(),
+                shown,
+                row.getDeletedBy(),
                 row.getDeletedAt());
     }
-
 
     /** The record as it was deleted, its relations as they are now; a related record that is gone is a refusal. */
     static <E> E rebuild(EntityManager em, EntityLookups lookups, AdminView<E> view, TrashedRecord row, String title) {
@@ -92,7 +112,8 @@ final class TrashedRecords {
         JsonObject values = data.getJsonObject("values");
         JsonObject references = data.getJsonObject("references");
         E entity = WriteSteps.blank(view);
-        PropertyAccess.set(entity, lookups.idName(view.type()), EntityLookups.parseId(view.idType(), row.getRecordId()));
+        PropertyAccess.set(
+                entity, lookups.idName(view.type()), EntityLookups.parseId(view.idType(), row.getRecordId()));
         for (PropertyDescriptor property : view.properties().values()) {
             String name = property.name();
             try {
@@ -100,11 +121,15 @@ final class TrashedRecords {
                     PropertyAccess.set(entity, name, related(em, property, references.getString(name, ""), title));
                 } else if (StoredValues.stored(property) && values != null && values.containsKey(name)) {
                     JsonValue value = values.get(name);
-                    PropertyAccess.set(entity, name, StoredValues.parse(value == JsonValue.NULL ? null
-                            : values.getString(name), property.javaType()));
+                    PropertyAccess.set(
+                            entity,
+                            name,
+                            StoredValues.parse(
+                                    value == JsonValue.NULL ? null : values.getString(name), property.javaType()));
                 }
             } catch (IllegalArgumentException | ClassCastException e) {
-                LOG.warning(() -> "Trash entry " + row.getId() + ": " + name + " cannot be read back: " + e.getMessage());
+                LOG.warning(
+                        () -> "Trash entry " + row.getId() + ": " + name + " cannot be read back: " + e.getMessage());
                 throw new WriteException(name, Message.of("trash.unreadable", title));
             }
         }

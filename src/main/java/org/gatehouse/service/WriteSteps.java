@@ -122,8 +122,12 @@ class WriteSteps {
     /** Records the write in the audit log: the record's type, id and title, and the changes. */
     <E> void audit(AdminView<E> view, AuditAction action, E entity, String changes) {
         Object title = PropertyAccess.get(entity, view.titleProperty());
-        audit.record(action, view.type().getSimpleName(), String.valueOf(((BaseEntity) entity).getId()),
-                title == null ? null : title.toString(), changes);
+        audit.record(
+                action,
+                view.type().getSimpleName(),
+                String.valueOf(((BaseEntity) entity).getId()),
+                title == null ? null : title.toString(),
+                changes);
     }
 
     /** The audit entry's changes with notes beside them (keys beginning with {@code @}). */

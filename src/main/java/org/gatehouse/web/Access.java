@@ -34,8 +34,9 @@ public class Access {
     }
 
     private boolean may(AdminView<?> view, Operation operation) {
-        return view != null && answers.computeIfAbsent(view.name() + ":" + operation,
-                key -> inAdminArea() && ask(() -> service.can(view, operation)));
+        return view != null
+                && answers.computeIfAbsent(
+                        view.name() + ":" + operation, key -> inAdminArea() && ask(() -> service.can(view, operation)));
     }
 
     /**
@@ -70,8 +71,10 @@ public class Access {
     }
 
     public boolean action(AdminView<?> view, String action) {
-        return view != null && answers.computeIfAbsent(view.name() + ":action:" + action,
-                key -> inAdminArea() && ask(() -> service.canRun(view, action)));
+        return view != null
+                && answers.computeIfAbsent(
+                        view.name() + ":action:" + action,
+                        key -> inAdminArea() && ask(() -> service.canRun(view, action)));
     }
 
     /** Whether the caller may see any admin view at all (else the admin menu is not shown). */

@@ -29,28 +29,33 @@ public final class ActiveFilters {
      * @param text      what it reads, "Status: Shipped"
      * @param removeUrl the list without it
      */
-    public record Chip(String parameter, String text, String removeUrl) {
-    }
+    public record Chip(String parameter, String text, String removeUrl) {}
 
-    private ActiveFilters() {
-    }
+    private ActiveFilters() {}
 
     /**
      * @param base       the list's address without a query
      * @param relations  the options of a relation filter (value, label), or {@code null} when it has none
      * @param dates      a date as the reader reads it
      */
-    static List<Chip> of(AdminView<?> view, ListRequest request, String base, Locale locale,
-            Function<PropertyDescriptor, List<FilterChoices.Choice>> relations, Function<LocalDate, String> dates) {
+    static List<Chip> of(
+            AdminView<?> view,
+            ListRequest request,
+            String base,
+            Locale locale,
+            Function<PropertyDescriptor, List<FilterChoices.Choice>> relations,
+            Function<LocalDate, String> dates) {
         List<Chip> chips = new ArrayList<>();
         if (request.search() != null) {
             chips.add(chip("q", Texts.text(locale, "filter.search"), request.search(), base, request, locale));
         }
-        for (Map.Entry<String, String> parameter : ListUrls.filterParameters(request).entrySet()) {
+        for (Map.Entry<String, String> parameter :
+                ListUrls.filterParameters(request).entrySet()) {
             String key = parameter.getKey();
             boolean from = key.endsWith(".from");
             boolean to = key.endsWith(".to");
-            PropertyDescriptor property = view.properties().get(from || to ? key.substring(0, key.lastIndexOf('.')) : key);
+            PropertyDescriptor property =
+                    view.properties().get(from || to ? key.substring(0, key.lastIndexOf('.')) : key);
             if (property == null) {
                 continue;
             }
@@ -71,14 +76,22 @@ public final class ActiveFilters {
         return chips;
     }
 
-    private static Chip chip(String parameter, String name, String value, String base, ListRequest request, Locale locale) {
+    private static Chip chip(
+            String parameter, String name, String value, String base, ListRequest request, Locale locale) {
         String query = ListUrls.queryWithout(request, parameter);
-        return new Chip(parameter, Texts.format(locale, "filter.chip", name, value), query.isEmpty() ? base : base + "?" + query);
+        return new Chip(
+                parameter,
+                Texts.format(locale, "filter.chip", name, value),
+                query.isEmpty() ? base : base + "?" + query);
     }
 
     /** A filter's URL value as the filter form names it. Values here passed the list's checks already. */
-    static String value(PropertyDescriptor property, String value, Locale locale,
-            Function<PropertyDescriptor, List<FilterChoices.Choice>> relations, Function<LocalDate, String> dates) {
+    static String value(
+            PropertyDescriptor property,
+            String value,
+            Locale locale,
+            Function<PropertyDescriptor, List<FilterChoices.Choice>> relations,
+            Function<LocalDate, String> dates) {
         try {
             return switch (property.kind()) {
                 case ENUM -> FilterChoices.enumLabel(property, value, locale);
@@ -88,8 +101,13 @@ public final class ActiveFilters {
                 case DATE, DATE_TIME -> value.length() == 10 ? dates.apply(LocalDate.parse(value)) : value;
                 case TO_ONE, TO_MANY -> {
                     List<FilterChoices.Choice> choices = relations.apply(property);
-                    yield choices == null ? "#" + value : choices.stream().filter(c -> c.value().equals(value))
-                            .map(FilterChoices.Choice::label).findFirst().orElse("#" + value);
+                    yield choices == null
+                            ? "#" + value
+                            : choices.stream()
+                                    .filter(c -> c.value().equals(value))
+                                    .map(FilterChoices.Choice::label)
+                                    .findFirst()
+                                    .orElse("#" + value);
                 }
                 default -> value;
             };

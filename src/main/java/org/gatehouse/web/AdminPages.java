@@ -20,8 +20,7 @@ final class AdminPages {
      */
     static final String VIEWS = "/WEB-INF/views";
 
-    private AdminPages() {
-    }
+    private AdminPages() {}
 
     static AdminPath path(FacesContext faces) {
         return (AdminPath) faces.getExternalContext().getRequestMap().get(AdminPath.ATTRIBUTE);
@@ -31,8 +30,11 @@ final class AdminPages {
      * The view named in the URL if the caller may perform the operation on it; otherwise the
      * response is already a 404 (no such view) or a 403 (not allowed) and this is empty.
      */
-    static Optional<AdminView<?>> permittedView(FacesContext faces, AdminRegistry registry,
-            org.gatehouse.service.EntityService service, org.gatehouse.metadata.Operation operation) {
+    static Optional<AdminView<?>> permittedView(
+            FacesContext faces,
+            AdminRegistry registry,
+            org.gatehouse.service.EntityService service,
+            org.gatehouse.metadata.Operation operation) {
         Optional<AdminView<?>> view = viewOrNotFound(faces, registry);
         if (view.isPresent() && !service.can(view.get(), operation)) {
             forbidden(faces);
@@ -56,10 +58,18 @@ final class AdminPages {
         ExternalContext external = faces.getExternalContext();
         String who = external.getRemoteUser();
         String what = ((jakarta.servlet.http.HttpServletRequest) external.getRequest()).getMethod() + " "
-                + external.getRequestMap().getOrDefault(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI,
-                        external.getRequestServletPath());
+                + external.getRequestMap()
+                        .getOrDefault(
+                                jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI,
+                                external.getRequestServletPath());
         LOG.warning(() -> "Forbidden: " + who + " " + what);
-        jakarta.enterprise.inject.spi.CDI.current().select(org.gatehouse.audit.AuditLog.class).get()
+        jakarta.enterprise
+                .inject
+                .spi
+                .CDI
+                .current()
+                .select(org.gatehouse.audit.AuditLog.class)
+                .get()
                 .securityEvent(org.gatehouse.audit.AuditAction.FORBIDDEN, who, what);
         refused(faces);
     }
@@ -106,7 +116,8 @@ final class AdminPages {
      * postback, whose form posts to that address: never the posted fields.
      */
     static String query(FacesContext faces) {
-        Object query = faces.getExternalContext().getRequestMap().get(jakarta.servlet.RequestDispatcher.FORWARD_QUERY_STRING);
+        Object query =
+                faces.getExternalContext().getRequestMap().get(jakarta.servlet.RequestDispatcher.FORWARD_QUERY_STRING);
         return query == null ? "" : query.toString();
     }
 

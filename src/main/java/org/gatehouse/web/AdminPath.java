@@ -13,7 +13,15 @@ public record AdminPath(String view, String id, Mode mode) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    public enum Mode { LIST, DETAILS, EDIT, CREATE, EXPORT, TRASH, IMPORT }
+    public enum Mode {
+        LIST,
+        DETAILS,
+        EDIT,
+        CREATE,
+        EXPORT,
+        TRASH,
+        IMPORT
+    }
 
     /** Parses {@code view[/id[/edit]]} or {@code view/new}; {@code null} when it is none of them. */
     public static AdminPath parse(String rest) {
@@ -37,7 +45,9 @@ public record AdminPath(String view, String id, Mode mode) {
         if (parts.length == 2 && parts[1].equals("import")) {
             return new AdminPath(parts[0], null, Mode.IMPORT);
         }
-        if (!ID.matcher(parts[1]).matches() || parts[1].equals("new") || parts[1].equals("trash")
+        if (!ID.matcher(parts[1]).matches()
+                || parts[1].equals("new")
+                || parts[1].equals("trash")
                 || parts[1].equals("import")) {
             // "new" is the create form only: "orders/new/edit" would be a second spelling of nothing
             return null;

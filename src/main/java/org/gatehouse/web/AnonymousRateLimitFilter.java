@@ -27,7 +27,8 @@ public class AnonymousRateLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(AnonymousRateLimitFilter.class.getName());
-    private static final Set<String> LIMITED = Set.of("/login", "/verify", "/register", "/forgot", "/reset", "/account/password");
+    private static final Set<String> LIMITED =
+            Set.of("/login", "/verify", "/register", "/forgot", "/reset", "/account/password");
     private static final int MAX_CLIENTS = 100_000;
 
     @Inject
@@ -77,7 +78,8 @@ public class AnonymousRateLimitFilter extends HttpFilter {
         if (buckets.size() > MAX_CLIENTS && now - last > 1_000_000_000L && lastEviction.compareAndSet(last, now)) {
             buckets.values().removeIf(bucket -> bucket.isFull(now, perMinute));
         }
-        return buckets.computeIfAbsent(client, key -> new Bucket(perMinute, now)).take(now, perMinute);
+        return buckets.computeIfAbsent(client, key -> new Bucket(perMinute, now))
+                .take(now, perMinute);
     }
 
     /** Tokens of one client; refilled continuously at {@code perMinute} per minute up to {@code perMinute}. */

@@ -33,10 +33,16 @@ public class CanonicalRequestFilter extends HttpFilter {
 
     /** Path characters of RFC 3986 without ';' (path parameters) and '%' (encodings). */
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._~!$&'()*+,=:@/-]*");
+
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST");
-    private static final Set<String> POSTBACK_PARAMETERS = Set.of("jakarta.faces.ViewState", "jakarta.faces.source",
-            "jakarta.faces.partial.ajax", "jakarta.faces.partial.execute", "jakarta.faces.partial.render",
-            "jakarta.faces.behavior.event", "jakarta.faces.partial.event");
+    private static final Set<String> POSTBACK_PARAMETERS = Set.of(
+            "jakarta.faces.ViewState",
+            "jakarta.faces.source",
+            "jakarta.faces.partial.ajax",
+            "jakarta.faces.partial.execute",
+            "jakarta.faces.partial.render",
+            "jakarta.faces.behavior.event",
+            "jakarta.faces.partial.event");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -56,7 +62,11 @@ public class CanonicalRequestFilter extends HttpFilter {
         }
         if (!"POST".equals(request.getMethod())
                 && request.getParameterMap().keySet().stream().anyMatch(POSTBACK_PARAMETERS::contains)) {
-            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "postback parameters in a " + request.getMethod());
+            refuse(
+                    request,
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "postback parameters in a " + request.getMethod());
             return;
         }
         chain.doFilter(request, new PathRedirects(response));

@@ -25,9 +25,11 @@ public class CleanUrlFilter extends HttpFilter {
     private static final String RESOURCES = "/jakarta.faces.resource/";
     /** What {@link #resolve} answers for an admin address that names nothing. */
     static final String NOT_FOUND = "";
-    private static final Set<String> ACCOUNT_PAGES = Set.of("account/password", "account/two-factor", "account/sessions",
-            "account/confirm");
-    private static final Set<String> TOP_LEVEL_PAGES = Set.of("login", "register", "waiting", "forgot", "reset", "verify");
+
+    private static final Set<String> ACCOUNT_PAGES =
+            Set.of("account/password", "account/two-factor", "account/sessions", "account/confirm");
+    private static final Set<String> TOP_LEVEL_PAGES =
+            Set.of("login", "register", "waiting", "forgot", "reset", "verify");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -65,8 +67,9 @@ public class CleanUrlFilter extends HttpFilter {
     /** Answers a JSF AJAX request with a redirect the page's script follows. */
     public static void partialRedirect(HttpServletResponse response, String url) throws IOException {
         response.setContentType("text/xml;charset=UTF-8");
-        response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                + url + "\"></redirect></partial-response>");
+        response.getWriter()
+                .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + url
+                        + "\"></redirect></partial-response>");
     }
 
     /** The page for a clean path, or {@code null} when the path is not one of ours (resources etc.). */

@@ -25,7 +25,8 @@ public class CleanUrlViewHandler extends ViewHandlerWrapper {
     public String getActionURL(FacesContext context, String viewId) {
         Map<String, Object> attributes = context.getExternalContext().getRequestMap();
         Object originalUri = attributes.get(RequestDispatcher.FORWARD_REQUEST_URI);
-        boolean currentView = context.getViewRoot() != null && viewId.equals(context.getViewRoot().getViewId());
+        boolean currentView = context.getViewRoot() != null
+                && viewId.equals(context.getViewRoot().getViewId());
         if (originalUri != null && currentView) {
             Object query = attributes.get(RequestDispatcher.FORWARD_QUERY_STRING);
             return originalUri + (query == null ? "" : "?" + query);

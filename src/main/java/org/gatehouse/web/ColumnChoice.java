@@ -50,9 +50,13 @@ final class ColumnChoice {
             return Set.of();
         }
         // the first column holds the record link and cannot be hidden
-        List<PropertyDescriptor> hideable = view.columns().subList(1, view.columns().size());
+        List<PropertyDescriptor> hideable =
+                view.columns().subList(1, view.columns().size());
         Set<String> named = Set.of(value.substring(owner.length() + 1).split("\\|"));
-        return hideable.stream().map(PropertyDescriptor::name).filter(named::contains).collect(Collectors.toSet());
+        return hideable.stream()
+                .map(PropertyDescriptor::name)
+                .filter(named::contains)
+                .collect(Collectors.toSet());
     }
 
     private static String cookieValue(HttpServletRequest request, String name) {

@@ -42,6 +42,7 @@ public class CsvExportServlet extends HttpServlet {
     static final String DOWNLOAD_PARAMETER = "download";
     /** The cookie that says a download with a token has begun; the page's script reads it. */
     static final String COOKIE = "gatehouse.export";
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{1,32}");
 
     @Inject
@@ -88,14 +89,16 @@ public class CsvExportServlet extends HttpServlet {
             service.count(view, ListRequest.defaults(view)); // refused and recorded by the service
         }
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + view.name() + "-" + LocalDate.now()
-                + ".csv\"");
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"" + view.name() + "-" + LocalDate.now() + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", SecurityHeadersFilter.NON_PAGE_POLICY);
         if (token != null && TOKEN.matcher(token).matches()) {
             // sent with the headers, before the first row: a refusal before it (reset) takes it back
-            response.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + cookiePath(request) + "; Max-Age=60"
-                    + "; SameSite=Lax" + (request.isSecure() ? "; Secure" : ""));
+            response.addHeader(
+                    "Set-Cookie",
+                    COOKIE + "=" + token + "; Path=" + cookiePath(request) + "; Max-Age=60" + "; SameSite=Lax"
+                            + (request.isSecure() ? "; Secure" : ""));
         }
         PrintWriter out = response.getWriter();
         write(out, view, list, Language.of(request));
@@ -110,14 +113,17 @@ public class CsvExportServlet extends HttpServlet {
     private <E> void write(PrintWriter out, AdminView<E> view, ListRequest list, Locale locale) {
         List<PropertyDescriptor> columns = view.columns();
         out.print(csv("id"));
-        columns.stream().filter(c -> !c.name().equals("id")).forEach(c -> out.print("," + csv(Texts.label(locale, c.label()))));
+        columns.stream()
+                .filter(c -> !c.name().equals("id"))
+                .forEach(c -> out.print("," + csv(Texts.label(locale, c.label()))));
         out.print("\r\n");
         Long after = null;
         while (true) {
             List<E> rows = service.exportBatch(view, list, after, BATCH);
             for (E row : rows) {
                 out.print(csv(String.valueOf(((BaseEntity) row).getId())));
-                columns.stream().filter(c -> !c.name().equals("id"))
+                columns.stream()
+                        .filter(c -> !c.name().equals("id"))
                         .forEach(c -> out.print("," + csv(formatter.text(row, c))));
                 out.print("\r\n");
             }
@@ -134,11 +140,14 @@ public class CsvExportServlet extends HttpServlet {
     static String csv(String value) {
         String text = value == null ? "" : value;
         // a text that already begins with the defusing quote gets one more, so an import reads it back as it was
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 || text.length() > 1 && text.charAt(0) == '\''
-                && "=+-@\t\r'".indexOf(text.charAt(1)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0
+                || text.length() > 1 && text.charAt(0) == '\'' && "=+-@\t\r'".indexOf(text.charAt(1)) >= 0) {
             text = "'" + text;
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+        if (text.contains(",")
+                || text.contains("\"")
+                || text.contains("\n")
+                || text.contains("\r")
                 || text.startsWith("'")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }

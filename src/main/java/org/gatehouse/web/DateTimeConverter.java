@@ -53,19 +53,27 @@ public class DateTimeConverter implements Converter<Object> {
             if (type == LocalDate.class) {
                 return LocalDate.parse(text);
             }
-            LocalDateTime local = text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
-            return type == LocalDateTime.class ? local
+            LocalDateTime local =
+                    text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
+            return type == LocalDateTime.class
+                    ? local
                     : local.atZone(zone(context)).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             Object label = component.getAttributes().get("label");
             String example = type == LocalDate.class ? "2026-03-01" : "2026-03-01 14:30";
-            String what = TextBean.text(type == LocalDate.class ? "form.date.invalid" : "form.dateTime.invalid", example);
-            throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR, label == null ? what
-                    : TextBean.text("form.fieldMessage", label, what), null), e);
+            String what =
+                    TextBean.text(type == LocalDate.class ? "form.date.invalid" : "form.dateTime.invalid", example);
+            throw new ConverterException(
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR,
+                            label == null ? what : TextBean.text("form.fieldMessage", label, what),
+                            null),
+                    e);
         }
     }
 
     private static ZoneId zone(FacesContext context) {
-        return Language.timeZone((HttpServletRequest) context.getExternalContext().getRequest());
+        return Language.timeZone(
+                (HttpServletRequest) context.getExternalContext().getRequest());
     }
 }

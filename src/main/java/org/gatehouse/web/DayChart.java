@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.metadata.JsonTexts;
 import org.gatehouse.persistence.DayCounts;
 import org.gatehouse.service.Dashboard;
-import org.gatehouse.metadata.JsonTexts;
 
 /**
  * A per-day chart of the dashboard as the page renders it: the Chart.js configuration for
@@ -26,12 +26,11 @@ import org.gatehouse.metadata.JsonTexts;
  * @param id     the HTML id of the chart's box
  * @param series the name of each series, the table's column headers after the day
  */
-public record DayChart(String id, String title, String total, String summary, String config, List<String> series,
-        List<Row> rows) {
+public record DayChart(
+        String id, String title, String total, String summary, String config, List<String> series, List<Row> rows) {
 
     /** One day of the table: the date as words and one number per series. */
-    public record Row(String day, List<String> values) {
-    }
+    public record Row(String day, List<String> values) {}
 
     private static final String[] POINT_STYLES = {"circle", "triangle", "rectRot"};
     private static final int[][] DASHES = {{}, {6, 4}, {2, 3}};
@@ -48,38 +47,77 @@ public record DayChart(String id, String title, String total, String summary, St
     static DayChart created(AdminView<?> view, DayCounts counts, Locale locale) {
         String title = Texts.label(locale, view.label());
         String summary = counts.busiestDay()
-                .map(day -> Texts.format(locale, "dashboard.created.summary", title, counts.days().size(),
-                        counts.total(), longDate(locale).format(day), counts.max()))
-                .orElseGet(() -> Texts.format(locale, "dashboard.created.summaryNone", title, counts.days().size()));
+                .map(day -> Texts.format(
+                        locale,
+                        "dashboard.created.summary",
+                        title,
+                        counts.days().size(),
+                        counts.total(),
+                        longDate(locale).format(day),
+                        counts.max()))
+                .orElseGet(() -> Texts.format(
+                        locale,
+                        "dashboard.created.summaryNone",
+                        title,
+                        counts.days().size()));
         JsonObject options = options(locale, false);
-        String config = config("bar", labels(counts.days(), locale),
-                array().add(dataset(title, counts).add("maxBarThickness", 24)), options);
-        return new DayChart("created-" + view.name(), title,
-                Texts.format(locale, "dashboard.created.total", counts.total()), summary, config, List.of(title),
+        String config = config(
+                "bar",
+                labels(counts.days(), locale),
+                array().add(dataset(title, counts).add("maxBarThickness", 24)),
+                options);
+        return new DayChart(
+                "created-" + view.name(),
+                title,
+                Texts.format(locale, "dashboard.created.total", counts.total()),
+                summary,
+                config,
+                List.of(title),
                 rows(locale, counts));
     }
 
     /** Sign-ins, failed sign-ins and lockouts per day: three lines, each with its own dash and point shape. */
     static DayChart signIns(Dashboard.SignIns signIns, Locale locale) {
         List<DayCounts> all = List.of(signIns.succeeded(), signIns.failed(), signIns.lockouts());
-        List<String> names = List.of(Texts.text(locale, "dashboard.signIns.succeeded"),
-                Texts.text(locale, "dashboard.signIns.failed"), Texts.text(locale, "dashboard.signIns.lockouts"));
+        List<String> names = List.of(
+                Texts.text(locale, "dashboard.signIns.succeeded"),
+                Texts.text(locale, "dashboard.signIns.failed"),
+                Texts.text(locale, "dashboard.signIns.lockouts"));
         JsonArrayBuilder datasets = array();
         for (int series = 0; series < all.size(); series++) {
             JsonArrayBuilder dash = array();
             for (int length : DASHES[series]) {
                 dash.add(length);
             }
-            datasets.add(dataset(names.get(series), all.get(series)).add("fill", false).add("tension", 0)
-                    .add("borderWidth", 2).add("pointRadius", 3).add("pointHoverRadius", 5)
-                    .add("pointStyle", POINT_STYLES[series]).add("borderDash", dash));
+            datasets.add(dataset(names.get(series), all.get(series))
+                    .add("fill", false)
+                    .add("tension", 0)
+                    .add("borderWidth", 2)
+                    .add("pointRadius", 3)
+                    .add("pointHoverRadius", 5)
+                    .add("pointStyle", POINT_STYLES[series])
+                    .add("borderDash", dash));
         }
-        String total = Texts.format(locale, "dashboard.signIns.total", signIns.succeeded().total(),
-                signIns.failed().total(), signIns.lockouts().total());
-        String summary = Texts.format(locale, "dashboard.signIns.summary", signIns.succeeded().days().size(),
-                signIns.succeeded().total(), signIns.failed().total(), signIns.lockouts().total());
-        return new DayChart("sign-ins", Texts.text(locale, "dashboard.signIns.heading"), total, summary,
-                config("line", labels(signIns.succeeded().days(), locale), datasets, options(locale, true)), names,
+        String total = Texts.format(
+                locale,
+                "dashboard.signIns.total",
+                signIns.succeeded().total(),
+                signIns.failed().total(),
+                signIns.lockouts().total());
+        String summary = Texts.format(
+                locale,
+                "dashboard.signIns.summary",
+                signIns.succeeded().days().size(),
+                signIns.succeeded().total(),
+                signIns.failed().total(),
+                signIns.lockouts().total());
+        return new DayChart(
+                "sign-ins",
+                Texts.text(locale, "dashboard.signIns.heading"),
+                total,
+                summary,
+                config("line", labels(signIns.succeeded().days(), locale), datasets, options(locale, true)),
+                names,
                 rows(locale, all.toArray(DayCounts[]::new)));
     }
 
@@ -90,19 +128,27 @@ public record DayChart(String id, String title, String total, String summary, St
     }
 
     private static JsonObject options(Locale locale, boolean legend) {
-        return object()
-                .add("responsive", true).add("maintainAspectRatio", false).add("animation", false)
+        return object().add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add("animation", false)
                 .add("locale", locale.toLanguageTag())
                 .add("interaction", object().add("mode", "index").add("intersect", false))
-                .add("plugins", object().add("legend", object()
-                        .add("display", legend)
-                        .add("labels", object().add("usePointStyle", true))))
-                .add("scales", object()
-                        .add("x", object()
-                                .add("grid", object().add("display", false))
-                                .add("ticks", object().add("maxRotation", 0).add("autoSkipPadding", 12)))
-                        .add("y", object().add("beginAtZero", true)
-                                .add("ticks", object().add("precision", 0))))
+                .add(
+                        "plugins",
+                        object().add(
+                                        "legend",
+                                        object().add("display", legend)
+                                                .add("labels", object().add("usePointStyle", true))))
+                .add(
+                        "scales",
+                        object().add(
+                                        "x",
+                                        object().add("grid", object().add("display", false))
+                                                .add(
+                                                        "ticks",
+                                                        object().add("maxRotation", 0)
+                                                                .add("autoSkipPadding", 12)))
+                                .add("y", object().add("beginAtZero", true).add("ticks", object().add("precision", 0))))
                 .build();
     }
 
@@ -113,13 +159,18 @@ public record DayChart(String id, String title, String total, String summary, St
     private static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, JsonObject options) {
         return scriptSafe(object().add("type", type)
                 .add("data", object().add("labels", labels).add("datasets", datasets))
-                .add("options", options).build().toString());
+                .add("options", options)
+                .build()
+                .toString());
     }
 
     /** The same JSON with no character that could end a script element or break the script around it. */
     static String scriptSafe(String json) {
-        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return json.replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028")
+                .replace("\u2029", "\\u2029");
     }
 
     private static JsonArrayBuilder labels(List<LocalDate> days, Locale locale) {

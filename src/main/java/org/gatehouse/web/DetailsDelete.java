@@ -44,7 +44,8 @@ public class DetailsDelete {
         if (check == null) {
             AdminView<?> view = details.getView();
             check = details.getEntity() != null && service.can(view, Operation.DELETE)
-                    ? service.deleteCheck(view, List.of(details.getId())) : DeleteCheck.NONE;
+                    ? service.deleteCheck(view, List.of(details.getId()))
+                    : DeleteCheck.NONE;
         }
         return check;
     }

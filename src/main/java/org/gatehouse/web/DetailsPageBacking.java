@@ -43,7 +43,8 @@ public class DetailsPageBacking {
     @PostConstruct
     void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        AdminView<?> view = AdminPages.permittedView(faces, registry, service, Operation.VIEW).orElse(null);
+        AdminView<?> view = AdminPages.permittedView(faces, registry, service, Operation.VIEW)
+                .orElse(null);
         if (view == null) {
             return;
         }
@@ -73,8 +74,9 @@ public class DetailsPageBacking {
     public void guardPostback() {
         FacesContext faces = FacesContext.getCurrentInstance();
         var posted = faces.getExternalContext().getRequestParameterMap();
-        if (viewName != null && (posted.containsKey("details:confirmDeleteYes") && !service.can(getView(), Operation.DELETE)
-                || posted.containsKey(RevertBacking.CONFIRM) && !service.can(getView(), Operation.EDIT))) {
+        if (viewName != null
+                && (posted.containsKey("details:confirmDeleteYes") && !service.can(getView(), Operation.DELETE)
+                        || posted.containsKey(RevertBacking.CONFIRM) && !service.can(getView(), Operation.EDIT))) {
             AdminPages.forbidden(faces);
         }
     }
@@ -95,10 +97,12 @@ public class DetailsPageBacking {
 
     /** The properties in the form's order, the id first. */
     public List<PropertyDescriptor> getProperties() {
-        List<String> form = getView().formFields().stream().map(PropertyDescriptor::name).toList();
+        List<String> form =
+                getView().formFields().stream().map(PropertyDescriptor::name).toList();
         return getView().properties().values().stream()
-                .sorted(Comparator.comparingInt(p -> p.name().equals("id") ? -1
-                        : form.indexOf(p.name()) < 0 ? 1000 : form.indexOf(p.name()))).toList();
+                .sorted(Comparator.comparingInt(
+                        p -> p.name().equals("id") ? -1 : form.indexOf(p.name()) < 0 ? 1000 : form.indexOf(p.name())))
+                .toList();
     }
 
     public Object getEntity() {
@@ -112,7 +116,8 @@ public class DetailsPageBacking {
     /** "Order ORD-000123". */
     public String getHeading() {
         AdminView<?> view = getView();
-        return view == null ? "" : TextBean.text("details.title",
-                Texts.label(TextBean.locale(), view.singularLabel()), getTitle());
+        return view == null
+                ? ""
+                : TextBean.text("details.title", Texts.label(TextBean.locale(), view.singularLabel()), getTitle());
     }
 }

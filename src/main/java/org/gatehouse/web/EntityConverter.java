@@ -1,13 +1,13 @@
 package org.gatehouse.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.ConverterException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
-import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
@@ -38,9 +38,15 @@ public class EntityConverter implements Converter<Object> {
         if (value == null || value.isBlank()) {
             return null;
         }
-        PropertyDescriptor field = (PropertyDescriptor) component.getAttributes().get("field");
-        return service.findByType(field.javaType(), value.strip()).orElseThrow(() -> new ConverterException(
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, TextBean.text("form.fieldMessage",
-                        Texts.label(TextBean.locale(), field.label()), TextBean.text("service.relatedMissing")), null)));
+        PropertyDescriptor field =
+                (PropertyDescriptor) component.getAttributes().get("field");
+        return service.findByType(field.javaType(), value.strip())
+                .orElseThrow(() -> new ConverterException(new FacesMessage(
+                        FacesMessage.SEVERITY_ERROR,
+                        TextBean.text(
+                                "form.fieldMessage",
+                                Texts.label(TextBean.locale(), field.label()),
+                                TextBean.text("service.relatedMissing")),
+                        null)));
     }
 }

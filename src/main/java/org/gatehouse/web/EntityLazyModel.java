@@ -38,6 +38,7 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
     private transient ListRequest request;
     /** Told of the request each load shows. */
     private final transient Consumer<ListRequest> onLoad;
+
     private final long total;
     private final Positions posted;
     private String next;
@@ -52,14 +53,22 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
 
         /** The names of the form fields that carry them. */
         public static final String PREVIOUS = "position.previous";
+
         public static final String NEXT = "position.next";
     }
 
     /**
      * @param rows what the paginator works with: the list's count, exact or not, computed once
      */
-    public EntityLazyModel(EntityService service, Formatter formatter, ListCells cells, AdminView<E> view,
-            ListRequest request, long rows, Positions posted, Consumer<ListRequest> onLoad) {
+    public EntityLazyModel(
+            EntityService service,
+            Formatter formatter,
+            ListCells cells,
+            AdminView<E> view,
+            ListRequest request,
+            long rows,
+            Positions posted,
+            Consumer<ListRequest> onLoad) {
         this.posted = posted;
         this.service = service;
         this.formatter = formatter;
@@ -83,9 +92,10 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
         ListRequest shown = request.withSize(pageSize).withPage(first / Math.max(1, pageSize) + 1);
         if (!sortBy.isEmpty()) {
             List<SortOrder> orders = new ArrayList<>();
-            sortBy.values().stream().sorted(Comparator.comparingInt(SortMeta::getPriority))
-                    .forEach(meta -> orders.add(new SortOrder(meta.getField(),
-                            meta.getOrder() == org.primefaces.model.SortOrder.DESCENDING)));
+            sortBy.values().stream()
+                    .sorted(Comparator.comparingInt(SortMeta::getPriority))
+                    .forEach(meta -> orders.add(new SortOrder(
+                            meta.getField(), meta.getOrder() == org.primefaces.model.SortOrder.DESCENDING)));
             shown = shown.withSort(SortOrder.format(orders));
         }
         if (shown.size() == size && shown.sort().equals(sort) && shown.cursor() == null) {
@@ -98,17 +108,22 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
         request = shown;
         onLoad.accept(request);
         List<E> entities = service.page(view, request);
-        previous = entities.isEmpty() ? null : request.cursorOf(entities.get(0), ((BaseEntity) entities.get(0)).getId());
-        next = entities.isEmpty() ? null
-                : request.cursorOf(entities.get(entities.size() - 1), ((BaseEntity) entities.get(entities.size() - 1)).getId());
+        previous =
+                entities.isEmpty() ? null : request.cursorOf(entities.get(0), ((BaseEntity) entities.get(0)).getId());
+        next = entities.isEmpty()
+                ? null
+                : request.cursorOf(
+                        entities.get(entities.size() - 1), ((BaseEntity) entities.get(entities.size() - 1)).getId());
         List<PropertyDescriptor> columns = view.columns();
         Locale locale = TextBean.locale();
-        return entities.stream().map(entity -> {
-            List<ListCell> row = new ArrayList<>(columns.size());
-            columns.forEach(column -> row.add(cells.cell(entity, column, locale)));
-            BaseEntity base = (BaseEntity) entity;
-            return new ListRow(base.getId(), base.getVersion(), formatter.title(entity, view), row);
-        }).toList();
+        return entities.stream()
+                .map(entity -> {
+                    List<ListCell> row = new ArrayList<>(columns.size());
+                    columns.forEach(column -> row.add(cells.cell(entity, column, locale)));
+                    BaseEntity base = (BaseEntity) entity;
+                    return new ListRow(base.getId(), base.getVersion(), formatter.title(entity, view), row);
+                })
+                .toList();
     }
 
     /** The cursor of the page's first row, for Previous; {@code null} when the order cannot be sought. */
@@ -134,7 +149,8 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
     @Override
     public ListRow getRowData(String rowKey) {
         Matcher key = ROW_KEY.matcher(rowKey == null ? "" : rowKey);
-        return key.matches() ? new ListRow(Long.parseLong(key.group(1)), Long.parseLong(key.group(2)), null, List.of())
+        return key.matches()
+                ? new ListRow(Long.parseLong(key.group(1)), Long.parseLong(key.group(2)), null, List.of())
                 : null;
     }
 }

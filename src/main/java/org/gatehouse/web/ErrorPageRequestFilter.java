@@ -18,7 +18,10 @@ import java.util.Map;
  * postback (a forged view state, a missing CSP nonce, crafted paging) for a postback of the error
  * page and fails a second time.
  */
-@WebFilter(filterName = "ErrorPageRequestFilter", urlPatterns = "/*", dispatcherTypes = jakarta.servlet.DispatcherType.ERROR)
+@WebFilter(
+        filterName = "ErrorPageRequestFilter",
+        urlPatterns = "/*",
+        dispatcherTypes = jakarta.servlet.DispatcherType.ERROR)
 public class ErrorPageRequestFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -27,48 +30,53 @@ public class ErrorPageRequestFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getMethod() {
-                return "GET";
-            }
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getMethod() {
+                        return "GET";
+                    }
 
-            @Override
-            public String getParameter(String name) {
-                return null;
-            }
+                    @Override
+                    public String getParameter(String name) {
+                        return null;
+                    }
 
-            @Override
-            public Map<String, String[]> getParameterMap() {
-                return Map.of();
-            }
+                    @Override
+                    public Map<String, String[]> getParameterMap() {
+                        return Map.of();
+                    }
 
-            @Override
-            public Enumeration<String> getParameterNames() {
-                return Collections.emptyEnumeration();
-            }
+                    @Override
+                    public Enumeration<String> getParameterNames() {
+                        return Collections.emptyEnumeration();
+                    }
 
-            @Override
-            public String[] getParameterValues(String name) {
-                return null;
-            }
+                    @Override
+                    public String[] getParameterValues(String name) {
+                        return null;
+                    }
 
-            // a refused AJAX request gets the error page as a whole page, not as a partial update
-            @Override
-            public String getHeader(String name) {
-                return FACES_REQUEST.equalsIgnoreCase(name) ? null : super.getHeader(name);
-            }
+                    // a refused AJAX request gets the error page as a whole page, not as a partial update
+                    @Override
+                    public String getHeader(String name) {
+                        return FACES_REQUEST.equalsIgnoreCase(name) ? null : super.getHeader(name);
+                    }
 
-            @Override
-            public Enumeration<String> getHeaders(String name) {
-                return FACES_REQUEST.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
-            }
+                    @Override
+                    public Enumeration<String> getHeaders(String name) {
+                        return FACES_REQUEST.equalsIgnoreCase(name)
+                                ? Collections.emptyEnumeration()
+                                : super.getHeaders(name);
+                    }
 
-            @Override
-            public Enumeration<String> getHeaderNames() {
-                return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                        .filter(header -> !FACES_REQUEST.equalsIgnoreCase(header)).toList());
-            }
-        }, response);
+                    @Override
+                    public Enumeration<String> getHeaderNames() {
+                        return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                                .filter(header -> !FACES_REQUEST.equalsIgnoreCase(header))
+                                .toList());
+                    }
+                },
+                response);
     }
 }

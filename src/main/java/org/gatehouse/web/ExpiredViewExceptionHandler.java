@@ -25,6 +25,7 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
 
     /** Request attribute telling the 400 page that the cause was an expired page. */
     public static final String EXPIRED = "org.gatehouse.viewExpired";
+
     private static final Logger LOG = Logger.getLogger(ExpiredViewExceptionHandler.class.getName());
 
     public ExpiredViewExceptionHandler(ExceptionHandler wrapped) {
@@ -36,7 +37,9 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
         FacesContext faces = FacesContext.getCurrentInstance();
         boolean expired = false;
         boolean forged = false;
-        for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext();) {
+        for (Iterator<ExceptionQueuedEvent> events =
+                        getUnhandledExceptionQueuedEvents().iterator();
+                events.hasNext(); ) {
             Throwable failure = events.next().getContext().getException();
             if (DatabaseOutageFilter.isCause(failure, ViewExpiredException.class)) {
                 events.remove();
@@ -53,12 +56,12 @@ public class ExpiredViewExceptionHandler extends ExceptionHandlerWrapper {
         getWrapped().handle();
     }
 
-
     private static void answer(FacesContext faces, boolean expired) {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        LOG.info(() -> "request=" + RequestId.current() + (expired ? " expired or unknown view: " : " postback without"
-                + " its page's CSP nonce: ") + request.getMethod() + " " + request.getServletPath());
+        LOG.info(() -> "request=" + RequestId.current()
+                + (expired ? " expired or unknown view: " : " postback without" + " its page's CSP nonce: ")
+                + request.getMethod() + " " + request.getServletPath());
         try {
             if (expired && faces.getPartialViewContext().isAjaxRequest()) {
                 // load the page afresh at the address it was posted to (before the forward to its file)

@@ -41,8 +41,7 @@ public class FilterChoices {
     private final Map<String, List<Choice>> choices = new HashMap<>();
 
     /** An option of a filter select: the URL value and what the person reads. */
-    public record Choice(String value, String label) {
-    }
+    public record Choice(String value, String label) {}
 
     /** The options of a relation filter, or {@code null} when it gets an id field. */
     public List<Choice> of(PropertyDescriptor filter) {
@@ -55,7 +54,9 @@ public class FilterChoices {
     /** The options of an enum filter: each constant's name as the URL value, its readable name as label. */
     public List<Choice> enumOf(PropertyDescriptor filter) {
         Locale locale = TextBean.locale();
-        return filter.choices().stream().map(name -> new Choice(name, enumLabel(filter, name, locale))).toList();
+        return filter.choices().stream()
+                .map(name -> new Choice(name, enumLabel(filter, name, locale)))
+                .toList();
     }
 
     /** An enum constant of the property, by name, as a person reads it ("Shipped" for SHIPPED). */
@@ -72,13 +73,18 @@ public class FilterChoices {
     }
 
     private List<Choice> read(PropertyDescriptor filter) {
-        AdminView<?> related = filter.isRelation() ? registry.viewOf(filter.javaType()).orElse(null) : null;
+        AdminView<?> related =
+                filter.isRelation() ? registry.viewOf(filter.javaType()).orElse(null) : null;
         if (related == null || !service.can(related, Operation.VIEW) || !small(related)) {
             return null;
         }
         List<Object> rows = new ArrayList<>(service.suggest(filter.javaType(), filter.relatedLabel(), null, LIMIT + 1));
-        return rows.size() > LIMIT ? null : rows.stream().map(row -> new Choice(
-                String.valueOf(((BaseEntity) row).getId()), formatter.label(row, filter))).toList();
+        return rows.size() > LIMIT
+                ? null
+                : rows.stream()
+                        .map(row ->
+                                new Choice(String.valueOf(((BaseEntity) row).getId()), formatter.label(row, filter)))
+                        .toList();
     }
 
     private boolean small(AdminView<?> related) {

@@ -35,7 +35,8 @@ public class FormConflict {
 
     /** The fields of the edited record whose stored value differs from the form's; none when it is gone. */
     List<FormPageBacking.Difference> differences(AdminView<Object> view, Object edited) {
-        Object current = service.find(view, String.valueOf(((BaseEntity) edited).getId())).orElse(null);
+        Object current = service.find(view, String.valueOf(((BaseEntity) edited).getId()))
+                .orElse(null);
         List<FormPageBacking.Difference> differences = new ArrayList<>();
         if (current == null) {
             return differences;
@@ -54,9 +55,11 @@ public class FormConflict {
     String message(AdminView<?> view, ConflictException conflict) {
         List<String> sentences = new ArrayList<>();
         sentences.add(conflict.getText().text(TextBean.locale()));
-        audit.latest(view.type().getSimpleName(), conflict.getId()).ifPresent(entry -> sentences.add(TextBean.text(
-                "form.conflict.lastChange", entry.getActor() == null ? TextBean.text("form.conflict.unknownUser")
-                        : entry.getActor(), when.relative(entry.getAt()))));
+        audit.latest(view.type().getSimpleName(), conflict.getId())
+                .ifPresent(entry -> sentences.add(TextBean.text(
+                        "form.conflict.lastChange",
+                        entry.getActor() == null ? TextBean.text("form.conflict.unknownUser") : entry.getActor(),
+                        when.relative(entry.getAt()))));
         if (!conflict.isDeleted()) {
             sentences.add(TextBean.text("form.conflict.notSaved"));
         }

@@ -44,14 +44,16 @@ public class FormInputs implements Serializable {
     /** Suggestions for a to-one picker; the component names its property in the "field" attribute. */
     public List<Object> complete(String query) {
         UIComponent component = UIComponent.getCurrentComponent(FacesContext.getCurrentInstance());
-        PropertyDescriptor field = (PropertyDescriptor) component.getAttributes().get("field");
+        PropertyDescriptor field =
+                (PropertyDescriptor) component.getAttributes().get("field");
         return new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), query, 15));
     }
 
     /** Every record a to-many field may hold; such fields are meant for small tables (roles, tags). */
     public List<Object> choices(PropertyDescriptor field) {
-        return choices.computeIfAbsent(field.name(), name ->
-                new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), null, CHOICE_LIMIT)));
+        return choices.computeIfAbsent(
+                field.name(),
+                name -> new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), null, CHOICE_LIMIT)));
     }
 
     public List<Object> enumChoices(PropertyDescriptor field) {
@@ -66,8 +68,12 @@ public class FormInputs implements Serializable {
         if (field.readOnly()) {
             return true;
         }
-        return field.isRelation() && !pickable.computeIfAbsent(field.name(), name -> registry.viewOf(field.javaType())
-                .map(related -> service.can(related, Operation.VIEW)).orElse(false));
+        return field.isRelation()
+                && !pickable.computeIfAbsent(
+                        field.name(),
+                        name -> registry.viewOf(field.javaType())
+                                .map(related -> service.can(related, Operation.VIEW))
+                                .orElse(false));
     }
 
     /** Whether a postback carries a value for a field that has no input on the page (a crafted request). */
@@ -100,8 +106,11 @@ public class FormInputs implements Serializable {
             // a whole sentence stands on its own; "what to do" gets the field's label before it
             return words;
         }
-        String label = field.equals("password") ? passwordLabel
-                : view.property(field).map(p -> Texts.label(TextBean.locale(), p.label())).orElse(field);
+        String label = field.equals("password")
+                ? passwordLabel
+                : view.property(field)
+                        .map(p -> Texts.label(TextBean.locale(), p.label()))
+                        .orElse(field);
         return TextBean.text("form.fieldMessage", label, words);
     }
 

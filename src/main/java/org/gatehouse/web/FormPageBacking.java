@@ -54,8 +54,7 @@ public class FormPageBacking implements Serializable {
     private List<Difference> conflict;
 
     /** A field whose stored value differs from the one in the form; the label may be a bundle key. */
-    public record Difference(String label, String theirs, String yours) implements Serializable {
-    }
+    public record Difference(String label, String theirs, String yours) implements Serializable {}
 
     /**
      * A posted value for a field the caller may not change (read-only for them, or a relation they
@@ -64,7 +63,10 @@ public class FormPageBacking implements Serializable {
      */
     public void guardPostback() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (viewName != null && inputs.postsFixed(getFields(), faces.getExternalContext().getRequestParameterMap().keySet())) {
+        if (viewName != null
+                && inputs.postsFixed(
+                        getFields(),
+                        faces.getExternalContext().getRequestParameterMap().keySet())) {
             AdminPages.forbidden(faces);
         }
     }
@@ -86,7 +88,9 @@ public class FormPageBacking implements Serializable {
             AdminPages.forbidden(faces);
             return;
         }
-        entity = creating ? FormInputs.newRecord(view.type()) : service.find(view, path.id()).orElse(null);
+        entity = creating
+                ? FormInputs.newRecord(view.type())
+                : service.find(view, path.id()).orElse(null);
         if (entity == null) {
             AdminPages.notFound(faces);
         }
@@ -96,20 +100,25 @@ public class FormPageBacking implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         AdminView<Object> view = view();
         if (view.passwordProperty() != null && !secret.confirmed()) {
-            refuse("form:passwordConfirmation", TextBean.text("form.fieldMessage",
-                    TextBean.text("form.password.confirm"), TextBean.text("form.password.mismatch")));
+            refuse(
+                    "form:passwordConfirmation",
+                    TextBean.text(
+                            "form.fieldMessage",
+                            TextBean.text("form.password.confirm"),
+                            TextBean.text("form.password.mismatch")));
             return;
         }
         try {
             String password = secret.getPassword();
             Object saved = creating ? service.create(view, entity, password) : service.update(view, entity, password);
             secret.saved();
-            Messages.addFlashGlobalInfo(TextBean.text(creating ? "form.created" : "form.saved", formatter.singular(view),
-                    formatter.title(saved, view)));
-            faces.getExternalContext().redirect(AdminPages.adminUrl(faces,
-                    view.name() + "/" + ((BaseEntity) saved).getId()));
+            Messages.addFlashGlobalInfo(TextBean.text(
+                    creating ? "form.created" : "form.saved", formatter.singular(view), formatter.title(saved, view)));
+            faces.getExternalContext()
+                    .redirect(AdminPages.adminUrl(faces, view.name() + "/" + ((BaseEntity) saved).getId()));
         } catch (WriteException e) {
-            refuse(e.getField() == null ? null : inputs.clientId(getFields(), e.getField()),
+            refuse(
+                    e.getField() == null ? null : inputs.clientId(getFields(), e.getField()),
                     FormInputs.refusal(view, e.getField(), e.getText(), FormTexts.passwordLabel(creating)));
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
@@ -127,16 +136,17 @@ public class FormPageBacking implements Serializable {
     public void focusErrors() {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces.isPostback() && faces.isValidationFailed()) {
-            org.primefaces.PrimeFaces.current().executeScript(
-                    "var summary = document.getElementById('form:errorSummary'); if (summary) { summary.focus(); }");
+            org.primefaces.PrimeFaces.current()
+                    .executeScript(
+                            "var summary = document.getElementById('form:errorSummary'); if (summary) { summary.focus(); }");
         }
     }
 
     /** Throws away the edits and loads the stored record again. */
     public void reload() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().redirect(AdminPages.adminUrl(faces,
-                viewName + "/" + ((BaseEntity) entity).getId() + "/edit"));
+        faces.getExternalContext()
+                .redirect(AdminPages.adminUrl(faces, viewName + "/" + ((BaseEntity) entity).getId() + "/edit"));
     }
 
     @SuppressWarnings("unchecked")
@@ -149,7 +159,9 @@ public class FormPageBacking implements Serializable {
     }
 
     public List<PropertyDescriptor> getFields() {
-        return view().formFields().stream().filter(f -> !(creating && f.readOnly())).toList();
+        return view().formFields().stream()
+                .filter(f -> !(creating && f.readOnly()))
+                .toList();
     }
 
     /** An error at a field (or for the whole form, with a null client id); the save did not happen. */

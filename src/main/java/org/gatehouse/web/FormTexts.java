@@ -24,7 +24,8 @@ public class FormTexts {
         if (view == null) {
             return "";
         }
-        return page.isCreating() ? TextBean.text("form.title.new", formatter.singular(view))
+        return page.isCreating()
+                ? TextBean.text("form.title.new", formatter.singular(view))
                 : TextBean.text("form.title.edit", formatter.title(page.getEntity(), view));
     }
 
@@ -45,6 +46,8 @@ public class FormTexts {
     /** The view's rules for a new secret, shown before anything is typed (none when it declares none). */
     public Message getPasswordRules() {
         AdminView<Object> view = page.getView();
-        return view == null || view.secretWriter() == null ? null : view.secretWriter().rules();
+        return view == null || view.secretWriter() == null
+                ? null
+                : view.secretWriter().rules();
     }
 }

@@ -82,7 +82,9 @@ public class Formatter {
         if (value instanceof LocalDate date) {
             return when.date(date);
         }
-        if (value instanceof String text && text.indexOf(':') >= 0 && property != null
+        if (value instanceof String text
+                && text.indexOf(':') >= 0
+                && property != null
                 && property.name().matches("(?i)(.*[a-z])?ip")) {
             // an IPv6 address as people write it (::1), not in full as the container reports it
             return org.gatehouse.web.auth.IpAddress.display(text);
@@ -96,7 +98,8 @@ public class Formatter {
 
     /** An enum constant by its label ({@code enum.OrderStatus.SHIPPED}, else "Shipped"). */
     public String enumLabel(Object value) {
-        return value instanceof Enum<?> constant ? Labels.enumLabel(TextBean.locale(), constant)
+        return value instanceof Enum<?> constant
+                ? Labels.enumLabel(TextBean.locale(), constant)
                 : value == null ? "" : value.toString();
     }
 
@@ -144,8 +147,10 @@ public class Formatter {
     /** Several counted usages, "12 orders, 3 users", in the reader's language. */
     public String usages(Collection<org.gatehouse.service.DeleteCheck.Usage> usages) {
         Locale locale = TextBean.locale();
-        return usages.stream().map(u -> u.count() == DeleteCheck.UNCOUNTED ? Texts.text(locale, u.label())
-                : Labels.counted(locale, u.label(), u.singularLabel(), u.count()))
+        return usages.stream()
+                .map(u -> u.count() == DeleteCheck.UNCOUNTED
+                        ? Texts.text(locale, u.label())
+                        : Labels.counted(locale, u.label(), u.singularLabel(), u.count()))
                 .collect(Collectors.joining(", "));
     }
 }

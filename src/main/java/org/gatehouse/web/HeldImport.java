@@ -31,7 +31,9 @@ public class HeldImport implements Serializable {
 
     /** The chosen field of each column; null for a column left out. */
     List<String> chosenMapping() {
-        return Arrays.stream(mapping).map(m -> m == null || m.isEmpty() ? null : m).toList();
+        return Arrays.stream(mapping)
+                .map(m -> m == null || m.isEmpty() ? null : m)
+                .toList();
     }
 
     public String getFileName() {

@@ -26,13 +26,26 @@ import org.gatehouse.web.i18n.TextBean;
 public class HistoryTexts {
 
     /** The parts of a role's rules as its history records them (see {@link org.gatehouse.service.RuleEditor}). */
-    private static final Map<String, String> RULE_FIELDS = Map.of("@view", "tab.rules.view",
-            "@scope", "tab.rules.scope", "@hidden", "tab.rules.hidden", "@readOnly", "tab.rules.readOnly");
+    private static final Map<String, String> RULE_FIELDS = Map.of(
+            "@view",
+            "tab.rules.view",
+            "@scope",
+            "tab.rules.scope",
+            "@hidden",
+            "tab.rules.hidden",
+            "@readOnly",
+            "tab.rules.readOnly");
 
     /** The markers of the trail that are not properties, with their labels. */
-    private static final Map<String, String> MARKERS = Map.of("@action", "details.history.bulkAction",
-            RecordHistory.REVERT_OF, "revert.history.revertOf", RecordHistory.RESTORE_OF, "revert.history.restoreOf",
-            Trash.NOTE, "trash.history.note");
+    private static final Map<String, String> MARKERS = Map.of(
+            "@action",
+            "details.history.bulkAction",
+            RecordHistory.REVERT_OF,
+            "revert.history.revertOf",
+            RecordHistory.RESTORE_OF,
+            "revert.history.restoreOf",
+            Trash.NOTE,
+            "trash.history.note");
 
     @Inject
     private AdminRegistry registry;
@@ -49,7 +62,9 @@ public class HistoryTexts {
         if (secret(view, field)) {
             return TextBean.text("form.password");
         }
-        return view.property(field).map(p -> Texts.label(TextBean.locale(), p.label())).orElse(field);
+        return view.property(field)
+                .map(p -> Texts.label(TextBean.locale(), p.label()))
+                .orElse(field);
     }
 
     /**
@@ -61,24 +76,35 @@ public class HistoryTexts {
         if (value == null || value.isEmpty()) {
             return value;
         } else if (field.equals("@view")) {
-            return registry.view(value).map(v -> Texts.label(TextBean.locale(), v.label())).orElse(value);
+            return registry.view(value)
+                    .map(v -> Texts.label(TextBean.locale(), v.label()))
+                    .orElse(value);
         } else if (field.equals(RecordHistory.REVERT_OF) || field.equals(RecordHistory.RESTORE_OF)) {
             return TextBean.text("revert.history.entry", value);
         } else if (field.equals(Trash.NOTE)) {
             return TextBean.text("trash.history.entry", value);
         } else if (field.equals("@action")) {
-            return view.action(value).map(a -> Texts.label(TextBean.locale(), a.label())).orElse(value);
+            return view.action(value)
+                    .map(a -> Texts.label(TextBean.locale(), a.label()))
+                    .orElse(value);
         } else if (AuditLog.CHANGED.equals(value) && secret(view, field)) {
             return TextBean.text("details.history.secretChanged");
         }
         PropertyDescriptor property = view.property(field).orElse(null);
         if (property != null && property.kind() == PropertyKind.BOOLEAN) {
-            return value.equals("Yes") ? TextBean.text("common.yes") : value.equals("No") ? TextBean.text("common.no") : value;
+            return value.equals("Yes")
+                    ? TextBean.text("common.yes")
+                    : value.equals("No") ? TextBean.text("common.no") : value;
         }
-        if (property != null && property.kind() == PropertyKind.ENUM && property.choices().contains(value)) {
-            return Arrays.stream(property.javaType().getEnumConstants()).map(c -> (Enum<?>) c)
-                    .filter(c -> c.name().equals(value)).findFirst()
-                    .map(c -> Labels.enumLabel(TextBean.locale(), c)).orElse(value);
+        if (property != null
+                && property.kind() == PropertyKind.ENUM
+                && property.choices().contains(value)) {
+            return Arrays.stream(property.javaType().getEnumConstants())
+                    .map(c -> (Enum<?>) c)
+                    .filter(c -> c.name().equals(value))
+                    .findFirst()
+                    .map(c -> Labels.enumLabel(TextBean.locale(), c))
+                    .orElse(value);
         }
         return value;
     }

@@ -69,7 +69,9 @@ public class ImportPageBacking implements Serializable {
 
     public AdminView<?> getView() {
         AdminPath path = AdminPages.path(FacesContext.getCurrentInstance());
-        return registry.view(path == null ? viewName : path.view()).map(service::viewFor).orElseThrow();
+        return registry.view(path == null ? viewName : path.view())
+                .map(service::viewFor)
+                .orElseThrow();
     }
 
     /** The view as declared (not as the caller sees it), for the labels of a row's problems. */
@@ -88,8 +90,14 @@ public class ImportPageBacking implements Serializable {
             String name = CsvReading.safeName(file.getFileName());
             try {
                 CsvTable table = reading.read(bytes);
-                String token = uploads.keep(new ImportUploads.Upload(Faces.getRemoteUser(), viewName, name, bytes,
-                        reading.getEncoding(), reading.getSeparator(), Instant.now()));
+                String token = uploads.keep(new ImportUploads.Upload(
+                        Faces.getRemoteUser(),
+                        viewName,
+                        name,
+                        bytes,
+                        reading.getEncoding(),
+                        reading.getSeparator(),
+                        Instant.now()));
                 held = new HeldImport(token, name, table.header(), ImportColumns.suggest(table.header(), getView()));
             } catch (CsvTable.Refused e) {
                 held = null;
@@ -100,7 +108,8 @@ public class ImportPageBacking implements Serializable {
 
     /** The held file read again as it was uploaded; null (with a message) when it is gone. */
     private CsvTable table() {
-        var upload = uploads.get(held == null ? null : held.token(), Faces.getRemoteUser(), viewName).orElse(null);
+        var upload = uploads.get(held == null ? null : held.token(), Faces.getRemoteUser(), viewName)
+                .orElse(null);
         if (upload == null) {
             held = null;
             Messages.addGlobalError(TextBean.text("import.expired"));
@@ -113,7 +122,11 @@ public class ImportPageBacking implements Serializable {
         CsvTable table = table();
         if (table != null) {
             try {
-                plan = imports.dryRun(getView(), table, held.chosenMapping(), held.getFileName(),
+                plan = imports.dryRun(
+                        getView(),
+                        table,
+                        held.chosenMapping(),
+                        held.getFileName(),
                         uploads.track(held.token(), table.rows().size(), false));
             } catch (WriteException e) {
                 plan = null;
@@ -129,14 +142,21 @@ public class ImportPageBacking implements Serializable {
             return;
         }
         try {
-            plan = imports.apply(getView(), table, held.chosenMapping(), held.getFileName(), skipErrors,
+            plan = imports.apply(
+                    getView(),
+                    table,
+                    held.chosenMapping(),
+                    held.getFileName(),
+                    skipErrors,
                     uploads.track(held.token(), table.rows().size(), true));
             uploads.finished(held.token());
             held = null;
             Messages.addGlobalInfo(ImportTexts.summary(plan));
         } catch (ImportFailedException failed) {
-            Messages.addGlobalError(TextBean.text("import.failed", failed.getRow()) + " " + failed.getProblems().stream()
-                    .map(problem -> ImportTexts.problem(declaredView(), problem)).collect(Collectors.joining("; ")));
+            Messages.addGlobalError(TextBean.text("import.failed", failed.getRow()) + " "
+                    + failed.getProblems().stream()
+                            .map(problem -> ImportTexts.problem(declaredView(), problem))
+                            .collect(Collectors.joining("; ")));
         } catch (WriteException refused) {
             Messages.addGlobalError(refused.getText().text(TextBean.locale()));
         }

@@ -29,7 +29,8 @@ public class ImportProgressServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = request.getParameter("token");
         String user = request.getRemoteUser();
-        var progress = user == null || token == null || !TOKEN.matcher(token).matches() ? null
+        var progress = user == null || token == null || !TOKEN.matcher(token).matches()
+                ? null
                 : uploads.progress(token, user).orElse(null);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", SecurityHeadersFilter.NON_PAGE_POLICY);
@@ -38,7 +39,8 @@ public class ImportProgressServlet extends HttpServlet {
             return;
         }
         response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write("{\"done\":" + progress.done().get() + ",\"total\":" + progress.total()
-                + ",\"applying\":" + progress.applying() + "}");
+        response.getWriter()
+                .write("{\"done\":" + progress.done().get() + ",\"total\":" + progress.total() + ",\"applying\":"
+                        + progress.applying() + "}");
     }
 }

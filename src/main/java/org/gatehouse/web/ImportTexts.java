@@ -26,7 +26,8 @@ public class ImportTexts {
 
     /** "At most 20 MB, 200 columns, 200,000 rows." */
     public String getLimits() {
-        return TextBean.text("import.limits", CsvTable.MAX_BYTES / (1024 * 1024), CsvTable.MAX_COLUMNS, CsvTable.MAX_ROWS);
+        return TextBean.text(
+                "import.limits", CsvTable.MAX_BYTES / (1024 * 1024), CsvTable.MAX_COLUMNS, CsvTable.MAX_ROWS);
     }
 
     public String getMoreRows() {
@@ -39,9 +40,18 @@ public class ImportTexts {
     }
 
     static String summary(ImportPlan p) {
-        return p == null ? "" : p.applied()
-                ? TextBean.text("import.summary.applied", p.fileName(), p.created(), p.updated(), p.unchanged(), p.skipped())
-                : TextBean.text("import.summary", p.rows(), p.created(), p.updated(), p.unchanged(), p.errors());
+        return p == null
+                ? ""
+                : p.applied()
+                        ? TextBean.text(
+                                "import.summary.applied",
+                                p.fileName(),
+                                p.created(),
+                                p.updated(),
+                                p.unchanged(),
+                                p.skipped())
+                        : TextBean.text(
+                                "import.summary", p.rows(), p.created(), p.updated(), p.unchanged(), p.errors());
     }
 
     public String problem(ImportPlan.Problem problem) {
@@ -50,11 +60,14 @@ public class ImportTexts {
 
     /** A row's problem as the reader reads it: the field's label, then what is wrong. */
     static String problem(AdminView<?> view, ImportPlan.Problem problem) {
-        String text = problem.constraint() != null ? problem.constraint() : problem.message().text(TextBean.locale());
+        String text = problem.constraint() != null
+                ? problem.constraint()
+                : problem.message().text(TextBean.locale());
         if (problem.field() == null) {
             return text;
         }
-        String label = view.property(problem.field()).map(p -> Texts.label(TextBean.locale(), p.label()))
+        String label = view.property(problem.field())
+                .map(p -> Texts.label(TextBean.locale(), p.label()))
                 .orElse(problem.field());
         return label + ": " + text;
     }
@@ -64,8 +77,9 @@ public class ImportTexts {
         if (targets == null) {
             targets = new ArrayList<>();
             targets.add(new SelectItem("", TextBean.text("import.mapping.ignore")));
-            ImportColumns.targets(page.getView()).values().forEach(p -> targets.add(new SelectItem(p.name(),
-                    Texts.label(TextBean.locale(), p.label()))));
+            ImportColumns.targets(page.getView())
+                    .values()
+                    .forEach(p -> targets.add(new SelectItem(p.name(), Texts.label(TextBean.locale(), p.label()))));
         }
         return targets;
     }

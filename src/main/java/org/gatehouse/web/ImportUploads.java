@@ -23,13 +23,11 @@ public class ImportUploads {
     static final Duration KEPT = Duration.ofMinutes(30);
 
     /** An uploaded file as it came, with the reading the user chose. */
-    public record Upload(String owner, String view, String fileName, byte[] bytes, String encoding, String separator,
-            Instant at) {
-    }
+    public record Upload(
+            String owner, String view, String fileName, byte[] bytes, String encoding, String separator, Instant at) {}
 
     /** How far the dry run ({@code applying} false) or the import of a file has come: rows read of all. */
-    public record Progress(AtomicInteger done, int total, boolean applying) {
-    }
+    public record Progress(AtomicInteger done, int total, boolean applying) {}
 
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
@@ -39,7 +37,9 @@ public class ImportUploads {
         Instant now = Instant.now();
         uploads.entrySet().removeIf(e -> e.getValue().at().plus(KEPT).isBefore(now));
         while (uploads.size() >= MAX_HELD) {
-            uploads.entrySet().stream().min(Comparator.comparing(e -> e.getValue().at())).map(Map.Entry::getKey)
+            uploads.entrySet().stream()
+                    .min(Comparator.comparing(e -> e.getValue().at()))
+                    .map(Map.Entry::getKey)
                     .ifPresent(uploads::remove);
         }
         progress.keySet().retainAll(uploads.keySet());
@@ -51,7 +51,8 @@ public class ImportUploads {
     /** The file of the token, if it is still held and was uploaded by this user for this view. */
     public Optional<Upload> get(String token, String owner, String view) {
         Upload upload = token == null ? null : uploads.get(token);
-        return upload != null && upload.owner().equals(owner) && upload.view().equals(view) ? Optional.of(upload)
+        return upload != null && upload.owner().equals(owner) && upload.view().equals(view)
+                ? Optional.of(upload)
                 : Optional.empty();
     }
 
@@ -66,7 +67,8 @@ public class ImportUploads {
     public Optional<Progress> progress(String token, String owner) {
         Upload upload = token == null ? null : uploads.get(token);
         Progress current = token == null ? null : progress.get(token);
-        return upload != null && current != null && upload.owner().equals(owner) ? Optional.of(current)
+        return upload != null && current != null && upload.owner().equals(owner)
+                ? Optional.of(current)
                 : Optional.empty();
     }
 

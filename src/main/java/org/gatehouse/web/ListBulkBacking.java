@@ -61,15 +61,15 @@ public class ListBulkBacking {
     private Boolean available;
 
     /** A selected record the delete would fail on, and what still refers to it ("10 orders"). */
-    public record InUse(String title, String usage) {
-    }
+    public record InUse(String title, String usage) {}
 
     /** Whether the caller has anything to do with a selection here: only then the rows have checkboxes. */
     public boolean isAvailable() {
         if (available == null) {
             AdminView<?> view = page.getView();
-            available = view != null && (service.can(view, Operation.DELETE) || view.actions().stream()
-                    .anyMatch(a -> service.canRun(view, a.name())));
+            available = view != null
+                    && (service.can(view, Operation.DELETE)
+                            || view.actions().stream().anyMatch(a -> service.canRun(view, a.name())));
         }
         return available;
     }
@@ -84,8 +84,7 @@ public class ListBulkBacking {
             return;
         }
         boolean mayDelete = service.can(view, Operation.DELETE);
-        boolean mayRunAnAction = view.actions().stream()
-                .anyMatch(a -> service.canRun(view, a.name()));
+        boolean mayRunAnAction = view.actions().stream().anyMatch(a -> service.canRun(view, a.name()));
         for (String name : faces.getExternalContext().getRequestParameterMap().keySet()) {
             boolean delete = name.equals("list:deleteSelected") || name.equals("list:confirmDeleteSelected");
             boolean action = name.startsWith("list:") && name.endsWith(":action") || name.equals("list:confirmYes");
@@ -122,7 +121,9 @@ public class ListBulkBacking {
             String id = String.valueOf(row.getId());
             DeleteCheck check = service.deleteCheck(view, List.of(id));
             if (check.blocked()) {
-                String title = service.find(view, id).map(entity -> formatter.title(entity, view)).orElse("");
+                String title = service.find(view, id)
+                        .map(entity -> formatter.title(entity, view))
+                        .orElse("");
                 found.add(new InUse(title.isBlank() ? "#" + id : title, formatter.usages(check.blocking())));
             }
         }
@@ -138,9 +139,13 @@ public class ListBulkBacking {
             notice(FacesMessage.SEVERITY_INFO, TextBean.text("bulk.deleted", deleted, noun(deleted)));
             selection = new ArrayList<>();
         } catch (ConflictException e) {
-            notice(FacesMessage.SEVERITY_ERROR, TextBean.text("bulk.notDeleted", e.getText().text(TextBean.locale())));
+            notice(
+                    FacesMessage.SEVERITY_ERROR,
+                    TextBean.text("bulk.notDeleted", e.getText().text(TextBean.locale())));
         } catch (WriteException e) {
-            notice(FacesMessage.SEVERITY_ERROR, TextBean.text("bulk.notDeleted", e.getText().text(TextBean.locale())));
+            notice(
+                    FacesMessage.SEVERITY_ERROR,
+                    TextBean.text("bulk.notDeleted", e.getText().text(TextBean.locale())));
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
         } catch (StepUpRequiredException e) {
@@ -164,13 +169,19 @@ public class ListBulkBacking {
         String name = faces.getExternalContext().getRequestParameterMap().get(ACTION_PARAMETER);
         try {
             int changed = service.runAction(view, name == null ? "" : name, selectedIds());
-            String label = view.action(name).map(a -> Texts.label(TextBean.locale(), a.label())).orElse(name);
+            String label = view.action(name)
+                    .map(a -> Texts.label(TextBean.locale(), a.label()))
+                    .orElse(name);
             notice(FacesMessage.SEVERITY_INFO, TextBean.text("bulk.actionDone", label, changed, noun(changed)));
             selection = new ArrayList<>();
         } catch (ConflictException e) {
-            notice(FacesMessage.SEVERITY_ERROR, TextBean.text("bulk.notChanged", e.getText().text(TextBean.locale())));
+            notice(
+                    FacesMessage.SEVERITY_ERROR,
+                    TextBean.text("bulk.notChanged", e.getText().text(TextBean.locale())));
         } catch (WriteException e) {
-            notice(FacesMessage.SEVERITY_ERROR, TextBean.text("bulk.notChanged", e.getText().text(TextBean.locale())));
+            notice(
+                    FacesMessage.SEVERITY_ERROR,
+                    TextBean.text("bulk.notChanged", e.getText().text(TextBean.locale())));
         } catch (ForbiddenException e) {
             AdminPages.refused(faces);
         } catch (StepUpRequiredException e) {

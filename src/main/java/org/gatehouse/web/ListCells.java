@@ -38,13 +38,18 @@ public class ListCells {
             return ListCell.EMPTY;
         }
         return switch (column.kind()) {
-            case INTEGER -> ListCell.of(value instanceof Number number && !"id".equals(column.name())
-                    ? NumberFormat.getIntegerInstance(locale).format(number) : String.valueOf(value));
-            case DECIMAL -> ListCell.of(value instanceof Number number ? decimal(number, locale) : String.valueOf(value));
+            case INTEGER ->
+                ListCell.of(
+                        value instanceof Number number && !"id".equals(column.name())
+                                ? NumberFormat.getIntegerInstance(locale).format(number)
+                                : String.valueOf(value));
+            case DECIMAL ->
+                ListCell.of(value instanceof Number number ? decimal(number, locale) : String.valueOf(value));
             case BOOLEAN -> ListCell.of(Texts.text(locale, Boolean.TRUE.equals(value) ? "common.yes" : "common.no"));
             case ENUM -> value instanceof Enum<?> constant ? badge(constant, locale) : text(String.valueOf(value));
             case DATE_TIME -> moment(value);
-            case DATE -> value instanceof LocalDate date ? ListCell.of(when.date(date)) : ListCell.of(String.valueOf(value));
+            case DATE ->
+                value instanceof LocalDate date ? ListCell.of(when.date(date)) : ListCell.of(String.valueOf(value));
             default -> text(formatter.format(value, column));
         };
     }
@@ -59,8 +64,8 @@ public class ListCells {
     }
 
     static ListCell badge(Enum<?> constant, Locale locale) {
-        return new ListCell(Labels.enumLabel(locale, constant), null,
-                "gh-badge gh-badge-" + constant.ordinal() % BADGE_TONES);
+        return new ListCell(
+                Labels.enumLabel(locale, constant), null, "gh-badge gh-badge-" + constant.ordinal() % BADGE_TONES);
     }
 
     /** A text on one line; a long one is truncated by the style sheet and whole in its tooltip. */

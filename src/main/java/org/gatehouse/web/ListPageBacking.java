@@ -72,7 +72,8 @@ public class ListPageBacking {
     /** Unknown view is 404, not allowed 403; otherwise the list state of the URL and its count. */
     @PostConstruct
     void load() {
-        view = AdminPages.permittedView(faces, registry, service, Operation.VIEW).orElse(null);
+        view = AdminPages.permittedView(faces, registry, service, Operation.VIEW)
+                .orElse(null);
         if (view == null) {
             return;
         }
@@ -82,7 +83,8 @@ public class ListPageBacking {
         if (faces.isPostback()) {
             var sort = posted.sort();
             if (sort.isPresent()) {
-                parsed = parsed.map(list -> list.withSort(SortOrder.format(sort.get())).withPage(1));
+                parsed = parsed.map(
+                        list -> list.withSort(SortOrder.format(sort.get())).withPage(1));
             }
             if (posted.isSortOrPaging()) {
                 // the new page's edge rows, for the next Next or Previous (asked for before the table renders)
@@ -96,12 +98,20 @@ public class ListPageBacking {
         request = parsed.request();
         if (!faces.isPostback()) {
             Locale locale = TextBean.locale();
-            parsed.notices().forEach(notice ->
-                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice.text(locale), null)));
+            parsed.notices()
+                    .forEach(notice -> faces.addMessage(
+                            null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice.text(locale), null)));
         }
-        HttpServletRequest http = (HttpServletRequest) faces.getExternalContext().getRequest();
-        columns = new ColumnChoice(view, http,
-                secrets.tag("columns", http.getUserPrincipal() == null ? "" : http.getUserPrincipal().getName()));
+        HttpServletRequest http =
+                (HttpServletRequest) faces.getExternalContext().getRequest();
+        columns = new ColumnChoice(
+                view,
+                http,
+                secrets.tag(
+                        "columns",
+                        http.getUserPrincipal() == null
+                                ? ""
+                                : http.getUserPrincipal().getName()));
         // an inexact count still lets the user page one step past the known rows
         long rows = count.exact() ? count.value() : count.value() + 1;
         model = new EntityLazyModel<>(service, formatter, cells, view, request, rows, posted.positions(), shown -> {
@@ -120,7 +130,8 @@ public class ListPageBacking {
 
     /** Paging the table never sends anything else than its page sizes and offsets: a crafted one is a 400. */
     public void guardPostback() {
-        if (view != null && !new PostedTable(view, faces.getExternalContext().getRequestParameterMap()).isPagingValid()) {
+        if (view != null
+                && !new PostedTable(view, faces.getExternalContext().getRequestParameterMap()).isPagingValid()) {
             AdminPages.badRequest(faces, "crafted paging parameters");
         }
     }
@@ -149,9 +160,14 @@ public class ListPageBacking {
         List<SortMeta> sort = new ArrayList<>();
         int priority = 0;
         for (SortOrder order : request.sort()) {
-            sort.add(SortMeta.builder().field(order.property()).priority(priority++)
-                    .order(order.descending() ? org.primefaces.model.SortOrder.DESCENDING
-                            : org.primefaces.model.SortOrder.ASCENDING).build());
+            sort.add(SortMeta.builder()
+                    .field(order.property())
+                    .priority(priority++)
+                    .order(
+                            order.descending()
+                                    ? org.primefaces.model.SortOrder.DESCENDING
+                                    : org.primefaces.model.SortOrder.ASCENDING)
+                    .build());
         }
         return sort;
     }
@@ -227,15 +243,23 @@ public class ListPageBacking {
     /** "Search name, email". */
     public String getSearchPlaceholder() {
         Locale locale = TextBean.locale();
-        return TextBean.text("list.search.placeholder", view.searchable().stream()
-                .map(p -> Labels.inSentence(locale, Texts.label(locale, p.label()))).collect(Collectors.joining(", ")));
+        return TextBean.text(
+                "list.search.placeholder",
+                view.searchable().stream()
+                        .map(p -> Labels.inSentence(locale, Texts.label(locale, p.label())))
+                        .collect(Collectors.joining(", ")));
     }
 
     /** The search and filters that narrow the list, each with the address of the list without it. */
     public List<ActiveFilters.Chip> getChips() {
         if (chips == null) {
-            chips = ActiveFilters.of(view, request, AdminPages.adminUrl(faces, view.name()), TextBean.locale(),
-                    filterChoices::of, when::date);
+            chips = ActiveFilters.of(
+                    view,
+                    request,
+                    AdminPages.adminUrl(faces, view.name()),
+                    TextBean.locale(),
+                    filterChoices::of,
+                    when::date);
         }
         return chips;
     }

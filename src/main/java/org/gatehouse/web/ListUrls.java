@@ -15,8 +15,7 @@ import org.gatehouse.service.ListRequest;
  */
 final class ListUrls {
 
-    private ListUrls() {
-    }
+    private ListUrls() {}
 
     /** The request a query describes, with notices about the parameters it ignored. */
     static ListRequest.Parsed parse(AdminView<?> view, String query) {
@@ -24,7 +23,8 @@ final class ListUrls {
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                parameters.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
@@ -90,7 +90,8 @@ final class ListUrls {
     private static String encode(Map<String, String> parameters) {
         StringBuilder query = new StringBuilder();
         parameters.forEach((key, value) -> query.append(query.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return query.toString();
     }

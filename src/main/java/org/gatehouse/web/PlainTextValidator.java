@@ -22,7 +22,8 @@ public class PlainTextValidator implements Validator<Object> {
     public void validate(FacesContext context, UIComponent component, Object value) {
         if (value instanceof String text && PlainText.hasForbiddenCharacters(text, isMultiLine(component))) {
             Object label = component.getAttributes().get("label");
-            String message = label == null || label.toString().isBlank() ? TextBean.text("form.controlCharacters.unnamed")
+            String message = label == null || label.toString().isBlank()
+                    ? TextBean.text("form.controlCharacters.unnamed")
                     : TextBean.text("form.fieldMessage", label, TextBean.text("service.controlCharacters"));
             throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
         }
@@ -30,6 +31,7 @@ public class PlainTextValidator implements Validator<Object> {
 
     private static boolean isMultiLine(UIComponent component) {
         return component instanceof HtmlInputTextarea
-                || component.getRendererType() != null && component.getRendererType().contains("Textarea");
+                || component.getRendererType() != null
+                        && component.getRendererType().contains("Textarea");
     }
 }

@@ -71,14 +71,16 @@ final class PostedTable {
     }
 
     static boolean isPaging(AdminView<?> view, String rows, String first) {
-        boolean rowsOk = rows == null || rows.matches("\\d{1,4}") && view.pageSizes().contains(Integer.valueOf(rows));
+        boolean rowsOk =
+                rows == null || rows.matches("\\d{1,4}") && view.pageSizes().contains(Integer.valueOf(rows));
         boolean firstOk = first == null || first.matches("\\d{1,9}");
         return rowsOk && firstOk;
     }
 
     /** The positions of the first and last row of the page the postback came from. */
     EntityLazyModel.Positions positions() {
-        return new EntityLazyModel.Positions(blankAsNull(parameters.get(EntityLazyModel.Positions.PREVIOUS)),
+        return new EntityLazyModel.Positions(
+                blankAsNull(parameters.get(EntityLazyModel.Positions.PREVIOUS)),
                 blankAsNull(parameters.get(EntityLazyModel.Positions.NEXT)));
     }
 

@@ -9,12 +9,15 @@ import org.gatehouse.web.i18n.TextBean;
 /** A service's refusal of a write as a page says it: "Label: what is wrong", or the sentence alone. */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** The refusal with its field named by the field's label in the view. */
     static String text(AdminView<?> view, WriteException refusal) {
-        return text(refusal, field -> view.property(field).map(p -> Texts.label(TextBean.locale(), p.label())).orElse(null));
+        return text(
+                refusal,
+                field -> view.property(field)
+                        .map(p -> Texts.label(TextBean.locale(), p.label()))
+                        .orElse(null));
     }
 
     /** The refusal with its field named by {@code label} (which may answer null: then the sentence stands alone). */

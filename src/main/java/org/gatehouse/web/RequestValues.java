@@ -11,8 +11,7 @@ import org.omnifaces.util.Faces;
  */
 final class RequestValues {
 
-    private RequestValues() {
-    }
+    private RequestValues() {}
 
     /** A parameter's value; null when it is missing or blank. */
     static String param(String name) {

@@ -36,8 +36,8 @@ public class RevertBacking {
     /** The Confirm button's client id, which a postback names. */
     static final String CONFIRM = "details:revertConfirm";
     /** The kinds of revert as the address names them. */
-    private static final Map<String, RecordHistory.Mode> MODES = Map.of("change", RecordHistory.Mode.CHANGE,
-            "version", RecordHistory.Mode.VERSION);
+    private static final Map<String, RecordHistory.Mode> MODES =
+            Map.of("change", RecordHistory.Mode.CHANGE, "version", RecordHistory.Mode.VERSION);
 
     @Inject
     private DetailsPageBacking details;
@@ -75,7 +75,8 @@ public class RevertBacking {
             return;
         }
         try {
-            preview = history.preview(details.getView(), details.getId(), Long.parseLong(entry), mode).orElse(null);
+            preview = history.preview(details.getView(), details.getId(), Long.parseLong(entry), mode)
+                    .orElse(null);
             if (preview == null) {
                 AdminPages.notFound(faces);
             }
@@ -97,8 +98,12 @@ public class RevertBacking {
     /** Whether the History tab offers reverts of this entry: to those who may edit the view, for edits. */
     public boolean offered(HistoryItem item) {
         AdminView<?> view = details.getView();
-        return view != null && item.id() != null && view.editable() && service.can(view, Operation.EDIT)
-                && (item.action() == AuditAction.CREATE || item.action() == AuditAction.UPDATE
+        return view != null
+                && item.id() != null
+                && view.editable()
+                && service.can(view, Operation.EDIT)
+                && (item.action() == AuditAction.CREATE
+                        || item.action() == AuditAction.UPDATE
                         || item.action() == AuditAction.BULK_ACTION);
     }
 
@@ -110,8 +115,8 @@ public class RevertBacking {
         }
         AdminView<?> view = details.getView();
         try {
-            var saved = history.apply(view, details.getId(), shown.entryId(), shown.mode(),
-                    RequestValues.version(SHOWN_VERSION));
+            var saved = history.apply(
+                    view, details.getId(), shown.entryId(), shown.mode(), RequestValues.version(SHOWN_VERSION));
             if (saved.isEmpty()) {
                 AdminPages.notFound(faces);
                 return;
@@ -134,7 +139,9 @@ public class RevertBacking {
 
     /** The notes and problems, in that order, for the page's list. */
     public List<RecordHistory.Remark> getRemarks() {
-        return preview == null ? List.of()
-                : java.util.stream.Stream.concat(preview.problems().stream(), preview.notes().stream()).toList();
+        return preview == null
+                ? List.of()
+                : java.util.stream.Stream.concat(preview.problems().stream(), preview.notes().stream())
+                        .toList();
     }
 }

@@ -17,8 +17,7 @@ import org.gatehouse.service.RuleEditor;
 public class RoleGrants {
 
     /** One tick box: an operation or action by name, its label, and whether the page may change it. */
-    public record Choice(String name, String label, boolean fixed) {
-    }
+    public record Choice(String name, String label, boolean fixed) {}
 
     private final List<Choice> operationChoices;
     private final List<Choice> actionChoices;
@@ -29,10 +28,16 @@ public class RoleGrants {
 
     RoleGrants(AdminView<?> view, RuleEditor.Rules rules, Locale locale) {
         this.operationChoices = rules.operations().stream()
-                .map(grant -> new Choice(grant.name(), Texts.text(locale, operationKey(grant.name())), grant.fixed())).toList();
+                .map(grant -> new Choice(grant.name(), Texts.text(locale, operationKey(grant.name())), grant.fixed()))
+                .toList();
         this.actionChoices = rules.actions().stream()
-                .map(grant -> new Choice(grant.name(), view.action(grant.name())
-                        .map(action -> Texts.label(locale, action.label())).orElse(grant.name()), grant.fixed())).toList();
+                .map(grant -> new Choice(
+                        grant.name(),
+                        view.action(grant.name())
+                                .map(action -> Texts.label(locale, action.label()))
+                                .orElse(grant.name()),
+                        grant.fixed()))
+                .toList();
         reset(rules);
     }
 
@@ -54,12 +59,16 @@ public class RoleGrants {
     }
 
     private static List<String> granted(List<RuleEditor.Grant> grants) {
-        return new ArrayList<>(grants.stream().filter(RuleEditor.Grant::granted).map(RuleEditor.Grant::name).toList());
+        return new ArrayList<>(grants.stream()
+                .filter(RuleEditor.Grant::granted)
+                .map(RuleEditor.Grant::name)
+                .toList());
     }
 
     /** Whether the page may change none of them (then they are shown as text). */
     public boolean isFixed() {
-        return operationChoices.stream().allMatch(Choice::fixed) && actionChoices.stream().allMatch(Choice::fixed);
+        return operationChoices.stream().allMatch(Choice::fixed)
+                && actionChoices.stream().allMatch(Choice::fixed);
     }
 
     /** The ticked ones the page may change, and the fixed ones as they are: what Save sends. */

@@ -31,8 +31,7 @@ public class RolePermissionsTab {
      * @param operations read, create, edit, delete: whether each is allowed
      * @param actions    the bulk actions it may run, by label in the reader's language
      */
-    public record Row(String view, List<Boolean> operations, String actions) {
-    }
+    public record Row(String view, List<Boolean> operations, String actions) {}
 
     public List<Row> getRows() {
         if (!(details.getEntity() instanceof Role role)) {
@@ -40,13 +39,23 @@ public class RolePermissionsTab {
         }
         String name = role.getName();
         var stored = rules.stored(List.of(name));
-        return registry.views().stream().map(view -> {
-            var grant = stored.get(name + "\u0000" + view.name());
-            return new Row(view.label(), List.of(rules.grants(view, name, Operation.VIEW, grant),
-                    rules.grants(view, name, Operation.CREATE, grant), rules.grants(view, name, Operation.EDIT, grant),
-                    rules.grants(view, name, Operation.DELETE, grant)),
-                    String.join(", ", view.actions().stream().filter(a -> rules.grantsAction(view, name, a.name(), grant))
-                            .map(a -> Texts.label(TextBean.locale(), a.label())).toList()));
-        }).toList();
+        return registry.views().stream()
+                .map(view -> {
+                    var grant = stored.get(name + "\u0000" + view.name());
+                    return new Row(
+                            view.label(),
+                            List.of(
+                                    rules.grants(view, name, Operation.VIEW, grant),
+                                    rules.grants(view, name, Operation.CREATE, grant),
+                                    rules.grants(view, name, Operation.EDIT, grant),
+                                    rules.grants(view, name, Operation.DELETE, grant)),
+                            String.join(
+                                    ", ",
+                                    view.actions().stream()
+                                            .filter(a -> rules.grantsAction(view, name, a.name(), grant))
+                                            .map(a -> Texts.label(TextBean.locale(), a.label()))
+                                            .toList()));
+                })
+                .toList();
     }
 }

@@ -17,8 +17,7 @@ import org.gatehouse.service.RuleEditor;
 public class RoleRulesRow {
 
     /** A property the multi-selects offer: its name as value, its label as text. */
-    public record Choice(String name, String label) {
-    }
+    public record Choice(String name, String label) {}
 
     private final AdminView<?> view;
     private final String label;
@@ -36,10 +35,14 @@ public class RoleRulesRow {
     RoleRulesRow(AdminView<?> view, RuleEditor.Rules rules, Locale locale) {
         this.view = view;
         this.label = Texts.label(locale, view.label());
-        List<Choice> choices = view.properties().values().stream().filter(p -> !p.name().equals("id"))
-                .map(p -> new Choice(p.name(), Texts.label(locale, p.label()))).toList();
+        List<Choice> choices = view.properties().values().stream()
+                .filter(p -> !p.name().equals("id"))
+                .map(p -> new Choice(p.name(), Texts.label(locale, p.label())))
+                .toList();
         // the title names records on every page: it stays visible
-        this.hiddenChoices = choices.stream().filter(c -> !c.name().equals(view.titleProperty())).toList();
+        this.hiddenChoices = choices.stream()
+                .filter(c -> !c.name().equals(view.titleProperty()))
+                .toList();
         this.readOnlyChoices = choices;
         this.grants = new RoleGrants(view, rules, locale);
         reset(rules);
@@ -56,8 +59,12 @@ public class RoleRulesRow {
     }
 
     private static List<String> names(String text) {
-        return text == null || text.isBlank() ? new ArrayList<>()
-                : new ArrayList<>(Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        return text == null || text.isBlank()
+                ? new ArrayList<>()
+                : new ArrayList<>(Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList());
     }
 
     void showPreview(RuleEditor.Preview result, Locale locale) {
@@ -121,8 +128,11 @@ public class RoleRulesRow {
     public String source(String part) {
         RuleEditor.Part shown = part(part);
         Locale locale = org.gatehouse.web.i18n.TextBean.locale();
-        return shown.source() == Source.CONFIGURED ? Texts.format(locale, "tab.rules.source.configured", shown.key())
-                : Texts.text(locale, shown.source() == Source.EDITED ? "tab.rules.source.edited" : "tab.rules.source.declared");
+        return shown.source() == Source.CONFIGURED
+                ? Texts.format(locale, "tab.rules.source.configured", shown.key())
+                : Texts.text(
+                        locale,
+                        shown.source() == Source.EDITED ? "tab.rules.source.edited" : "tab.rules.source.declared");
     }
 
     /** A part's kind of source, for the badge's style: declared, edited or configured. */
@@ -134,8 +144,14 @@ public class RoleRulesRow {
     public String fixedLabels(String part) {
         List<String> names = names((part.equals(RuleEditor.HIDDEN) ? rules.hidden() : rules.readOnly()).text());
         Locale locale = org.gatehouse.web.i18n.TextBean.locale();
-        return String.join(", ", names.stream().map(name -> view.property(name)
-                .map(PropertyDescriptor::label).map(l -> Texts.label(locale, l)).orElse(name)).toList());
+        return String.join(
+                ", ",
+                names.stream()
+                        .map(name -> view.property(name)
+                                .map(PropertyDescriptor::label)
+                                .map(l -> Texts.label(locale, l))
+                                .orElse(name))
+                        .toList());
     }
 
     /** The scope that applies, for showing it as text when it is fixed. */

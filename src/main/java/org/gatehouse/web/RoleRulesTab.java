@@ -55,16 +55,21 @@ public class RoleRulesTab {
 
     public List<RoleRulesRow> getRows() {
         if (rows == null) {
-            rows = role() == null || !isAdmin() ? List.of() : editor.of(role().getId()).stream()
-                    .map(rules -> new RoleRulesRow(registry.view(rules.view()).orElseThrow(), rules, TextBean.locale()))
-                    .toList();
+            rows = role() == null || !isAdmin()
+                    ? List.of()
+                    : editor.of(role().getId()).stream()
+                            .map(rules -> new RoleRulesRow(
+                                    registry.view(rules.view()).orElseThrow(), rules, TextBean.locale()))
+                            .toList();
         }
         return rows;
     }
 
     /** {@code {user.id}, {user.email}, {user.country}}: what a scope may compare with. */
     public String getUserAttributes() {
-        return String.join(", ", RowScope.USER_ATTRIBUTES.stream().map(a -> "{user." + a + "}").toList());
+        return String.join(
+                ", ",
+                RowScope.USER_ATTRIBUTES.stream().map(a -> "{user." + a + "}").toList());
     }
 
     /** A scope as the syntax hint shows it. */
@@ -74,20 +79,31 @@ public class RoleRulesTab {
 
     public void save(RoleRulesRow row) {
         try {
-            RuleEditor.Saved saved = editor.save(role().getId(), row.getView(), RequestValues.versionOrNone(SHOWN_VERSION), row.postedScope(),
-                    row.postedHidden(), row.postedReadOnly(), row.getGrants().postedOperations(),
+            RuleEditor.Saved saved = editor.save(
+                    role().getId(),
+                    row.getView(),
+                    RequestValues.versionOrNone(SHOWN_VERSION),
+                    row.postedScope(),
+                    row.postedHidden(),
+                    row.postedReadOnly(),
+                    row.getGrants().postedOperations(),
                     row.getGrants().postedActions());
             row.reset(saved.rules());
-            Messages.addGlobalInfo(saved.changed() ? TextBean.text("tab.rules.saved", row.getLabel())
-                    : TextBean.text("tab.rules.unchanged"));
+            Messages.addGlobalInfo(
+                    saved.changed()
+                            ? TextBean.text("tab.rules.saved", row.getLabel())
+                            : TextBean.text("tab.rules.unchanged"));
         } catch (RuleRefusedException e) {
             refused(row, e);
         } catch (WriteException e) {
-            error(clientId(row, e.getField()),
-                    (e.getField() == null ? "" : RuleInputs.label(e.getField()) + ": ") + e.getText().text(TextBean.locale()));
+            error(
+                    clientId(row, e.getField()),
+                    (e.getField() == null ? "" : RuleInputs.label(e.getField()) + ": ")
+                            + e.getText().text(TextBean.locale()));
         } catch (ConflictException e) {
             // the version shown stays: saving again conflicts again until the page is reloaded
-            row.setShownVersion(faces.getExternalContext().getRequestParameterMap().getOrDefault(SHOWN_VERSION, ""));
+            row.setShownVersion(
+                    faces.getExternalContext().getRequestParameterMap().getOrDefault(SHOWN_VERSION, ""));
             error(clientId(row, null), TextBean.text("tab.rules.conflict"));
         } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
             AdminPages.refused(faces);
@@ -98,7 +114,8 @@ public class RoleRulesTab {
 
     public void preview(RoleRulesRow row) {
         try {
-            row.showPreview(editor.preview(role().getId(), row.getView(), row.postedScope(), row.getCountry()),
+            row.showPreview(
+                    editor.preview(role().getId(), row.getView(), row.postedScope(), row.getCountry()),
                     TextBean.locale());
         } catch (RuleRefusedException e) {
             refused(row, e);
@@ -121,8 +138,9 @@ public class RoleRulesTab {
 
     /** Each problem of a refused rule at its input. */
     private void refused(RoleRulesRow row, RuleRefusedException refusal) {
-        refusal.getProblems().forEach((part, problem) -> error(clientId(row, part),
-                TextBean.text("tab.rules.problem", RuleInputs.label(part), problem)));
+        refusal.getProblems()
+                .forEach((part, problem) -> error(
+                        clientId(row, part), TextBean.text("tab.rules.problem", RuleInputs.label(part), problem)));
     }
 
     private static String clientId(RoleRulesRow row, String part) {

@@ -12,15 +12,15 @@ final class RuleInputs {
     private static final Pattern RULES_BUTTON = Pattern.compile("(?:.*:)?(?:saveRules|previewRules)-[A-Za-z0-9_-]+");
     private static final String SOURCE = "jakarta.faces.source";
 
-    private RuleInputs() {
-    }
+    private RuleInputs() {}
 
     /** Whether the request names a Save or Preview button of the rules (as its source or a posted name). */
     static boolean namesRulesButton() {
         Map<String, String> parameters = Faces.getRequestParameterMap();
         String source = parameters.get(SOURCE);
         return source != null && RULES_BUTTON.matcher(source).matches()
-                || parameters.keySet().stream().anyMatch(name -> RULES_BUTTON.matcher(name).matches());
+                || parameters.keySet().stream()
+                        .anyMatch(name -> RULES_BUTTON.matcher(name).matches());
     }
 
     /** The client id of a part's input in a view's panel (or of the panel), from the button that posted. */

@@ -9,8 +9,7 @@ import org.gatehouse.service.RuleEditor;
 /** A rules preview in words: whom a scope lets see how many of a view's records. */
 final class RulePreviewText {
 
-    private RulePreviewText() {
-    }
+    private RulePreviewText() {}
 
     /** One sentence per holder (or country) of the role, "nobody" when it has none. */
     static List<String> lines(RuleEditor.Preview result, String viewLabel, Locale locale) {
@@ -24,10 +23,11 @@ final class RulePreviewText {
             if (line.email() == null) {
                 lines.add(Texts.format(locale, "tab.rules.preview.country", line.country(), visible, total, viewLabel));
             } else if (line.country() == null) {
-                lines.add(Texts.format(locale, "tab.rules.preview.holderNoCountry", line.email(), visible, total, viewLabel));
+                lines.add(Texts.format(
+                        locale, "tab.rules.preview.holderNoCountry", line.email(), visible, total, viewLabel));
             } else {
-                lines.add(Texts.format(locale, "tab.rules.preview.holder", line.email(), line.country(), visible, total,
-                        viewLabel));
+                lines.add(Texts.format(
+                        locale, "tab.rules.preview.holder", line.email(), line.country(), visible, total, viewLabel));
             }
         }
         if (result.lines().isEmpty()) {

@@ -16,7 +16,8 @@ public class SessionSettings implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         int minutes = ConfigProvider.getConfig(SessionSettings.class.getClassLoader())
-                .getOptionalValue("GATEHOUSE_SESSION_TIMEOUT_MINUTES", Integer.class).orElse(30);
+                .getOptionalValue("GATEHOUSE_SESSION_TIMEOUT_MINUTES", Integer.class)
+                .orElse(30);
         event.getServletContext().setSessionTimeout(minutes);
         // Servlet 6 cookie attributes: the session cookie never goes along with cross-site requests
         event.getServletContext().getSessionCookieConfig().setAttribute("SameSite", "Lax");

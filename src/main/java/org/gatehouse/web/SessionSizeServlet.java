@@ -34,10 +34,15 @@ public class SessionSizeServlet extends HttpServlet {
             }
         }
         StringBuilder json = new StringBuilder("{\"bytes\":")
-                .append(sizes.values().stream().mapToInt(size -> Math.max(0, size)).sum())
+                .append(sizes.values().stream()
+                        .mapToInt(size -> Math.max(0, size))
+                        .sum())
                 .append(",\"attributes\":{");
         sizes.forEach((name, size) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
-                .append('"').append(name.replaceAll("[^\\w.$-]", "_")).append("\":").append(size));
+                .append('"')
+                .append(name.replaceAll("[^\\w.$-]", "_"))
+                .append("\":")
+                .append(size));
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.append("}}").toString());

@@ -28,9 +28,11 @@ public class StatelessPostbackFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && claimsStateless(request)
+        if ("POST".equals(request.getMethod())
+                && claimsStateless(request)
                 && !PageToken.matches(request.getSession(false), request.getParameter(PageToken.PARAMETER))) {
-            LOG.info(() -> "request=" + RequestId.current() + " refused with 400: stateless postback without the session's token");
+            LOG.info(() -> "request=" + RequestId.current()
+                    + " refused with 400: stateless postback without the session's token");
             response.setHeader("Cache-Control", "no-store");
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;

@@ -20,8 +20,10 @@ import java.util.Set;
  */
 public class StatelessViews extends ViewDeclarationLanguageFactory {
 
-    static final Set<String> VIEW_IDS = Set.of(AdminPages.VIEWS + "/admin/index.xhtml",
-            AdminPages.VIEWS + "/admin/list.xhtml", AdminPages.VIEWS + "/admin/details.xhtml");
+    static final Set<String> VIEW_IDS = Set.of(
+            AdminPages.VIEWS + "/admin/index.xhtml",
+            AdminPages.VIEWS + "/admin/list.xhtml",
+            AdminPages.VIEWS + "/admin/details.xhtml");
 
     public StatelessViews(ViewDeclarationLanguageFactory wrapped) {
         super(wrapped);
@@ -30,15 +32,17 @@ public class StatelessViews extends ViewDeclarationLanguageFactory {
     @Override
     public ViewDeclarationLanguage getViewDeclarationLanguage(String viewId) {
         ViewDeclarationLanguage language = getWrapped().getViewDeclarationLanguage(viewId);
-        return language == null ? null : new ViewDeclarationLanguageWrapper(language) {
-            @Override
-            public UIViewRoot createView(FacesContext context, String id) {
-                UIViewRoot root = super.createView(context, id);
-                if (root != null && VIEW_IDS.contains(root.getViewId())) {
-                    root.setTransient(true);
-                }
-                return root;
-            }
-        };
+        return language == null
+                ? null
+                : new ViewDeclarationLanguageWrapper(language) {
+                    @Override
+                    public UIViewRoot createView(FacesContext context, String id) {
+                        UIViewRoot root = super.createView(context, id);
+                        if (root != null && VIEW_IDS.contains(root.getViewId())) {
+                            root.setTransient(true);
+                        }
+                        return root;
+                    }
+                };
     }
 }

@@ -12,8 +12,7 @@ public final class StepUpPrompt {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_:\\-]{0,200}");
 
-    private StepUpPrompt() {
-    }
+    private StepUpPrompt() {}
 
     /**
      * Opens the dialog for the button that sent this request: the AJAX source, or {@code button}
@@ -22,7 +21,7 @@ public final class StepUpPrompt {
     public static void ask(FacesContext faces, String button) {
         String source = faces.getExternalContext().getRequestParameterMap().get("jakarta.faces.source");
         String target = source != null && CLIENT_ID.matcher(source).matches() ? source : button;
-        org.primefaces.PrimeFaces.current().executeScript(target == null ? "Gatehouse.stepUp(null)"
-                : "Gatehouse.stepUp('" + target + "')");
+        org.primefaces.PrimeFaces.current()
+                .executeScript(target == null ? "Gatehouse.stepUp(null)" : "Gatehouse.stepUp('" + target + "')");
     }
 }

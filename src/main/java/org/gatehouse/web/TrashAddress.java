@@ -25,6 +25,7 @@ record TrashAddress(String search, int page) {
 
     /** The path below {@code /admin/} of another page of the view's trash, the search kept. */
     String path(String view, int number) {
-        return view + "/trash?page=" + number + (search == null ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
+        return view + "/trash?page=" + number
+                + (search == null ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
     }
 }

@@ -31,6 +31,7 @@ public class TrashPageBacking {
     static final int PAGE_SIZE = 50;
     /** The request parameters of the ticked rows and of a row's own button. */
     static final String PICKED = "picked";
+
     static final String ONE = "one";
 
     @Inject
@@ -62,7 +63,8 @@ public class TrashPageBacking {
             resolved = true;
             AdminView<?> named = AdminPages.viewOrNotFound(faces, registry).orElse(null);
             String asked = RequestValues.param("page");
-            TrashAddress parsed = TrashAddress.parse(RequestValues.param("q"), asked).orElse(null);
+            TrashAddress parsed =
+                    TrashAddress.parse(RequestValues.param("q"), asked).orElse(null);
             if (named != null && !registry.keepsTrash(named)) {
                 AdminPages.notFound(faces);
             } else if (named != null && !trash.available(named)) {
@@ -114,12 +116,15 @@ public class TrashPageBacking {
                 PrimeFaces.current().ajax().update(ListBulkBacking.TOASTS);
             }
         } catch (WriteException e) {
-            Messages.addGlobalError(TextBean.text(restore ? "trash.notRestored" : "trash.notPurged", Refusals.text(view, e)));
+            Messages.addGlobalError(
+                    TextBean.text(restore ? "trash.notRestored" : "trash.notPurged", Refusals.text(view, e)));
         } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
             AdminPages.refused(faces);
             return;
         } catch (StepUpRequiredException e) {
-            StepUpPrompt.ask(faces, faces.getExternalContext().getRequestParameterMap().getOrDefault("jakarta.faces.source", button));
+            StepUpPrompt.ask(
+                    faces,
+                    faces.getExternalContext().getRequestParameterMap().getOrDefault("jakarta.faces.source", button));
         }
         load();
     }
@@ -142,13 +147,21 @@ public class TrashPageBacking {
 
     /** The list's columns as the caller sees them, after the title: what each row shows of the record. */
     public List<PropertyDescriptor> getColumns() {
-        return view == null ? List.of() : view.columns().stream()
-                .filter(column -> !column.name().equals(view.titleProperty())).limit(4).toList();
+        return view == null
+                ? List.of()
+                : view.columns().stream()
+                        .filter(column -> !column.name().equals(view.titleProperty()))
+                        .limit(4)
+                        .toList();
     }
 
     /** The heading of the title column: the label of the view's title property. */
     public String getTitleLabel() {
-        return view == null ? "" : view.property(view.titleProperty()).map(PropertyDescriptor::label).orElse(view.titleProperty());
+        return view == null
+                ? ""
+                : view.property(view.titleProperty())
+                        .map(PropertyDescriptor::label)
+                        .orElse(view.titleProperty());
     }
 
     public String getSearch() {

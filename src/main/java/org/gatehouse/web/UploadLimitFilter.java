@@ -25,7 +25,8 @@ public class UploadLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String type = request.getContentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+        if (type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
                 && request.getContentLengthLong() > LIMIT) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;

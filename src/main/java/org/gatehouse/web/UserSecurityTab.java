@@ -70,7 +70,10 @@ public class UserSecurityTab {
     /** Ends the session named by the button's {@code session} parameter, or all of them without one. */
     public void endSessions() {
         String id = faces.getExternalContext().getRequestParameterMap().get("session");
-        if (id != null && !org.gatehouse.web.auth.SessionsBacking.SESSION_ID.matcher(id).matches()) {
+        if (id != null
+                && !org.gatehouse.web.auth.SessionsBacking.SESSION_ID
+                        .matcher(id)
+                        .matches()) {
             notice(TextBean.text("tab.security.noneOpen"));
             return;
         }

@@ -31,13 +31,16 @@ class I18nBundlesTest {
     private static final List<Pattern> KEY_USES = List.of(
             Pattern.compile("\\bt\\[['\"]([a-zA-Z0-9_.-]+)['\"]\\]"),
             Pattern.compile("\\bt\\.format\\(['\"]([a-zA-Z0-9_.-]+)['\"]"),
-            Pattern.compile("(?:TextBean\\.text|Message\\.of|Texts\\.text|Texts\\.format|Faces\\w*\\.text)\\(\\s*(?:[a-zA-Z.()]+,\\s*)?\"([a-zA-Z0-9_.-]+)\""));
+            Pattern.compile(
+                    "(?:TextBean\\.text|Message\\.of|Texts\\.text|Texts\\.format|Faces\\w*\\.text)\\(\\s*(?:[a-zA-Z.()]+,\\s*)?\"([a-zA-Z0-9_.-]+)\""));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
     @Test
     void everyBundleHasTheSameKeysInEnglishAndGerman() throws IOException {
-        List<String> bases = new ArrayList<>(Texts.BUNDLES.stream().map(b -> b.substring(b.lastIndexOf('.') + 1)).toList());
+        List<String> bases = new ArrayList<>(Texts.BUNDLES.stream()
+                .map(b -> b.substring(b.lastIndexOf('.') + 1))
+                .toList());
         bases.add("faces");
         for (String base : bases) {
             Properties english = load(base + ".properties");
@@ -49,13 +52,20 @@ class I18nBundlesTest {
             assertEquals(Set.of(), onlyEnglish, base + ": keys missing in German");
             assertEquals(Set.of(), onlyGerman, base + ": keys missing in English");
             for (String key : english.stringPropertyNames()) {
-                assertTrue(!english.getProperty(key).isBlank() && !german.getProperty(key).isBlank(), base + ": empty text " + key);
+                assertTrue(
+                        !english.getProperty(key).isBlank()
+                                && !german.getProperty(key).isBlank(),
+                        base + ": empty text " + key);
                 for (String text : List.of(english.getProperty(key), german.getProperty(key))) {
                     // pages stay in Latin-1: one character above it makes Faces buffer every page as UTF-16
-                    assertTrue(text.chars().allMatch(c -> c <= 0xFF), base + ": " + key + " has a character beyond Latin-1 "
-                            + "(typographic quotes, dashes, arrows): write it with plain characters");
+                    assertTrue(
+                            text.chars().allMatch(c -> c <= 0xFF),
+                            base + ": " + key + " has a character beyond Latin-1 "
+                                    + "(typographic quotes, dashes, arrows): write it with plain characters");
                 }
-                assertEquals(placeholders(english.getProperty(key)), placeholders(german.getProperty(key)),
+                assertEquals(
+                        placeholders(english.getProperty(key)),
+                        placeholders(german.getProperty(key)),
                         base + ": placeholders of " + key + " differ between English and German");
             }
         }
@@ -75,8 +85,11 @@ class I18nBundlesTest {
     @Test
     void everyKeyThePagesAndClassesUseExists() throws IOException {
         Set<String> missing = new TreeSet<>();
-        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/webapp")), Files.walk(Path.of("src/main/java")))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".xhtml") || f.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> files =
+                Stream.concat(Files.walk(Path.of("src/main/webapp")), Files.walk(Path.of("src/main/java")))) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".xhtml") || f.toString().endsWith(".java"))
+                    .toList()) {
                 String source = Files.readString(file);
                 for (Pattern use : KEY_USES) {
                     Matcher matcher = use.matcher(source);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class PasswordPolicyTest {
 
     private static String refusal(String password, String email) {
-        return assertThrows(IdentityException.class, () -> PasswordPolicy.check(password, email)).getMessage();
+        return assertThrows(IdentityException.class, () -> PasswordPolicy.check(password, email))
+                .getMessage();
     }
 
     @Test
@@ -30,35 +31,61 @@ class PasswordPolicyTest {
 
     @Test
     void refusesGuessablePasswordsOfAnyLength() {
-        for (String guessable : new String[] {"aaaaaaaaaaaa", "abcdefghijkl", "123456789012", "qwertyuiopas",
-            "passwordpassword", "Password1234!", "zyxwvutsrqpo", "abcabcabcabc", "P@ssw0rd2026!"}) {
+        for (String guessable : new String[] {
+            "aaaaaaaaaaaa",
+            "abcdefghijkl",
+            "123456789012",
+            "qwertyuiopas",
+            "passwordpassword",
+            "Password1234!",
+            "zyxwvutsrqpo",
+            "abcabcabcabc",
+            "P@ssw0rd2026!"
+        }) {
             assertTrue(refusal(guessable, null).contains("too easy to guess"), guessable);
         }
-        assertTrue(refusal("margaret.hamilton1", "margaret.hamilton@example.com").contains("too easy to guess"),
+        assertTrue(
+                refusal("margaret.hamilton1", "margaret.hamilton@example.com").contains("too easy to guess"),
                 "not built from one's own address");
-        assertDoesNotThrow(() -> PasswordPolicy.check("margaret.hamilton1", "someone@example.com"),
+        assertDoesNotThrow(
+                () -> PasswordPolicy.check("margaret.hamilton1", "someone@example.com"),
                 "the same password is fine for someone else");
     }
 
     @Test
     void saysWhyInTheReadersLanguage() {
-        Message tooShort = assertThrows(IdentityException.class, () -> PasswordPolicy.check("short", null)).getText();
+        Message tooShort = assertThrows(IdentityException.class, () -> PasswordPolicy.check("short", null))
+                .getText();
         assertEquals("Password must be at least 12 characters long", tooShort.text(Locale.ENGLISH));
         assertEquals("Das Passwort muss mindestens 12 Zeichen lang sein", tooShort.text(Locale.GERMAN));
-        Message repeated = assertThrows(IdentityException.class, () -> PasswordPolicy.check("abcabcabcabc", null)).getText();
+        Message repeated = assertThrows(IdentityException.class, () -> PasswordPolicy.check("abcabcabcabc", null))
+                .getText();
         assertTrue(repeated.text(Locale.ENGLISH).contains("repeats like"), repeated.text(Locale.ENGLISH));
         assertTrue(repeated.text(Locale.GERMAN).contains("Wiederholungen"), repeated.text(Locale.GERMAN));
-        assertEquals("password", assertThrows(IdentityException.class, () -> PasswordPolicy.check("short", null)).getField());
+        assertEquals(
+                "password",
+                assertThrows(IdentityException.class, () -> PasswordPolicy.check("short", null))
+                        .getField());
     }
 
     @Test
     void everyWarningOfTheEstimatorHasAReason() {
-        for (String warning : new String[] {Feedback.DICTIONARY_WARNING_PASSWORDS_TOP10, Feedback.DICTIONARY_WARNING_PASSWORDS_TOP100,
-            Feedback.DICTIONARY_WARNING_PASSWORDS_VERY_COMMON, Feedback.DICTIONARY_WARNING_PASSWORDS_SIMILAR,
-            Feedback.DICTIONARY_WARNING_ENGLISH_WIKIPEDIA_ITSELF, Feedback.DICTIONARY_WARNING_ETC_NAMES_THEMSELVES,
-            Feedback.DICTIONARY_WARNING_ETC_NAMES_COMMON, Feedback.SPATIAL_WARNING_STRAIGHT_ROWS_OF_KEYS,
-            Feedback.SPATIAL_WARNING_SHORT_KEYBOARD_PATTERNS, Feedback.REPEAT_WARNING_LIKE_AAA, Feedback.REPEAT_WARNING_LIKE_ABCABCABC,
-            Feedback.SEQUENCE_WARNING_LIKE_ABCOR6543, Feedback.REGEX_WARNING_RECENT_YEARS, Feedback.DATE_WARNING_DATES}) {
+        for (String warning : new String[] {
+            Feedback.DICTIONARY_WARNING_PASSWORDS_TOP10,
+            Feedback.DICTIONARY_WARNING_PASSWORDS_TOP100,
+            Feedback.DICTIONARY_WARNING_PASSWORDS_VERY_COMMON,
+            Feedback.DICTIONARY_WARNING_PASSWORDS_SIMILAR,
+            Feedback.DICTIONARY_WARNING_ENGLISH_WIKIPEDIA_ITSELF,
+            Feedback.DICTIONARY_WARNING_ETC_NAMES_THEMSELVES,
+            Feedback.DICTIONARY_WARNING_ETC_NAMES_COMMON,
+            Feedback.SPATIAL_WARNING_STRAIGHT_ROWS_OF_KEYS,
+            Feedback.SPATIAL_WARNING_SHORT_KEYBOARD_PATTERNS,
+            Feedback.REPEAT_WARNING_LIKE_AAA,
+            Feedback.REPEAT_WARNING_LIKE_ABCABCABC,
+            Feedback.SEQUENCE_WARNING_LIKE_ABCOR6543,
+            Feedback.REGEX_WARNING_RECENT_YEARS,
+            Feedback.DATE_WARNING_DATES
+        }) {
             Message reason = PasswordPolicy.guessable(warning);
             assertTrue(reason.key().startsWith("identity.password.guessable."), warning + " gets a reason of its own");
             assertTrue(reason.text(Locale.ENGLISH).contains("too easy to guess ("), warning);
@@ -70,7 +97,8 @@ class PasswordPolicyTest {
     @Test
     void theRulesAreShownBeforeTyping() {
         assertTrue(PasswordPolicy.rules().text(Locale.ENGLISH).startsWith("At least 12 characters (up to 128)."));
-        assertTrue(PasswordPolicy.rules().text(Locale.GERMAN).startsWith("Mindestens 12 Zeichen (h\u00f6chstens 128)."));
+        assertTrue(
+                PasswordPolicy.rules().text(Locale.GERMAN).startsWith("Mindestens 12 Zeichen (h\u00f6chstens 128)."));
     }
 
     @Test

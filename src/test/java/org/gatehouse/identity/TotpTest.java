@@ -56,8 +56,17 @@ class TotpTest {
     void refusesWhatIsNotSixDigits() {
         String key = Totp.newKey();
         String code = Totp.code(key, 10);
-        for (String typed : new String[] {null, "", "12345", "1234567", "12a456", " " + code, code + "\u0000",
-                "\uff11\uff12\uff13\uff14\uff15\uff16", "-12345"}) {
+        for (String typed : new String[] {
+            null,
+            "",
+            "12345",
+            "1234567",
+            "12a456",
+            " " + code,
+            code + "\u0000",
+            "\uff11\uff12\uff13\uff14\uff15\uff16",
+            "-12345"
+        }) {
             assertTrue(Totp.matchingStep(key, typed, 10).isEmpty(), String.valueOf(typed));
         }
     }
@@ -65,8 +74,10 @@ class TotpTest {
     @Test
     void theUriCarriesKeyIssuerAndAccountEscaped() {
         String uri = Totp.uri("Gatehouse", "a+b@example.com", "ABCDEF");
-        assertEquals("otpauth://totp/Gatehouse:a%2Bb%40example.com?secret=ABCDEF&issuer=Gatehouse&algorithm=SHA1"
-                + "&digits=6&period=30", uri);
+        assertEquals(
+                "otpauth://totp/Gatehouse:a%2Bb%40example.com?secret=ABCDEF&issuer=Gatehouse&algorithm=SHA1"
+                        + "&digits=6&period=30",
+                uri);
     }
 
     @Test
@@ -78,10 +89,12 @@ class TotpTest {
             assertTrue(code.matches("[a-km-np-z2-9]{4}-[a-km-np-z2-9]{4}-[a-km-np-z2-9]{4}"), code);
             String normalized = RecoveryCodes.normalize(code);
             assertNotNull(normalized);
-            assertEquals(normalized, RecoveryCodes.normalize(" " + code.toUpperCase().replace("-", " ") + " "));
+            assertEquals(
+                    normalized, RecoveryCodes.normalize(" " + code.toUpperCase().replace("-", " ") + " "));
         }
-        for (String bad : new String[] {null, "", "short", "aaaa-aaaa-aaa", "aaaa-aaaa-aaaa-a", "aaaa-aaaa-aal0",
-                "aaaa\u0000aaaa-aaaa"}) {
+        for (String bad : new String[] {
+            null, "", "short", "aaaa-aaaa-aaa", "aaaa-aaaa-aaaa-a", "aaaa-aaaa-aal0", "aaaa\u0000aaaa-aaaa"
+        }) {
             assertEquals(null, RecoveryCodes.normalize(bad), String.valueOf(bad));
         }
     }

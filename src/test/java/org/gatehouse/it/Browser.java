@@ -35,14 +35,24 @@ public final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-quic", "--window-size=1400,1000",
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-quic",
+                    "--window-size=1400,1000",
                     "--user-data-dir=" + profile.toAbsolutePath());
             // the console, to catch Content-Security-Policy violations of any page a test opens
             options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                    .usingAnyFreePort().build();
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER)
+                    .usingAnyFreePort()
+                    .build();
             this.driver = new ChromeDriver(service, options);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -109,7 +119,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String css) {
-        wait(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        wait(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+                .click();
     }
 
     /** Signs in on the login page the browser is on (or opens it first). */

@@ -7,8 +7,7 @@ public final class DeclaredPermissions {
 
     private static final Set<String> SHOP = Set.of("customers", "products", "orders");
 
-    private DeclaredPermissions() {
-    }
+    private DeclaredPermissions() {}
 
     public static boolean allowed(String role, String view, String operation) {
         if (role.equals("admin")) {
@@ -27,5 +26,4 @@ public final class DeclaredPermissions {
     public static boolean capable(String view, String operation) {
         return !view.equals("audit") || operation.equals("view");
     }
-
 }

@@ -19,8 +19,7 @@ public final class Deployments {
 
     private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /**
      * The application root for a URL that Arquillian injects: Payara reports its host address,
@@ -40,10 +39,16 @@ public final class Deployments {
      * beans and the descriptors that map their run-as principals to roles.
      */
     public static WebArchive inContainer(WebArchive war) {
-        war.addClasses(org.gatehouse.it.fixtures.AsAdmin.class, org.gatehouse.it.fixtures.AsAdmin.ThrowingRunnable.class,
-                org.gatehouse.it.fixtures.AsEditor.class, org.gatehouse.it.fixtures.AsViewer.class,
-                org.gatehouse.it.fixtures.RunAsAccounts.class, org.gatehouse.it.fixtures.RecentSignIn.class,
-                Deployments.class, TestDatabase.class, HttpSession.class);
+        war.addClasses(
+                org.gatehouse.it.fixtures.AsAdmin.class,
+                org.gatehouse.it.fixtures.AsAdmin.ThrowingRunnable.class,
+                org.gatehouse.it.fixtures.AsEditor.class,
+                org.gatehouse.it.fixtures.AsViewer.class,
+                org.gatehouse.it.fixtures.RunAsAccounts.class,
+                org.gatehouse.it.fixtures.RecentSignIn.class,
+                Deployments.class,
+                TestDatabase.class,
+                HttpSession.class);
         war.delete("WEB-INF/payara-web.xml");
         return war.addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
                 .addAsWebInfResource("it/payara-web.xml", "payara-web.xml");
@@ -58,7 +63,9 @@ public final class Deployments {
         if (!built.isFile()) {
             throw new IllegalStateException(built + " is missing: run the tests with 'mvn verify'");
         }
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "gatehouse.war").importFrom(built).as(WebArchive.class);
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, "gatehouse.war")
+                .importFrom(built)
+                .as(WebArchive.class);
         Map<String, String> config = new TreeMap<>();
         config.put("config_ordinal", "500");
         config.put("GATEHOUSE_DB_URL", database.url());
@@ -67,7 +74,8 @@ public final class Deployments {
         config.put("GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         config.putAll(extraConfig);
         StringBuilder properties = new StringBuilder();
-        config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+        config.forEach(
+                (key, value) -> properties.append(key).append('=').append(value).append('\n'));
         war.delete(CONFIG);
         war.add(new StringAsset(properties.toString()), CONFIG);
         return war;

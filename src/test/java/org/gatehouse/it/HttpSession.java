@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  */
 public final class HttpSession {
 
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
     private static final Pattern PAGE_TOKEN = Pattern.compile("name=\"gatehouse.token\" value=\"([^\"]+)\"");
     /** The session's page token, as its stateless pages put it into their forms. */
@@ -34,16 +35,21 @@ public final class HttpSession {
 
     public HttpSession(String base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     public static HttpSession signedIn(String base, String email, String password) throws Exception {
         HttpSession session = new HttpSession(base);
         if (email != null) {
             HttpResponse<String> page = session.get("login");
-            HttpResponse<String> login = session.post("login", viewState(page.body()), Map.of("login", "login",
-                    "login:email", email, "login:password", password, "login:submit", ""));
+            HttpResponse<String> login = session.post(
+                    "login",
+                    viewState(page.body()),
+                    Map.of("login", "login", "login:email", email, "login:password", password, "login:submit", ""));
             if (login.statusCode() != 302) {
                 throw new IllegalStateException("login of " + email + " failed: " + login.statusCode());
             }
@@ -52,8 +58,8 @@ public final class HttpSession {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return remember(client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                HttpResponse.BodyHandlers.ofString()));
+        return remember(client.send(
+                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpResponse<String> remember(HttpResponse<String> response) {
@@ -94,16 +100,27 @@ public final class HttpSession {
         if (viewState != null) {
             form.put("jakarta.faces.ViewState", viewState);
         }
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return remember(client.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return remember(client.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     /** A form with a file, posted as a browser posts {@code multipart/form-data}. */
-    public HttpResponse<String> postMultipart(String path, String viewState, Map<String, String> fields, String fileField,
-            String fileName, byte[] content) throws IOException, InterruptedException {
+    public HttpResponse<String> postMultipart(
+            String path,
+            String viewState,
+            Map<String, String> fields,
+            String fileField,
+            String fileName,
+            byte[] content)
+            throws IOException, InterruptedException {
         Map<String, String> form = withNonce(new LinkedHashMap<>(fields), viewState);
         if (viewState != null) {
             form.put("jakarta.faces.ViewState", viewState);
@@ -111,24 +128,31 @@ public final class HttpSession {
         String boundary = "----gatehouse" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         for (Map.Entry<String, String> field : form.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return remember(client.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return remember(client.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 
     /** A JSF AJAX request, as PrimeFaces sends it. */
     public HttpResponse<String> postAjax(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax")
-                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true")).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Faces-Request", "partial/ajax")
+                        .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -138,17 +162,25 @@ public final class HttpSession {
         Map<String, String> form = withNonce(new LinkedHashMap<>(fields), viewState);
         form.put("jakarta.faces.partial.ajax", "true");
         form.put("jakarta.faces.ViewState", viewState);
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Faces-Request", "partial/ajax")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Faces-Request", "partial/ajax")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The session's cookies as a request header line, for {@link RawHttp}. */
     public String cookieHeader() {
-        return "Cookie: " + cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
+        return "Cookie: "
+                + cookies.getCookieStore().getCookies().stream()
+                        .map(c -> c.getName() + "=" + c.getValue())
+                        .collect(Collectors.joining("; "));
     }
 
     public static String viewState(String html) {

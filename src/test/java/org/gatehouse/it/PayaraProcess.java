@@ -34,18 +34,25 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     /** Starts with the given Payara Micro options in place of {@code --nocluster}, e.g. a cluster mode. */
-    public static PayaraProcess start(Path log, Map<String, String> environment, List<String> payaraOptions,
-            String... jvmOptions) throws IOException, InterruptedException {
+    public static PayaraProcess start(
+            Path log, Map<String, String> environment, List<String> payaraOptions, String... jvmOptions)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
-                "--deploy", System.getProperty("gatehouse.war", "target/gatehouse.war"),
-                "--disablephonehome", "--port", Integer.toString(port)));
+        command.addAll(List.of(
+                "-jar",
+                System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
+                "--deploy",
+                System.getProperty("gatehouse.war", "target/gatehouse.war"),
+                "--disablephonehome",
+                "--port",
+                Integer.toString(port)));
         command.addAll(payaraOptions);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(key -> key.startsWith("GATEHOUSE_"));
         builder.environment().putAll(environment);

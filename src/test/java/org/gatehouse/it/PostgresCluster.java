@@ -36,8 +36,16 @@ public final class PostgresCluster implements AutoCloseable {
             run(List.of("chown", "postgres:postgres", data.toString()));
         }
         PostgresCluster cluster = new PostgresCluster(bin, data, PayaraProcess.freePort());
-        cluster.pg(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-                "--auth=trust", "-E", "UTF8", "--no-sync"));
+        cluster.pg(List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                data.toString(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-sync"));
         cluster.start();
         return cluster;
     }
@@ -51,8 +59,16 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", data.resolve("server.log").toString(),
-                "-w", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data + " -c fsync=off", "start"));
+        pg(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-l",
+                data.resolve("server.log").toString(),
+                "-w",
+                "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + data + " -c fsync=off",
+                "start"));
     }
 
     /** A fast shutdown: open transactions are rolled back and every client is disconnected. */
@@ -66,7 +82,8 @@ public final class PostgresCluster implements AutoCloseable {
             stop();
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -96,7 +113,8 @@ public final class PostgresCluster implements AutoCloseable {
         Path versions = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(versions)) {
             try (Stream<Path> installed = Files.list(versions)) {
-                var found = installed.map(version -> version.resolve("bin"))
+                var found = installed
+                        .map(version -> version.resolve("bin"))
                         .filter(dir -> Files.isExecutable(dir.resolve("pg_ctl")))
                         .max(Comparator.comparing(Path::toString));
                 if (found.isPresent()) {

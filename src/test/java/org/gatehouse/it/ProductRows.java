@@ -18,13 +18,13 @@ public final class ProductRows {
 
     private static final Pattern ROW_KEY = Pattern.compile("data-rk=\"(\\d+)\\.(\\d+)\"");
 
-    private ProductRows() {
-    }
+    private ProductRows() {}
 
     /** Inserts products {@code first}, {@code first + 1}, … with SKUs {@code prefix + id}; returns their ids. */
     public static List<Long> insert(TestDatabase database, long first, String prefix, int count) throws Exception {
         List<Long> ids = new ArrayList<>();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             for (int i = 0; i < count; i++) {
                 long id = first + i;
                 statement.execute("insert into products (id, sku, name, price, stock, active, version) values (" + id
@@ -37,12 +37,15 @@ public final class ProductRows {
 
     /** How many of these products still exist. */
     public static long existing(TestDatabase database, List<Long> ids) throws Exception {
-        return count(database, "select count(*) from products where id in ("
-                + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
+        return count(
+                database,
+                "select count(*) from products where id in ("
+                        + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
     }
 
     public static long count(TestDatabase database, String sql) throws Exception {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** One response: status, headers (lower-case names, last value wins) and body. */
     public record Response(int status, Map<String, String> headers, String body) {
@@ -29,8 +28,9 @@ public final class RawHttp {
      * Sends {@code method path} to the server of {@code base}, with the given Host header and extra
      * header lines (e.g. "Cookie: …"), and an optional form body.
      */
-    public static Response send(String base, String method, String path, String host, String formBody,
-            String... headerLines) throws IOException {
+    public static Response send(
+            String base, String method, String path, String host, String formBody, String... headerLines)
+            throws IOException {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);
@@ -41,7 +41,8 @@ public final class RawHttp {
             byte[] body = formBody == null ? new byte[0] : formBody.getBytes(StandardCharsets.UTF_8);
             if (formBody != null) {
                 request.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
-                        .append(body.length).append("\r\n");
+                        .append(body.length)
+                        .append("\r\n");
             }
             request.append("\r\n");
             OutputStream out = socket.getOutputStream();
@@ -70,5 +71,4 @@ public final class RawHttp {
         }
         return new Response(status, headers, body);
     }
-
 }

@@ -23,7 +23,8 @@ public final class TestDatabase {
     }
 
     public static TestDatabase create() {
-        String name = "gatehouse_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "gatehouse_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
         TestDatabase database = new TestDatabase(name);
         Runtime.getRuntime().addShutdownHook(new Thread(database::drop));
@@ -51,9 +52,11 @@ public final class TestDatabase {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is needed on " + HOST + " (user " + USER + ", trust auth)."
-                    + " Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
-                    + " -- cause: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL is needed on " + HOST + " (user " + USER + ", trust auth)."
+                            + " Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+                            + " -- cause: " + e.getMessage(),
+                    e);
         }
     }
 }

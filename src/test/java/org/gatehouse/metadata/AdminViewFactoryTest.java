@@ -36,8 +36,8 @@ class AdminViewFactoryTest {
         emf = Persistence.createEntityManagerFactory("metamodel-test");
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
         Map<Class<?>, String> titles = Map.of(Customer.class, "name", Role.class, "name", Order.class, "reference");
-        factory = new AdminViewFactory(emf.getMetamodel(), validator::getConstraintsForClass,
-                type -> titles.getOrDefault(type, "id"));
+        factory = new AdminViewFactory(
+                emf.getMetamodel(), validator::getConstraintsForClass, type -> titles.getOrDefault(type, "id"));
     }
 
     @AfterAll
@@ -49,7 +49,8 @@ class AdminViewFactoryTest {
     void ordersTakeTheirKindsFromTheMetamodelAndTheirRulesFromBeanValidation() {
         AdminView<Order> orders = factory.build(DEMO.orders());
         assertEquals("orders", orders.name());
-        assertEquals(List.of("reference", "customer", "status", "total", "createdAt"),
+        assertEquals(
+                List.of("reference", "customer", "status", "total", "createdAt"),
                 orders.columns().stream().map(PropertyDescriptor::name).toList());
 
         PropertyDescriptor reference = orders.properties().get("reference");
@@ -80,7 +81,9 @@ class AdminViewFactoryTest {
         assertEquals("reference", orders.titleProperty());
         assertEquals("field.orders.createdAt", createdAt.label(), "a declared label may be a bundle key");
         assertEquals("Created at", org.gatehouse.i18n.Texts.label(java.util.Locale.ENGLISH, createdAt.label()));
-        assertEquals("field.orders.customerEmail", orders.searchable().get(1).label(),
+        assertEquals(
+                "field.orders.customerEmail",
+                orders.searchable().get(1).label(),
                 "a searchable attribute of a relation takes its declared label");
         assertFalse(orders.properties().containsKey("version"), "the lock version is never a field");
         assertTrue(orders.properties().get("id").readOnly());
@@ -90,13 +93,22 @@ class AdminViewFactoryTest {
     @Test
     void productsUseLabelsAndDefaultsFromTheDeclaration() {
         AdminView<Product> products = factory.build(DEMO.products());
-        assertEquals("SKU", org.gatehouse.i18n.Texts.label(java.util.Locale.ENGLISH, products.properties().get("sku").label()));
-        assertEquals("Artikelnummer", org.gatehouse.i18n.Texts.label(java.util.Locale.GERMAN,
-                products.properties().get("sku").label()));
+        assertEquals(
+                "SKU",
+                org.gatehouse.i18n.Texts.label(
+                        java.util.Locale.ENGLISH,
+                        products.properties().get("sku").label()));
+        assertEquals(
+                "Artikelnummer",
+                org.gatehouse.i18n.Texts.label(
+                        java.util.Locale.GERMAN,
+                        products.properties().get("sku").label()));
         assertEquals(PropertyKind.INTEGER, products.properties().get("stock").kind());
         assertEquals(PropertyKind.BOOLEAN, products.properties().get("active").kind());
         assertEquals("name", products.titleProperty(), "the first of name, email, title, label, code, sku");
-        assertEquals(List.of("active", "price", "stock"), products.filters().stream().map(PropertyDescriptor::name).toList());
+        assertEquals(
+                List.of("active", "price", "stock"),
+                products.filters().stream().map(PropertyDescriptor::name).toList());
         assertFalse(products.formFields().stream().anyMatch(f -> f.name().equals("id")));
     }
 
@@ -111,28 +123,41 @@ class AdminViewFactoryTest {
         assertEquals(PropertyKind.TO_MANY, roles.kind());
         assertEquals(Role.class, roles.javaType());
         assertFalse(roles.sortable());
-        assertEquals(List.of("activate", "deactivate", "unlock"), users.actions().stream().map(BulkAction::name).toList());
+        assertEquals(
+                List.of("activate", "deactivate", "unlock"),
+                users.actions().stream().map(BulkAction::name).toList());
     }
 
     @Test
     void unknownPropertiesInADeclarationFailFastWithTheirName() {
-        IllegalStateException error = assertThrows(IllegalStateException.class,
+        IllegalStateException error = assertThrows(
+                IllegalStateException.class,
                 () -> factory.build(AdminViewDeclaration.of(Customer.class).columns("name", "shoeSize")));
         assertTrue(error.getMessage().contains("shoeSize"), error.getMessage());
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> factory.build(AdminViewDeclaration.of(Customer.class).searchable("createdAt")));
-        assertThrows(IllegalStateException.class,
-                () -> factory.build(AdminViewDeclaration.of(Customer.class).exclude("email").filters("email")));
+        assertThrows(
+                IllegalStateException.class,
+                () -> factory.build(
+                        AdminViewDeclaration.of(Customer.class).exclude("email").filters("email")));
     }
 
     @Test
     void propertiesKeepTheirOrderFromOneStartToTheNext() {
-        List<String> names = List.copyOf(factory.build(AdminViewDeclaration.of(Customer.class)).properties().keySet());
+        List<String> names = List.copyOf(factory.build(AdminViewDeclaration.of(Customer.class))
+                .properties()
+                .keySet());
         assertEquals("id", names.get(0), "the id first, then the attributes in order: " + names);
         for (int i = 0; i < 5; i++) {
-            assertEquals(names, List.copyOf(factory.build(AdminViewDeclaration.of(Customer.class)).properties().keySet()));
+            assertEquals(
+                    names,
+                    List.copyOf(factory.build(AdminViewDeclaration.of(Customer.class))
+                            .properties()
+                            .keySet()));
         }
-        assertTrue(names.indexOf("name") < names.indexOf("email") && names.indexOf("email") < names.indexOf("city"),
+        assertTrue(
+                names.indexOf("name") < names.indexOf("email") && names.indexOf("email") < names.indexOf("city"),
                 "declared order of the entity: " + names);
     }
 
@@ -150,7 +175,8 @@ class AdminViewFactoryTest {
     @Test
     void aRelationsSearchableAttributeHasALabelBuiltFromNamesByDefault() {
         AdminView<Order> orders = factory.build(AdminViewDeclaration.of(Order.class)
-                .propertyLabel("customer", "field.orders.customer").searchable("reference", "customer.email"));
+                .propertyLabel("customer", "field.orders.customer")
+                .searchable("reference", "customer.email"));
         assertEquals("Customer email", orders.searchable().get(1).label(), "not the relation's key with a word added");
     }
 
@@ -169,36 +195,63 @@ class AdminViewFactoryTest {
         assertTrue(orders.rulesOf("editor").isEmpty());
 
         AdminView<Order> seen = orders.narrowedBy(support);
-        for (List<PropertyDescriptor> list : List.of(seen.columns(), seen.formFields(), seen.filters(), seen.searchable(),
+        for (List<PropertyDescriptor> list : List.of(
+                seen.columns(),
+                seen.formFields(),
+                seen.filters(),
+                seen.searchable(),
                 List.copyOf(seen.properties().values()))) {
             assertTrue(list.stream().noneMatch(p -> p.name().equals("total")), list.toString());
         }
         assertEquals(orders.columns().size() - 1, seen.columns().size());
-        assertEquals(List.copyOf(orders.properties().keySet()).stream().filter(n -> !n.equals("total")).toList(),
-                List.copyOf(seen.properties().keySet()), "declaration order kept");
+        assertEquals(
+                List.copyOf(orders.properties().keySet()).stream()
+                        .filter(n -> !n.equals("total"))
+                        .toList(),
+                List.copyOf(seen.properties().keySet()),
+                "declaration order kept");
 
-        AdminView<Order> readOnly = orders.narrowedBy(ViewRules.of(null, java.util.Set.of(), java.util.Set.of("status")));
+        AdminView<Order> readOnly =
+                orders.narrowedBy(ViewRules.of(null, java.util.Set.of(), java.util.Set.of("status")));
         assertTrue(readOnly.properties().get("status").readOnly());
-        assertTrue(readOnly.formFields().stream().filter(p -> p.name().equals("status")).allMatch(PropertyDescriptor::readOnly));
+        assertTrue(readOnly.formFields().stream()
+                .filter(p -> p.name().equals("status"))
+                .allMatch(PropertyDescriptor::readOnly));
         assertFalse(orders.properties().get("status").readOnly(), "the declared view is unchanged");
         assertTrue(orders == orders.narrowedBy(ViewRules.NONE));
     }
 
     @Test
     void rulesNamingWhatTheEntityLacksFailTheStart() {
-        IllegalStateException scope = assertThrows(IllegalStateException.class,
+        IllegalStateException scope = assertThrows(
+                IllegalStateException.class,
                 () -> factory.build(DEMO.orders().scope("clerk", "customer.planet = {user.country}")));
-        assertTrue(scope.getMessage().contains("Order") && scope.getMessage().contains("clerk")
-                && scope.getMessage().contains("customer.planet"), scope.getMessage());
-        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().hiddenFor("clerk", "margin")));
-        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().hiddenFor("clerk", "reference")),
+        assertTrue(
+                scope.getMessage().contains("Order")
+                        && scope.getMessage().contains("clerk")
+                        && scope.getMessage().contains("customer.planet"),
+                scope.getMessage());
+        assertThrows(
+                IllegalStateException.class, () -> factory.build(DEMO.orders().hiddenFor("clerk", "margin")));
+        assertThrows(
+                IllegalStateException.class,
+                () -> factory.build(DEMO.orders().hiddenFor("clerk", "reference")),
                 "the title names records everywhere and cannot be hidden");
-        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().scope("clerk", "customer = {user.email}")),
+        assertThrows(
+                IllegalStateException.class,
+                () -> factory.build(DEMO.orders().scope("clerk", "customer = {user.email}")),
                 "a relation compares with an id");
-        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().scope("clerk", "status = 'LOST'")),
+        assertThrows(
+                IllegalStateException.class,
+                () -> factory.build(DEMO.orders().scope("clerk", "status = 'LOST'")),
                 "not a status");
-        assertThrows(IllegalStateException.class, () -> factory.build(DEMO.orders().scope("clerk", "total = 'x'")));
-        assertEquals("status = 'NEW' and customer = 7",
-                factory.build(DEMO.orders().scope("clerk", "status = 'NEW' and customer = 7")).rulesOf("clerk").scope().toString());
+        assertThrows(
+                IllegalStateException.class, () -> factory.build(DEMO.orders().scope("clerk", "total = 'x'")));
+        assertEquals(
+                "status = 'NEW' and customer = 7",
+                factory.build(DEMO.orders().scope("clerk", "status = 'NEW' and customer = 7"))
+                        .rulesOf("clerk")
+                        .scope()
+                        .toString());
     }
 }

@@ -24,8 +24,10 @@ class CreatedAtDeclarationTest {
     @BeforeAll
     static void buildMetamodel() {
         emf = Persistence.createEntityManagerFactory("metamodel-test");
-        factory = new AdminViewFactory(emf.getMetamodel(),
-                Validation.buildDefaultValidatorFactory().getValidator()::getConstraintsForClass, type -> "id");
+        factory = new AdminViewFactory(
+                emf.getMetamodel(),
+                Validation.buildDefaultValidatorFactory().getValidator()::getConstraintsForClass,
+                type -> "id");
     }
 
     @AfterAll
@@ -36,17 +38,22 @@ class CreatedAtDeclarationTest {
     @Test
     void theDemoViewsSayWhichPropertyItIsOrThatTheyHaveNone() {
         DemoAdminViews demo = new DemoAdminViews();
-        assertEquals(Optional.of("createdAt"), factory.build(demo.orders()).created().map(PropertyDescriptor::name));
-        assertEquals(Optional.of("createdAt"), factory.build(demo.customers()).created().map(PropertyDescriptor::name));
+        assertEquals(
+                Optional.of("createdAt"), factory.build(demo.orders()).created().map(PropertyDescriptor::name));
+        assertEquals(
+                Optional.of("createdAt"),
+                factory.build(demo.customers()).created().map(PropertyDescriptor::name));
         assertEquals(Optional.empty(), factory.build(demo.products()).created());
     }
 
     @Test
     void onlyAKnownDateTimePropertyCanSayIt() {
-        IllegalStateException notADate = assertThrows(IllegalStateException.class,
+        IllegalStateException notADate = assertThrows(
+                IllegalStateException.class,
                 () -> factory.build(AdminViewDeclaration.of(Customer.class).createdAt("name")));
         assertTrue(notADate.getMessage().contains("Customer.name is not a date-time"), notADate.getMessage());
-        IllegalStateException unknown = assertThrows(IllegalStateException.class,
+        IllegalStateException unknown = assertThrows(
+                IllegalStateException.class,
                 () -> factory.build(AdminViewDeclaration.of(Product.class).createdAt("createdAt")));
         assertTrue(unknown.getMessage().contains("'createdAt' in createdAt"), unknown.getMessage());
     }

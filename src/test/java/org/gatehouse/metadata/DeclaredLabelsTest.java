@@ -23,7 +23,12 @@ class DeclaredLabelsTest {
     private static List<AdminViewDeclaration<?>> declarations() {
         DemoAdminViews demo = new DemoAdminViews();
         IdentityAdminViews identity = new IdentityAdminViews();
-        return List.of(demo.customers(), demo.products(), demo.orders(), identity.users(), identity.roles(),
+        return List.of(
+                demo.customers(),
+                demo.products(),
+                demo.orders(),
+                identity.users(),
+                identity.roles(),
                 new AuditAdminViews().audit());
     }
 
@@ -31,8 +36,8 @@ class DeclaredLabelsTest {
     void everyDeclaredLabelIsAKeyWithTextsInBothLanguages() {
         Set<String> missing = new TreeSet<>();
         for (AdminViewDeclaration<?> declaration : declarations()) {
-            List<String> labels = new ArrayList<>(List.of(declaration.label, declaration.singularLabel,
-                    declaration.category, declaration.label + ".count"));
+            List<String> labels = new ArrayList<>(List.of(
+                    declaration.label, declaration.singularLabel, declaration.category, declaration.label + ".count"));
             labels.addAll(declaration.labels.values());
             declaration.actions.forEach(action -> labels.addAll(List.of(action.label(), action.confirm())));
             declaration.tabs.forEach(tab -> labels.add(tab.label()));

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The words around view labels, which may be plain text or bundle keys, in English and German. */
 class LabelsTest {
 
-    private enum Unlabelled { BULK_DELETE }
+    private enum Unlabelled {
+        BULK_DELETE
+    }
 
     @Test
     void labelsInASentenceFollowTheLanguage() {
@@ -28,7 +30,9 @@ class LabelsTest {
         assertEquals("1 order", Labels.counted(Locale.ENGLISH, "view.orders", "view.orders.singular", 1));
         assertEquals("1,000 orders", Labels.counted(Locale.ENGLISH, "view.orders", "view.orders.singular", 1000));
         assertEquals("0 orders", Labels.counted(Locale.ENGLISH, "view.orders", "view.orders.singular", 0));
-        assertEquals("4 audit entries", Labels.counted(Locale.ENGLISH, "view.audit", "view.audit.singular", 4),
+        assertEquals(
+                "4 audit entries",
+                Labels.counted(Locale.ENGLISH, "view.audit", "view.audit.singular", 4),
                 "not \"4 audit log\"");
         assertEquals("1.000 Bestellungen", Labels.counted(Locale.GERMAN, "view.orders", "view.orders.singular", 1000));
         assertEquals("1 Kunde", Labels.counted(Locale.GERMAN, "view.customers", "view.customers.singular", 1));
@@ -60,10 +64,14 @@ class LabelsTest {
 
     @Test
     void aLabelWithPlaceholdersIsFormattedAndAPlainOneStays() {
-        assertEquals("Mark the 3 selected orders as shipped?",
+        assertEquals(
+                "Mark the 3 selected orders as shipped?",
                 Labels.format(Locale.ENGLISH, "view.orders.action.ship.confirm", 3));
-        assertEquals("Mark the selected order as shipped?", Labels.format(Locale.ENGLISH, "view.orders.action.ship.confirm", 1));
-        assertEquals("Die 3 ausgewählten Bestellungen als versandt markieren?",
+        assertEquals(
+                "Mark the selected order as shipped?",
+                Labels.format(Locale.ENGLISH, "view.orders.action.ship.confirm", 1));
+        assertEquals(
+                "Die 3 ausgewählten Bestellungen als versandt markieren?",
                 Labels.format(Locale.GERMAN, "view.orders.action.ship.confirm", 3));
         assertEquals("Ship them?", Labels.format(Locale.ENGLISH, "Ship them?", 3));
         assertTrue(Labels.isKey("view.orders"));

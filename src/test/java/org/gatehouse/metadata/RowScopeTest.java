@@ -15,11 +15,17 @@ class RowScopeTest {
 
     @Test
     void conditionsJoinedByAndReadBackTheSameWay() {
-        RowScope scope = RowScope.parse("  customer.country={user.country} AND status = 'NEW' and active = true and id = -3 ");
-        assertEquals(List.of(new RowScope.Condition("customer.country", "country", null),
-                new RowScope.Condition("status", null, "NEW"), new RowScope.Condition("active", null, "true"),
-                new RowScope.Condition("id", null, "-3")), scope.conditions());
-        assertEquals("customer.country = {user.country} and status = 'NEW' and active = true and id = -3", scope.toString());
+        RowScope scope =
+                RowScope.parse("  customer.country={user.country} AND status = 'NEW' and active = true and id = -3 ");
+        assertEquals(
+                List.of(
+                        new RowScope.Condition("customer.country", "country", null),
+                        new RowScope.Condition("status", null, "NEW"),
+                        new RowScope.Condition("active", null, "true"),
+                        new RowScope.Condition("id", null, "-3")),
+                scope.conditions());
+        assertEquals(
+                "customer.country = {user.country} and status = 'NEW' and active = true and id = -3", scope.toString());
         assertEquals(scope, RowScope.parse(scope.toString()));
         assertEquals(List.of("country"), scope.userAttributes());
     }
@@ -32,7 +38,8 @@ class RowScopeTest {
 
     @Test
     void aMissingUserValueMatchesNothingRatherThanEverything() {
-        RowScope.Condition condition = RowScope.parse("country = {user.country}").conditions().get(0);
+        RowScope.Condition condition =
+                RowScope.parse("country = {user.country}").conditions().get(0);
         Map<String, Object> withoutCountry = new HashMap<>();
         withoutCountry.put("country", null);
         assertNull(condition.value(withoutCountry));
@@ -41,11 +48,23 @@ class RowScopeTest {
 
     @Test
     void anythingElseIsRefusedWithAReason() {
-        for (String bad : List.of("country", "country = DE", "country == 'DE'", "country = 'DE' or 1 = 1",
-                "country = 'DE'; drop table orders", "a.b.c = 1", "country = {user.password}", "country = {country}",
-                "country = 'it''s'", "country = 'DE\u0000'", "country = '" + "x".repeat(101) + "'", "= 'DE'",
-                "country = 'DE' and", "x".repeat(RowScope.MAX_LENGTH + 1))) {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> RowScope.parse(bad), bad);
+        for (String bad : List.of(
+                "country",
+                "country = DE",
+                "country == 'DE'",
+                "country = 'DE' or 1 = 1",
+                "country = 'DE'; drop table orders",
+                "a.b.c = 1",
+                "country = {user.password}",
+                "country = {country}",
+                "country = 'it''s'",
+                "country = 'DE\u0000'",
+                "country = '" + "x".repeat(101) + "'",
+                "= 'DE'",
+                "country = 'DE' and",
+                "x".repeat(RowScope.MAX_LENGTH + 1))) {
+            IllegalArgumentException refused =
+                    assertThrows(IllegalArgumentException.class, () -> RowScope.parse(bad), bad);
             assertTrue(refused.getMessage().length() > 10, bad);
             assertTrue(refused.getMessage().chars().noneMatch(Character::isISOControl), "no control characters echoed");
         }
@@ -53,7 +72,8 @@ class RowScopeTest {
 
     @Test
     void rulesOfSeveralRolesAddUp() {
-        ViewRules first = ViewRules.of(RowScope.parse("country = {user.country}"), java.util.Set.of("total"), java.util.Set.of());
+        ViewRules first =
+                ViewRules.of(RowScope.parse("country = {user.country}"), java.util.Set.of("total"), java.util.Set.of());
         ViewRules second = ViewRules.of(RowScope.parse("status = 'NEW'"), java.util.Set.of(), java.util.Set.of("note"));
         ViewRules both = first.and(second);
         assertEquals(2, both.scopes().size());

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 /** What the audit trail recorded, read back into values: {@link ValueText#format} inverted. */
 class TextValuesTest {
 
-    enum Status { NEW, SHIPPED }
+    enum Status {
+        NEW,
+        SHIPPED
+    }
 
     private static PropertyDescriptor property(PropertyKind kind, Class<?> type) {
         return new PropertyDescriptor("x", "X", kind, type, false, 0, false, true, false, false, List.of(), null);
@@ -35,14 +38,19 @@ class TextValuesTest {
                 new Object[] {PropertyKind.INTEGER, int.class, 7},
                 new Object[] {PropertyKind.INTEGER, long.class, 9_000_000_000L},
                 new Object[] {PropertyKind.DECIMAL, BigDecimal.class, new BigDecimal("1000000.50")},
-                new Object[] {PropertyKind.DATE_TIME, OffsetDateTime.class, OffsetDateTime.of(2026, 11, 26, 8, 5, 0, 0, ZoneOffset.UTC)},
+                new Object[] {
+                    PropertyKind.DATE_TIME,
+                    OffsetDateTime.class,
+                    OffsetDateTime.of(2026, 11, 26, 8, 5, 0, 0, ZoneOffset.UTC)
+                },
                 new Object[] {PropertyKind.DATE_TIME, Instant.class, Instant.parse("2026-02-28T23:59:00Z")},
                 new Object[] {PropertyKind.DATE_TIME, LocalDateTime.class, LocalDateTime.of(2026, 1, 1, 0, 0)},
                 new Object[] {PropertyKind.DATE, LocalDate.class, LocalDate.of(2026, 12, 31)});
         for (Object[] c : cases) {
             PropertyDescriptor p = property((PropertyKind) c[0], (Class<?>) c[1]);
             String text = ValueText.format(c[2], p);
-            assertEquals(c[2], TextValues.parse(text, p), c[0] + " " + ((Class<?>) c[1]).getSimpleName() + " from " + text);
+            assertEquals(
+                    c[2], TextValues.parse(text, p), c[0] + " " + ((Class<?>) c[1]).getSimpleName() + " from " + text);
         }
     }
 
@@ -50,7 +58,8 @@ class TextValuesTest {
     void aMomentIsReadInUtcToTheMinuteAsRecorded() {
         OffsetDateTime berlin = OffsetDateTime.of(2026, 11, 26, 9, 5, 59, 0, ZoneOffset.ofHours(1));
         PropertyDescriptor p = property(PropertyKind.DATE_TIME, OffsetDateTime.class);
-        assertEquals(OffsetDateTime.of(2026, 11, 26, 8, 5, 0, 0, ZoneOffset.UTC),
+        assertEquals(
+                OffsetDateTime.of(2026, 11, 26, 8, 5, 0, 0, ZoneOffset.UTC),
                 TextValues.parse(ValueText.format(berlin, p), p));
     }
 
@@ -59,22 +68,54 @@ class TextValuesTest {
         assertNull(TextValues.parse("", property(PropertyKind.TEXT, String.class)));
         assertNull(TextValues.parse(null, property(PropertyKind.INTEGER, Integer.class)));
         assertNull(TextValues.parse("", property(PropertyKind.DATE_TIME, OffsetDateTime.class)));
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("", property(PropertyKind.INTEGER, int.class)));
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("", property(PropertyKind.BOOLEAN, boolean.class)));
+        assertThrows(
+                TextValues.Unreadable.class, () -> TextValues.parse("", property(PropertyKind.INTEGER, int.class)));
+        assertThrows(
+                TextValues.Unreadable.class, () -> TextValues.parse("", property(PropertyKind.BOOLEAN, boolean.class)));
     }
 
     @Test
     void textsNoValueWasWrittenAsAreRefusedNotGuessed() {
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("yes", property(PropertyKind.BOOLEAN, Boolean.class)));
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("Ja", property(PropertyKind.BOOLEAN, Boolean.class)));
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("LOST", property(PropertyKind.ENUM, Status.class)));
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("12,50", property(PropertyKind.DECIMAL, BigDecimal.class)));
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("1e999999999999", property(PropertyKind.DECIMAL, BigDecimal.class)));
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("99999999999", property(PropertyKind.INTEGER, Integer.class)));
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("26.11.2026 08:05", property(PropertyKind.DATE_TIME, OffsetDateTime.class)));
-        assertThrows(TextValues.Unreadable.class, () -> TextValues.parse("2026-02-30 08:05", property(PropertyKind.DATE_TIME, Instant.class)));
-        assertThrows(IllegalArgumentException.class, () -> TextValues.parse("Ann", new PropertyDescriptor("customer", "C",
-                PropertyKind.TO_ONE, Object.class, false, 0, false, true, false, false, List.of(), "name")));
+        assertThrows(
+                TextValues.Unreadable.class,
+                () -> TextValues.parse("yes", property(PropertyKind.BOOLEAN, Boolean.class)));
+        assertThrows(
+                TextValues.Unreadable.class,
+                () -> TextValues.parse("Ja", property(PropertyKind.BOOLEAN, Boolean.class)));
+        assertThrows(
+                TextValues.Unreadable.class, () -> TextValues.parse("LOST", property(PropertyKind.ENUM, Status.class)));
+        assertThrows(
+                TextValues.Unreadable.class,
+                () -> TextValues.parse("12,50", property(PropertyKind.DECIMAL, BigDecimal.class)));
+        assertThrows(
+                TextValues.Unreadable.class,
+                () -> TextValues.parse("1e999999999999", property(PropertyKind.DECIMAL, BigDecimal.class)));
+        assertThrows(
+                TextValues.Unreadable.class,
+                () -> TextValues.parse("99999999999", property(PropertyKind.INTEGER, Integer.class)));
+        assertThrows(
+                TextValues.Unreadable.class,
+                () -> TextValues.parse("26.11.2026 08:05", property(PropertyKind.DATE_TIME, OffsetDateTime.class)));
+        assertThrows(
+                TextValues.Unreadable.class,
+                () -> TextValues.parse("2026-02-30 08:05", property(PropertyKind.DATE_TIME, Instant.class)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TextValues.parse(
+                        "Ann",
+                        new PropertyDescriptor(
+                                "customer",
+                                "C",
+                                PropertyKind.TO_ONE,
+                                Object.class,
+                                false,
+                                0,
+                                false,
+                                true,
+                                false,
+                                false,
+                                List.of(),
+                                "name")));
     }
 
     @Test

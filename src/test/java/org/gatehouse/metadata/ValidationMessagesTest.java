@@ -35,7 +35,8 @@ class ValidationMessagesTest {
         Properties german = load("ValidationMessages_de.properties");
         assertEquals(english.stringPropertyNames(), german.stringPropertyNames());
         for (Properties messages : new Properties[] {english, german}) {
-            messages.values().forEach(text -> assertTrue(text.toString().chars().allMatch(c -> c <= 0xFF), text.toString()));
+            messages.values()
+                    .forEach(text -> assertTrue(text.toString().chars().allMatch(c -> c <= 0xFF), text.toString()));
         }
     }
 
@@ -53,11 +54,16 @@ class ValidationMessagesTest {
     }
 
     private static String message(Locale locale, Object bean, String property) {
-        try (ValidatorFactory factory = jakarta.validation.Validation.byProvider(HibernateValidator.class).configure()
-                .defaultLocale(locale).buildValidatorFactory()) {
+        try (ValidatorFactory factory = jakarta.validation.Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .defaultLocale(locale)
+                .buildValidatorFactory()) {
             Validator validator = factory.getValidator();
             Set<ConstraintViolation<Object>> violations = validator.validateProperty(bean, property);
-            return violations.stream().map(ConstraintViolation::getMessage).sorted().collect(Collectors.joining(" | "));
+            return violations.stream()
+                    .map(ConstraintViolation::getMessage)
+                    .sorted()
+                    .collect(Collectors.joining(" | "));
         }
     }
 

@@ -34,7 +34,8 @@ class WriteHookTest {
         WriteHook<Account> none = WriteHook.none();
         Account account = new Account();
         account.setHash("kept");
-        for (WriteHook.Change<Account> change : java.util.List.of(none.onCreate("typed"), none.onUpdate(account, "typed"))) {
+        for (WriteHook.Change<Account> change :
+                java.util.List.of(none.onCreate("typed"), none.onUpdate(account, "typed"))) {
             change.apply().accept(account);
             assertEquals(Set.of(), change.properties());
             assertNull(change.secretField());

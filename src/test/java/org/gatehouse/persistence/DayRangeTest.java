@@ -27,7 +27,8 @@ class DayRangeTest {
     void daysEndAtTodayAndFollowTheZonesCalendarAcrossTheClockChange() {
         // 2026-10-25 has 25 hours in Berlin: summer time ends
         DayRange range = DayRange.lastDays(3, LocalDate.of(2026, 10, 26), BERLIN);
-        assertEquals(List.of(LocalDate.of(2026, 10, 24), LocalDate.of(2026, 10, 25), LocalDate.of(2026, 10, 26)),
+        assertEquals(
+                List.of(LocalDate.of(2026, 10, 24), LocalDate.of(2026, 10, 25), LocalDate.of(2026, 10, 26)),
                 range.days());
         assertEquals(Instant.parse("2026-10-23T22:00:00Z"), range.start());
         assertEquals(Instant.parse("2026-10-26T23:00:00Z"), range.end());
@@ -37,15 +38,23 @@ class DayRangeTest {
 
     @Test
     void countsArePerDayOfTheZoneAndLeaveOutWhatLiesOutsideTheDays() {
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("metamodel-test", Map.of(
-                "jakarta.persistence.jdbc.url", "jdbc:h2:mem:dayrange;DB_CLOSE_DELAY=-1",
-                "jakarta.persistence.schema-generation.database.action", "create"));
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory(
+                "metamodel-test",
+                Map.of(
+                        "jakarta.persistence.jdbc.url", "jdbc:h2:mem:dayrange;DB_CLOSE_DELAY=-1",
+                        "jakarta.persistence.schema-generation.database.action", "create"));
         try {
             EntityManager em = emf.createEntityManager();
             em.getTransaction().begin();
             // Berlin days: the 24th starts at 22:00 UTC on the 23rd; the 26th ends at 23:00 UTC on the 26th
-            List<String> moments = List.of("2026-10-23T21:59:59Z", "2026-10-23T22:00:00Z", "2026-10-24T12:00:00Z",
-                    "2026-10-25T22:59:59Z", "2026-10-26T00:00:00Z", "2026-10-26T22:59:59Z", "2026-10-26T23:00:00Z");
+            List<String> moments = List.of(
+                    "2026-10-23T21:59:59Z",
+                    "2026-10-23T22:00:00Z",
+                    "2026-10-24T12:00:00Z",
+                    "2026-10-25T22:59:59Z",
+                    "2026-10-26T00:00:00Z",
+                    "2026-10-26T22:59:59Z",
+                    "2026-10-26T23:00:00Z");
             for (int n = 0; n < moments.size(); n++) {
                 Customer customer = new Customer();
                 customer.setName("Customer " + n);
@@ -75,9 +84,13 @@ class DayRangeTest {
     }
 
     private static DayCounts count(EntityManager em, DayRange range) {
-        return range.counts(range.bind(em.createQuery("select " + range.sumsPerDay("c.createdAt")
-                + " from Customer c where " + range.within("c.createdAt")), instant -> instant.atOffset(ZoneOffset.UTC))
-                .getSingleResult(), 0);
+        return range.counts(
+                range.bind(
+                                em.createQuery("select " + range.sumsPerDay("c.createdAt") + " from Customer c where "
+                                        + range.within("c.createdAt")),
+                                instant -> instant.atOffset(ZoneOffset.UTC))
+                        .getSingleResult(),
+                0);
     }
 
     @Test
@@ -91,8 +104,11 @@ class DayRangeTest {
         assertEquals(earlier.end(), today.start());
         assertEquals(range.end(), today.end());
         assertEquals("Europe/Berlin/2026-10-24/2", earlier.key());
-        assertEquals(List.of(1L, 2L, 3L), new DayCounts(earlier.days(), List.of(1L, 2L))
-                .followedBy(new DayCounts(today.days(), List.of(3L))).counts());
+        assertEquals(
+                List.of(1L, 2L, 3L),
+                new DayCounts(earlier.days(), List.of(1L, 2L))
+                        .followedBy(new DayCounts(today.days(), List.of(3L)))
+                        .counts());
         assertThrows(IllegalStateException.class, () -> today.earlier());
     }
 

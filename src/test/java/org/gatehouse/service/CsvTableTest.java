@@ -17,7 +17,8 @@ class CsvTableTest {
     }
 
     private static Message refusal(byte[] bytes, java.nio.charset.Charset charset) {
-        return assertThrows(CsvTable.Refused.class, () -> CsvTable.read(bytes, charset, null)).getText();
+        return assertThrows(CsvTable.Refused.class, () -> CsvTable.read(bytes, charset, null))
+                .getText();
     }
 
     @Test
@@ -29,7 +30,8 @@ class CsvTableTest {
 
         CsvTable semicolons = read("id;Name;Price\n1;Lamp, big;9,50\n");
         assertEquals(';', semicolons.separator());
-        assertArrayEquals(new String[] {"1", "Lamp, big", "9,50"}, semicolons.rows().get(0));
+        assertArrayEquals(
+                new String[] {"1", "Lamp, big", "9,50"}, semicolons.rows().get(0));
 
         CsvTable chosen = CsvTable.read("a;b,c\n1;2,3\n".getBytes(StandardCharsets.UTF_8), null, ',');
         assertEquals(List.of("a;b", "c"), chosen.header());
@@ -42,7 +44,8 @@ class CsvTableTest {
         assertArrayEquals(new String[] {"a,b", "say \"hi\""}, table.rows().get(0));
         assertArrayEquals(new String[] {"one\r\ntwo", ""}, table.rows().get(1));
         assertArrayEquals(new String[] {"last", ""}, table.rows().get(2));
-        assertArrayEquals(new String[] {"'=1+2"}, read("x\n\"'=1+2\"").rows().get(0), "cells are texts, nothing is run");
+        assertArrayEquals(
+                new String[] {"'=1+2"}, read("x\n\"'=1+2\"").rows().get(0), "cells are texts, nothing is run");
     }
 
     @Test
@@ -62,12 +65,16 @@ class CsvTableTest {
     @Test
     void aFileInAnotherEncodingThanChosenIsRefused() {
         byte[] windows = "Name\nMüller".getBytes(CsvTable.WINDOWS_1252);
-        assertEquals("import.refused.encoding", refusal(windows, StandardCharsets.UTF_8).key());
+        assertEquals(
+                "import.refused.encoding",
+                refusal(windows, StandardCharsets.UTF_8).key());
     }
 
     @Test
     void binaryFilesAreRefused() {
-        assertEquals("import.refused.binary", refusal(new byte[] {'a', ',', 'b', '\n', 0, 1, 2}, null).key());
+        assertEquals(
+                "import.refused.binary",
+                refusal(new byte[] {'a', ',', 'b', '\n', 0, 1, 2}, null).key());
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
         assertEquals("import.refused.binary", refusal(png, null).key());
         byte[] zip = {'P', 'K', 3, 4, 20, 0, 6, 0};
@@ -79,12 +86,15 @@ class CsvTableTest {
     @Test
     void limitsAreKept() {
         assertEquals("import.refused.empty", refusal(new byte[0], null).key());
-        assertEquals("import.refused.empty", refusal("\n\n".getBytes(StandardCharsets.UTF_8), null).key());
+        assertEquals(
+                "import.refused.empty",
+                refusal("\n\n".getBytes(StandardCharsets.UTF_8), null).key());
         Message tooLarge = refusal(new byte[CsvTable.MAX_BYTES + 1], null);
         assertEquals(Message.of("import.refused.tooLarge", 20), tooLarge);
 
         String wide = "c,".repeat(9_999) + "c\n";
-        assertEquals(Message.of("import.refused.tooManyColumns", CsvTable.MAX_COLUMNS),
+        assertEquals(
+                Message.of("import.refused.tooManyColumns", CsvTable.MAX_COLUMNS),
                 refusal(wide.getBytes(StandardCharsets.UTF_8), null));
         read("c,".repeat(CsvTable.MAX_COLUMNS - 1) + "c\n");
 
@@ -92,7 +102,8 @@ class CsvTableTest {
         for (int i = 0; i <= CsvTable.MAX_ROWS; i++) {
             tall.append(i).append('\n');
         }
-        assertEquals(Message.of("import.refused.tooManyRows", CsvTable.MAX_ROWS),
+        assertEquals(
+                Message.of("import.refused.tooManyRows", CsvTable.MAX_ROWS),
                 refusal(tall.toString().getBytes(StandardCharsets.UTF_8), null));
         tall.setLength(tall.length() - 2 - String.valueOf(CsvTable.MAX_ROWS).length());
         assertEquals(CsvTable.MAX_ROWS, read(tall.toString()).rows().size());
@@ -100,7 +111,11 @@ class CsvTableTest {
 
     @Test
     void brokenQuotingIsRefusedWithTheLine() {
-        assertEquals(Message.of("import.refused.quote", 3), refusal("a\nb\n\"open\n".getBytes(StandardCharsets.UTF_8), null));
-        assertEquals(Message.of("import.refused.quote", 2), refusal("a,b\n\"x\"y,z\n".getBytes(StandardCharsets.UTF_8), null));
+        assertEquals(
+                Message.of("import.refused.quote", 3),
+                refusal("a\nb\n\"open\n".getBytes(StandardCharsets.UTF_8), null));
+        assertEquals(
+                Message.of("import.refused.quote", 2),
+                refusal("a,b\n\"x\"y,z\n".getBytes(StandardCharsets.UTF_8), null));
     }
 }

@@ -38,19 +38,40 @@ class FilterTest {
 
     @Test
     void anEmptyValueIsNoFilterAndNoNotice() {
-        for (String key : List.of("email", "note", "status", "active", "quantity", "total.from", "born.to", "createdAt",
-                "customer", "tags", "nope")) {
+        for (String key : List.of(
+                "email",
+                "note",
+                "status",
+                "active",
+                "quantity",
+                "total.from",
+                "born.to",
+                "createdAt",
+                "customer",
+                "tags",
+                "nope")) {
             for (String empty : new String[] {"", "   ", null}) {
-                ListRequest.Parsed parsed = ListRequest.parse(ThingsView.VIEW, java.util.Collections.singletonMap(key, empty));
-                assertTrue(parsed.request().filters().isEmpty() && parsed.notices().isEmpty(), key);
+                ListRequest.Parsed parsed =
+                        ListRequest.parse(ThingsView.VIEW, java.util.Collections.singletonMap(key, empty));
+                assertTrue(
+                        parsed.request().filters().isEmpty() && parsed.notices().isEmpty(), key);
             }
         }
     }
 
     @Test
     void controlCharactersAreRefusedForEveryKindWithoutEchoingTheValue() {
-        for (String key : List.of("email", "note", "status", "active", "quantity", "total.from", "born.to", "createdAt",
-                "customer", "tags")) {
+        for (String key : List.of(
+                "email",
+                "note",
+                "status",
+                "active",
+                "quantity",
+                "total.from",
+                "born.to",
+                "createdAt",
+                "customer",
+                "tags")) {
             for (String value : List.of("a\u0000b", "1\u001b", "\uD800NEW", "x\ny")) {
                 assertEquals("list.notice.controlValue", refused(key, value), key + " " + value);
                 assertTrue(!parse(key, value).notices().get(0).toString().contains(value));
@@ -65,7 +86,8 @@ class FilterTest {
         assertEquals("list.notice.unknownFilter", refused("secret", "x"), "a property the view offers no filter for");
         assertEquals("list.notice.unknownFilter", refused("id", "1"));
         assertEquals("list.notice.unknownFilter", refused("customer.name", "x"), "no paths through relations");
-        AdminView<Object> narrowed = ThingsView.VIEW.narrowedBy(ViewRules.of(null, Set.of("total", "customer"), Set.of()));
+        AdminView<Object> narrowed =
+                ThingsView.VIEW.narrowedBy(ViewRules.of(null, Set.of("total", "customer"), Set.of()));
         for (String key : List.of("total", "total.from", "customer")) {
             ListRequest.Parsed parsed = ListRequest.parse(narrowed, Map.of(key, "1"));
             assertTrue(parsed.request().filters().isEmpty(), "hidden from the caller: " + key);
@@ -111,9 +133,11 @@ class FilterTest {
     @Test
     void wholeNumbersStayWithinTheirType() {
         assertEquals(new NumberRange(ThingsView.QUANTITY, 5L, 5L), read("quantity", "5"), "one number: from it to it");
-        assertEquals(new NumberRange(ThingsView.QUANTITY, (long) Integer.MAX_VALUE, null),
+        assertEquals(
+                new NumberRange(ThingsView.QUANTITY, (long) Integer.MAX_VALUE, null),
                 read("quantity.from", String.valueOf(Integer.MAX_VALUE)));
-        assertEquals(new NumberRange(ThingsView.QUANTITY, null, (long) Integer.MIN_VALUE),
+        assertEquals(
+                new NumberRange(ThingsView.QUANTITY, null, (long) Integer.MIN_VALUE),
                 read("quantity.to", String.valueOf(Integer.MIN_VALUE)));
         assertEquals("list.notice.outOfRange", refused("quantity.from", "2147483648"), "an int column");
         assertEquals("list.notice.outOfRange", refused("quantity.to", "-2147483649"));
@@ -125,7 +149,8 @@ class FilterTest {
 
     @Test
     void decimalsHaveAtMostEighteenDigitsBeforeAndTenAfterThePoint() {
-        assertEquals(new NumberRange(ThingsView.TOTAL, new BigDecimal("999999999999999999.9999999999"), null),
+        assertEquals(
+                new NumberRange(ThingsView.TOTAL, new BigDecimal("999999999999999999.9999999999"), null),
                 read("total.from", "999999999999999999.9999999999"));
         assertEquals(new NumberRange(ThingsView.TOTAL, null, new BigDecimal("-0.5")), read("total.to", "-0.5"));
         for (String bad : List.of("9999999999999999999", "0.00000000001", "1e19", "1".repeat(41))) {
@@ -139,13 +164,20 @@ class FilterTest {
     @Test
     void rangesMergeTheirBoundsAndWriteThemBack() {
         ListRequest request = parse("total.from", "10", "total.to", "20.50").request();
-        assertEquals(new NumberRange(ThingsView.TOTAL, new BigDecimal("10"), new BigDecimal("20.50")),
+        assertEquals(
+                new NumberRange(ThingsView.TOTAL, new BigDecimal("10"), new BigDecimal("20.50")),
                 request.filters().get("total"));
-        assertEquals(Map.of("total.from", "10", "total.to", "20.50"), request.filters().get("total").parameters());
-        assertEquals(List.of("total.from", "total.to"), List.copyOf(request.filters().get("total").parameters().keySet()));
+        assertEquals(
+                Map.of("total.from", "10", "total.to", "20.50"),
+                request.filters().get("total").parameters());
+        assertEquals(
+                List.of("total.from", "total.to"),
+                List.copyOf(request.filters().get("total").parameters().keySet()));
         ListRequest replaced = parse("total.from", "10", "total", "7").request();
-        assertEquals(new NumberRange(ThingsView.TOTAL, new BigDecimal("7"), new BigDecimal("7")),
-                replaced.filters().get("total"), "a plain value is both bounds");
+        assertEquals(
+                new NumberRange(ThingsView.TOTAL, new BigDecimal("7"), new BigDecimal("7")),
+                replaced.filters().get("total"),
+                "a plain value is both bounds");
         assertEquals("1000", read("total.from", "1E+3").parameters().get("total.from"), "written without exponent");
     }
 
@@ -153,11 +185,20 @@ class FilterTest {
     void datesHaveFourDigitYearsFromTheFirst() {
         assertEquals(new DateRange(ThingsView.BORN, LocalDate.of(1, 1, 1), null), read("born.from", "0001-01-01"));
         assertEquals(new DateRange(ThingsView.BORN, null, LocalDate.of(9999, 12, 31)), read("born.to", "9999-12-31"));
-        assertEquals(new DateRange(ThingsView.BORN, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1)),
+        assertEquals(
+                new DateRange(ThingsView.BORN, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1)),
                 read("born", "2026-03-01"));
         assertEquals("list.notice.outOfRange", refused("born.from", "0000-12-31"));
-        for (String bad : List.of("2026-02-30", "2026-13-01", "26-01-01", "2026-1-1", "+12026-01-01", "-0001-01-01",
-                "2026-01-01T10:00", "yesterday", "2".repeat(5000))) {
+        for (String bad : List.of(
+                "2026-02-30",
+                "2026-13-01",
+                "26-01-01",
+                "2026-1-1",
+                "+12026-01-01",
+                "-0001-01-01",
+                "2026-01-01T10:00",
+                "yesterday",
+                "2".repeat(5000))) {
             assertEquals("list.notice.notDate", refused("born.from", bad), bad);
         }
         assertEquals("list.notice.unknownFilter", refused("born.since", "2026-01-01"));
@@ -166,19 +207,33 @@ class FilterTest {
     @Test
     void momentsTakeADayOrATimeAndAnUpperDayCoversTheWholeDay() {
         LocalDateTime endOfDay = LocalDateTime.of(2026, 2, 1, 23, 59, 59, 999_999_000);
-        assertEquals(new DateRange(ThingsView.CREATED, LocalDateTime.of(2026, 2, 1, 0, 0), endOfDay),
-                read("createdAt", "2026-02-01"), "a day alone is that day");
+        assertEquals(
+                new DateRange(ThingsView.CREATED, LocalDateTime.of(2026, 2, 1, 0, 0), endOfDay),
+                read("createdAt", "2026-02-01"),
+                "a day alone is that day");
         assertEquals(new DateRange(ThingsView.CREATED, null, endOfDay), read("createdAt.to", "2026-02-01"));
-        assertEquals(new DateRange(ThingsView.CREATED, LocalDateTime.of(2026, 2, 1, 10, 30), null),
+        assertEquals(
+                new DateRange(ThingsView.CREATED, LocalDateTime.of(2026, 2, 1, 10, 30), null),
                 read("createdAt.from", "2026-02-01T10:30"));
-        assertEquals(new DateRange(ThingsView.CREATED, LocalDateTime.of(2026, 2, 1, 10, 30, 5, 123_456_789), null),
+        assertEquals(
+                new DateRange(ThingsView.CREATED, LocalDateTime.of(2026, 2, 1, 10, 30, 5, 123_456_789), null),
                 read("createdAt.from", "2026-02-01T10:30:05.123456789"));
-        assertEquals(Map.of("createdAt.from", "2026-02-01", "createdAt.to", "2026-02-01"),
-                read("createdAt", "2026-02-01").parameters(), "written back as days");
-        assertEquals(Map.of("createdAt.from", "2026-02-01T10:30"), read("createdAt.from", "2026-02-01T10:30").parameters());
+        assertEquals(
+                Map.of("createdAt.from", "2026-02-01", "createdAt.to", "2026-02-01"),
+                read("createdAt", "2026-02-01").parameters(),
+                "written back as days");
+        assertEquals(
+                Map.of("createdAt.from", "2026-02-01T10:30"),
+                read("createdAt.from", "2026-02-01T10:30").parameters());
         assertEquals("list.notice.outOfRange", refused("createdAt.from", "0000-01-01T00:00"));
-        for (String bad : List.of("2026-02-01T25:00", "2026-02-01T10:30:05.1234567891", "2026-02-01 10:30",
-                "2026-02-01T10", "2026-02-01T10:30Z", "+999999999-12-31T23:59:59", "1".repeat(5000))) {
+        for (String bad : List.of(
+                "2026-02-01T25:00",
+                "2026-02-01T10:30:05.1234567891",
+                "2026-02-01 10:30",
+                "2026-02-01T10",
+                "2026-02-01T10:30Z",
+                "+999999999-12-31T23:59:59",
+                "1".repeat(5000))) {
             assertEquals("list.notice.notDate", refused("createdAt.from", bad), bad);
         }
     }
@@ -188,7 +243,9 @@ class FilterTest {
         assertEquals(new RelationFilter(ThingsView.CUSTOMER, 42L), read("customer", "42"));
         assertEquals(new MemberFilter(ThingsView.TAGS, 7L), read("tags", "7"));
         assertEquals(Map.of("tags", "7"), read("tags", "7").parameters());
-        assertEquals(new RelationFilter(ThingsView.CUSTOMER, Long.MAX_VALUE), read("customer", String.valueOf(Long.MAX_VALUE)));
+        assertEquals(
+                new RelationFilter(ThingsView.CUSTOMER, Long.MAX_VALUE),
+                read("customer", String.valueOf(Long.MAX_VALUE)));
         for (String bad : List.of("x", "4.2", "9223372036854775808", "4".repeat(5000))) {
             assertEquals("list.notice.notWholeNumber", refused("customer", bad), bad);
             assertEquals("list.notice.notWholeNumber", refused("tags", bad), bad);
@@ -199,8 +256,27 @@ class FilterTest {
 
     @Test
     void everyFilterReadsBackFromWhatItWrites() {
-        ListRequest request = parse("email", "ex", "note", "n", "status", "paid", "active", "yes", "quantity.from", "1",
-                "total.to", "2.5", "born", "2026-01-01", "createdAt.from", "2026-01-01T10:00", "customer", "3", "tags", "4")
+        ListRequest request = parse(
+                        "email",
+                        "ex",
+                        "note",
+                        "n",
+                        "status",
+                        "paid",
+                        "active",
+                        "yes",
+                        "quantity.from",
+                        "1",
+                        "total.to",
+                        "2.5",
+                        "born",
+                        "2026-01-01",
+                        "createdAt.from",
+                        "2026-01-01T10:00",
+                        "customer",
+                        "3",
+                        "tags",
+                        "4")
                 .request();
         assertEquals(10, request.filters().size());
         Map<String, String> written = new java.util.LinkedHashMap<>();
@@ -212,11 +288,16 @@ class FilterTest {
 
     @Test
     void readingDirectlyRefusesWithTheNotice() {
-        FilterRefused refused = assertThrows(FilterRefused.class,
-                () -> Filter.read(ThingsView.TOTAL, "total.from", "from", "ten", null));
+        FilterRefused refused = assertThrows(
+                FilterRefused.class, () -> Filter.read(ThingsView.TOTAL, "total.from", "from", "ten", null));
         assertEquals("list.notice.notNumber", refused.notice().key());
-        assertEquals(new BigDecimal("3"), Filter.read(ThingsView.TOTAL, "total", null, "3", null).value());
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Filter.read(ThingsView.ACTIVE, "active", null, "maybe", null)) instanceof FilterRefused);
+        assertEquals(
+                new BigDecimal("3"),
+                Filter.read(ThingsView.TOTAL, "total", null, "3", null).value());
+        assertTrue(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Filter.read(ThingsView.ACTIVE, "active", null, "maybe", null))
+                        instanceof FilterRefused);
     }
 }

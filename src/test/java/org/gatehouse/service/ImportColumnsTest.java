@@ -37,8 +37,8 @@ class ImportColumnsTest {
         emf = Persistence.createEntityManagerFactory("metamodel-test");
         Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
         Map<Class<?>, String> titles = Map.of(Customer.class, "name", Order.class, "reference");
-        AdminViewFactory factory = new AdminViewFactory(emf.getMetamodel(), validator::getConstraintsForClass,
-                type -> titles.getOrDefault(type, "id"));
+        AdminViewFactory factory = new AdminViewFactory(
+                emf.getMetamodel(), validator::getConstraintsForClass, type -> titles.getOrDefault(type, "id"));
         products = factory.build(new DemoAdminViews().products());
         orders = factory.build(new DemoAdminViews().orders());
     }
@@ -50,13 +50,16 @@ class ImportColumnsTest {
 
     @Test
     void headersAreMatchedByNameAndByLabelInEitherLanguage() {
-        assertEquals(Arrays.asList("id", "sku", "name", "price", "stock", "active", null),
+        assertEquals(
+                Arrays.asList("id", "sku", "name", "price", "stock", "active", null),
                 ImportColumns.suggest(List.of("ID", "SKU", "Name", " price ", "STOCK", "active", "colour"), products));
         List<String> german = ImportColumns.suggest(List.of("id", "Kunde", "Status", "Summe"), orders);
         assertEquals("customer", german.get(1));
         assertEquals("status", german.get(2));
         assertEquals(Arrays.asList(null, null), ImportColumns.suggest(List.of("", "nothing"), products));
-        assertEquals(Arrays.asList("name", null), ImportColumns.suggest(List.of("Name", "name"), products),
+        assertEquals(
+                Arrays.asList("name", null),
+                ImportColumns.suggest(List.of("Name", "name"), products),
                 "one property is suggested once");
     }
 
@@ -84,12 +87,23 @@ class ImportColumnsTest {
 
     @Test
     void cellsAreReadAsTheExportWroteThem() {
-        assertEquals(new BigDecimal("9.50"), ImportColumns.value("9.50", products.property("price").orElseThrow()));
+        assertEquals(
+                new BigDecimal("9.50"),
+                ImportColumns.value("9.50", products.property("price").orElseThrow()));
         assertEquals(-5, ImportColumns.value("'-5", products.property("stock").orElseThrow()));
-        assertEquals(Boolean.TRUE, ImportColumns.value("Yes", products.property("active").orElseThrow()));
-        assertEquals(OrderStatus.values()[0], ImportColumns.value(OrderStatus.values()[0].name(),
-                orders.property("status").orElseThrow()));
-        assertThrows(TextValues.Unreadable.class, () -> ImportColumns.value("9,50", products.property("price").orElseThrow()));
-        assertThrows(TextValues.Unreadable.class, () -> ImportColumns.value("maybe", products.property("active").orElseThrow()));
+        assertEquals(
+                Boolean.TRUE,
+                ImportColumns.value("Yes", products.property("active").orElseThrow()));
+        assertEquals(
+                OrderStatus.values()[0],
+                ImportColumns.value(
+                        OrderStatus.values()[0].name(),
+                        orders.property("status").orElseThrow()));
+        assertThrows(
+                TextValues.Unreadable.class,
+                () -> ImportColumns.value("9,50", products.property("price").orElseThrow()));
+        assertThrows(
+                TextValues.Unreadable.class,
+                () -> ImportColumns.value("maybe", products.property("active").orElseThrow()));
     }
 }

@@ -31,10 +31,32 @@ class PageCursorTest {
     private static final PropertyDescriptor CREATED = property("createdAt", PropertyKind.DATE_TIME, true);
     private static final PropertyDescriptor NOTE = property("note", PropertyKind.TEXT, false);
 
-    private static final AdminView<Thing> VIEW = new AdminView<>(Thing.class, "things", "Things", "Thing", "", "",
-            Long.class, props(ID, NAME, TOTAL, CREATED, NOTE), List.of(NAME, TOTAL, CREATED, NOTE), List.of(),
-            List.of(), List.of(), "name", List.of(new SortOrder("createdAt", true)), List.of(10, 20), true, true, true,
-            List.<BulkAction<Thing>>of(), null, null, Map.of(), Map.of(), List.of(), StepUpRule.NONE);
+    private static final AdminView<Thing> VIEW = new AdminView<>(
+            Thing.class,
+            "things",
+            "Things",
+            "Thing",
+            "",
+            "",
+            Long.class,
+            props(ID, NAME, TOTAL, CREATED, NOTE),
+            List.of(NAME, TOTAL, CREATED, NOTE),
+            List.of(),
+            List.of(),
+            List.of(),
+            "name",
+            List.of(new SortOrder("createdAt", true)),
+            List.of(10, 20),
+            true,
+            true,
+            true,
+            List.<BulkAction<Thing>>of(),
+            null,
+            null,
+            Map.of(),
+            Map.of(),
+            List.of(),
+            StepUpRule.NONE);
 
     /** A row of the list. */
     public static final class Thing {
@@ -66,8 +88,8 @@ class PageCursorTest {
     }
 
     private static PropertyDescriptor property(String name, PropertyKind kind, boolean required) {
-        return new PropertyDescriptor(name, name, kind, Object.class, required, 0, false, true, false, false, List.of(),
-                null);
+        return new PropertyDescriptor(
+                name, name, kind, Object.class, required, 0, false, true, false, false, List.of(), null);
     }
 
     private static Map<String, PropertyDescriptor> props(PropertyDescriptor... properties) {
@@ -84,7 +106,8 @@ class PageCursorTest {
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                parameters.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
@@ -98,7 +121,8 @@ class PageCursorTest {
     @Test
     void aRowsPositionGoesIntoTheAddressAndComesBackTheSame() {
         ListRequest list = parse("sort=-total,name");
-        Thing row = new Thing("Zoë \u001f ~,|&= \"x\"", new BigDecimal("12.50"), LocalDateTime.of(2026, 1, 2, 3, 4, 5, 6000));
+        Thing row = new Thing(
+                "Zoë \u001f ~,|&= \"x\"", new BigDecimal("12.50"), LocalDateTime.of(2026, 1, 2, 3, 4, 5, 6000));
         String cursor = list.cursorOf(row, 42L);
         assertNotNull(cursor);
         assertTrue(cursor.matches("[A-Za-z0-9_-]+"), "URL-safe: " + cursor);
@@ -108,7 +132,9 @@ class PageCursorTest {
         ListRequest next = parsed.request();
         assertEquals(7, next.page());
         assertTrue(next.cursor().after());
-        assertEquals(List.of(new BigDecimal("12.50"), row.getName(), 42L), next.cursor().values());
+        assertEquals(
+                List.of(new BigDecimal("12.50"), row.getName(), 42L),
+                next.cursor().values());
         assertEquals(cursor, next.cursorText(), "written back as it came");
 
         ListRequest previous = parse("before=" + cursor + "&page=6&sort=-total,name");
@@ -143,13 +169,22 @@ class PageCursorTest {
     @Test
     void positionsThatDoNotFitTheListArePagedByNumberWithANotice() {
         String fits = parse("").cursorOf(new Thing("a", BigDecimal.ONE, LocalDateTime.now()), 1L);
-        String[] bad = {"", "%%%", "not-base64!", encode("-createdAt,2026-01-01T00%3A00"), encode("-createdAt,2026-01-01T00%3A00,1,2"),
-            encode("-createdAt,yesterday,1"), encode("-createdAt,2026-01-01T00%3A00,one"),
-            encode("-createdAt,99999-01-01T00%3A00,1"), encode("createdAt,2026-01-01T00%3A00,1"),
+        String[] bad = {
+            "",
+            "%%%",
+            "not-base64!",
+            encode("-createdAt,2026-01-01T00%3A00"),
+            encode("-createdAt,2026-01-01T00%3A00,1,2"),
+            encode("-createdAt,yesterday,1"),
+            encode("-createdAt,2026-01-01T00%3A00,one"),
+            encode("-createdAt,99999-01-01T00%3A00,1"),
+            encode("createdAt,2026-01-01T00%3A00,1"),
             encode("name,a%00b,1"),
-            "A".repeat(5000)};
+            "A".repeat(5000)
+        };
         for (String cursor : bad) {
-            ListRequest.Parsed list = parsed("page=4&after=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            ListRequest.Parsed list =
+                    parsed("page=4&after=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             assertNull(list.request().cursor(), cursor);
             assertEquals(4, list.request().page());
             assertEquals(cursor.isEmpty() ? 0 : 1, list.notices().size(), cursor + ": " + list.notices());

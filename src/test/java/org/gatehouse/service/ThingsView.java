@@ -14,33 +14,57 @@ import org.gatehouse.metadata.StepUpRule;
 public final class ThingsView {
 
     /** Required, so that the default order (newest id first) can be paged by position. */
-    public static final PropertyDescriptor ID = new PropertyDescriptor("id", "id", PropertyKind.INTEGER, Long.class, true,
-            0, false, true, false, false, List.of(), null);
+    public static final PropertyDescriptor ID = new PropertyDescriptor(
+            "id", "id", PropertyKind.INTEGER, Long.class, true, 0, false, true, false, false, List.of(), null);
+
     public static final PropertyDescriptor EMAIL = property("email", PropertyKind.TEXT, String.class, true, List.of());
-    public static final PropertyDescriptor NOTE = property("note", PropertyKind.LONG_TEXT, String.class, true, List.of());
-    public static final PropertyDescriptor STATUS = property("status", PropertyKind.ENUM, Object.class, true,
-            List.of("NEW", "PAID"));
-    public static final PropertyDescriptor ACTIVE = property("active", PropertyKind.BOOLEAN, Boolean.class, true, List.of());
-    public static final PropertyDescriptor QUANTITY = property("quantity", PropertyKind.INTEGER, Integer.class, true,
-            List.of());
-    public static final PropertyDescriptor TOTAL = property("total", PropertyKind.DECIMAL, Object.class, true, List.of());
+    public static final PropertyDescriptor NOTE =
+            property("note", PropertyKind.LONG_TEXT, String.class, true, List.of());
+    public static final PropertyDescriptor STATUS =
+            property("status", PropertyKind.ENUM, Object.class, true, List.of("NEW", "PAID"));
+    public static final PropertyDescriptor ACTIVE =
+            property("active", PropertyKind.BOOLEAN, Boolean.class, true, List.of());
+    public static final PropertyDescriptor QUANTITY =
+            property("quantity", PropertyKind.INTEGER, Integer.class, true, List.of());
+    public static final PropertyDescriptor TOTAL =
+            property("total", PropertyKind.DECIMAL, Object.class, true, List.of());
     public static final PropertyDescriptor BORN = property("born", PropertyKind.DATE, Object.class, true, List.of());
-    public static final PropertyDescriptor CREATED = property("createdAt", PropertyKind.DATE_TIME, Object.class, true,
-            List.of());
-    public static final PropertyDescriptor CUSTOMER = property("customer", PropertyKind.TO_ONE, Object.class, true,
-            List.of());
+    public static final PropertyDescriptor CREATED =
+            property("createdAt", PropertyKind.DATE_TIME, Object.class, true, List.of());
+    public static final PropertyDescriptor CUSTOMER =
+            property("customer", PropertyKind.TO_ONE, Object.class, true, List.of());
     public static final PropertyDescriptor TAGS = property("tags", PropertyKind.TO_MANY, Object.class, true, List.of());
-    public static final PropertyDescriptor SECRET = property("secret", PropertyKind.TEXT, String.class, false, List.of());
+    public static final PropertyDescriptor SECRET =
+            property("secret", PropertyKind.TEXT, String.class, false, List.of());
 
-    public static final AdminView<Object> VIEW = new AdminView<>(Object.class, "things", "Things", "Thing", "", "",
-            Long.class, props(ID, EMAIL, NOTE, STATUS, ACTIVE, QUANTITY, TOTAL, BORN, CREATED, CUSTOMER, TAGS, SECRET),
-            List.of(ID, EMAIL, CREATED), List.of(), List.of(EMAIL),
-            List.of(EMAIL, NOTE, STATUS, ACTIVE, QUANTITY, TOTAL, BORN, CREATED, CUSTOMER, TAGS), "email",
-            List.of(new SortOrder("id", true)), List.of(10, 20, 50), true, true, true, List.<BulkAction<Object>>of(),
-            null, null, Map.of(), Map.of(), List.of(), StepUpRule.NONE);
+    public static final AdminView<Object> VIEW = new AdminView<>(
+            Object.class,
+            "things",
+            "Things",
+            "Thing",
+            "",
+            "",
+            Long.class,
+            props(ID, EMAIL, NOTE, STATUS, ACTIVE, QUANTITY, TOTAL, BORN, CREATED, CUSTOMER, TAGS, SECRET),
+            List.of(ID, EMAIL, CREATED),
+            List.of(),
+            List.of(EMAIL),
+            List.of(EMAIL, NOTE, STATUS, ACTIVE, QUANTITY, TOTAL, BORN, CREATED, CUSTOMER, TAGS),
+            "email",
+            List.of(new SortOrder("id", true)),
+            List.of(10, 20, 50),
+            true,
+            true,
+            true,
+            List.<BulkAction<Object>>of(),
+            null,
+            null,
+            Map.of(),
+            Map.of(),
+            List.of(),
+            StepUpRule.NONE);
 
-    private ThingsView() {
-    }
+    private ThingsView() {}
 
     /** A row of the list. */
     public static final class Row {
@@ -55,9 +79,20 @@ public final class ThingsView {
         }
     }
 
-    private static PropertyDescriptor property(String name, PropertyKind kind, Class<?> type, boolean filterable,
-            List<String> choices) {
-        return new PropertyDescriptor(name, name, kind, type, false, 0, false, true, false, filterable, choices,
+    private static PropertyDescriptor property(
+            String name, PropertyKind kind, Class<?> type, boolean filterable, List<String> choices) {
+        return new PropertyDescriptor(
+                name,
+                name,
+                kind,
+                type,
+                false,
+                0,
+                false,
+                true,
+                false,
+                filterable,
+                choices,
                 kind.isRelation() ? "name" : null);
     }
 

@@ -30,7 +30,8 @@ class CsvQuotingTest {
             assertEquals('"', field.charAt(0), formula);
             assertEquals('\'', field.charAt(1), "a leading quote keeps it text: " + formula);
         }
-        assertEquals("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", CsvExportServlet.csv("=HYPERLINK(\"http://x\",\"y\")"));
+        assertEquals(
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", CsvExportServlet.csv("=HYPERLINK(\"http://x\",\"y\")"));
     }
 
     @Test
@@ -40,7 +41,9 @@ class CsvQuotingTest {
         assertEquals("\"'x\"", CsvExportServlet.csv("'x"));
         for (String value : new String[] {"'=1", "''x", "'x", "=1", "-1", "@a", "plain"}) {
             String field = CsvExportServlet.csv(value);
-            String cell = field.startsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field;
+            String cell = field.startsWith("\"")
+                    ? field.substring(1, field.length() - 1).replace("\"\"", "\"")
+                    : field;
             assertEquals(value, org.gatehouse.service.ImportColumns.undefused(cell), field);
         }
     }

@@ -32,12 +32,15 @@ class DashboardTextsTest {
         assertEquals("0 records", HomeBacking.countText(new ListCount(0, ListCount.Kind.EXACT), Locale.ENGLISH));
         assertEquals("1 record", HomeBacking.countText(new ListCount(1, ListCount.Kind.EXACT), Locale.ENGLISH));
         assertEquals("1,234 records", HomeBacking.countText(new ListCount(1234, ListCount.Kind.EXACT), Locale.ENGLISH));
-        assertEquals("about 1,000,000 records",
+        assertEquals(
+                "about 1,000,000 records",
                 HomeBacking.countText(new ListCount(1_000_000, ListCount.Kind.ESTIMATE), Locale.ENGLISH));
-        assertEquals("more than 10,000 records",
+        assertEquals(
+                "more than 10,000 records",
                 HomeBacking.countText(new ListCount(10_000, ListCount.Kind.AT_LEAST), Locale.ENGLISH));
         assertEquals("1 Datensatz", HomeBacking.countText(new ListCount(1, ListCount.Kind.EXACT), Locale.GERMAN));
-        assertEquals("etwa 1.000.000 Datensätze",
+        assertEquals(
+                "etwa 1.000.000 Datensätze",
                 HomeBacking.countText(new ListCount(1_000_000, ListCount.Kind.ESTIMATE), Locale.GERMAN));
     }
 

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 /** How the list page writes numbers, long texts and enum values, asks about bulk actions and reads the column choice. */
 class ListPageTextsTest {
 
-    private enum Colour { DARK_RED, GREEN }
+    private enum Colour {
+        DARK_RED,
+        GREEN
+    }
 
     private static PropertyDescriptor property(String name, PropertyKind kind, Class<?> type) {
         return new PropertyDescriptor(name, name, kind, type, false, 0, false, true, false, true, List.of(), null);
@@ -34,9 +37,31 @@ class ListPageTextsTest {
     private static AdminView<Object> view() {
         Map<String, PropertyDescriptor> properties = new LinkedHashMap<>();
         List.of(NAME, TOTAL, COLOUR).forEach(p -> properties.put(p.name(), p));
-        return new AdminView<>(Object.class, "things", "Things", "Thing", "", "", Long.class, properties,
-                List.of(NAME, TOTAL, COLOUR), List.of(), List.of(), List.of(), "name", List.of(new SortOrder("id", true)),
-                List.of(10, 20), true, true, true, List.<BulkAction<Object>>of(), null, null, Map.of(), Map.of(), List.of(),
+        return new AdminView<>(
+                Object.class,
+                "things",
+                "Things",
+                "Thing",
+                "",
+                "",
+                Long.class,
+                properties,
+                List.of(NAME, TOTAL, COLOUR),
+                List.of(),
+                List.of(),
+                List.of(),
+                "name",
+                List.of(new SortOrder("id", true)),
+                List.of(10, 20),
+                true,
+                true,
+                true,
+                List.<BulkAction<Object>>of(),
+                null,
+                null,
+                Map.of(),
+                Map.of(),
+                List.of(),
                 StepUpRule.NONE);
     }
 
@@ -67,30 +92,42 @@ class ListPageTextsTest {
         assertEquals("Dark red", badge.text());
         assertNull(badge.title());
         assertEquals("gh-badge gh-badge-0", badge.styleClass());
-        assertEquals("gh-badge gh-badge-1", ListCells.badge(Colour.GREEN, Locale.GERMAN).styleClass());
+        assertEquals(
+                "gh-badge gh-badge-1",
+                ListCells.badge(Colour.GREEN, Locale.GERMAN).styleClass());
         assertEquals("Green", FilterChoices.enumLabel(COLOUR, "GREEN", Locale.ENGLISH));
-        assertEquals("Lost", FilterChoices.enumLabel(COLOUR, "LOST", Locale.ENGLISH), "a name the enum lacks still reads");
+        assertEquals(
+                "Lost", FilterChoices.enumLabel(COLOUR, "LOST", Locale.ENGLISH), "a name the enum lacks still reads");
     }
 
     @Test
     void anActionsQuestionSaysHowManyRowsItChanges() {
-        assertEquals("Mark 3 orders as shipped?", ListBulkBacking.question("Mark {0,number,integer} {1} as shipped?", 3,
-                "orders", Locale.ENGLISH));
-        assertEquals("Deactivate the selected users' accounts? 1 user selected.",
+        assertEquals(
+                "Mark 3 orders as shipped?",
+                ListBulkBacking.question("Mark {0,number,integer} {1} as shipped?", 3, "orders", Locale.ENGLISH));
+        assertEquals(
+                "Deactivate the selected users' accounts? 1 user selected.",
                 ListBulkBacking.question("Deactivate the selected users' accounts?", 1, "user", Locale.ENGLISH));
-        assertEquals("Reset {broken? 2 things selected.", ListBulkBacking.question("Reset {broken?", 2, "things",
-                Locale.ENGLISH), "a deployer's braces are not a failure");
-        assertEquals("Ausblenden? 1.000 Dinge ausgew\u00e4hlt.", ListBulkBacking.question("Ausblenden?", 1000, "Dinge",
-                Locale.GERMAN));
+        assertEquals(
+                "Reset {broken? 2 things selected.",
+                ListBulkBacking.question("Reset {broken?", 2, "things", Locale.ENGLISH),
+                "a deployer's braces are not a failure");
+        assertEquals(
+                "Ausblenden? 1.000 Dinge ausgew\u00e4hlt.",
+                ListBulkBacking.question("Ausblenden?", 1000, "Dinge", Locale.GERMAN));
     }
 
     @Test
     void theColumnChoiceIsReadForItsOwnerAndOnlyForHideableColumns() {
         String owner = "0123456789abcdef";
         assertEquals(16, owner.length());
-        assertEquals(Set.of("total"), ColumnChoice.read(view(), owner + ":total|nonsense|name", owner),
+        assertEquals(
+                Set.of("total"),
+                ColumnChoice.read(view(), owner + ":total|nonsense|name", owner),
                 "the first column holds the record link and stays");
-        assertEquals(Set.of(), ColumnChoice.read(view(), "fedcba9876543210" + ":total", owner),
+        assertEquals(
+                Set.of(),
+                ColumnChoice.read(view(), "fedcba9876543210" + ":total", owner),
                 "another person's choice does not apply");
         assertEquals(Set.of(), ColumnChoice.read(view(), null, owner));
         assertEquals(Set.of(), ColumnChoice.read(view(), owner + ":" + "x|".repeat(2000), owner));

@@ -59,7 +59,8 @@ public class AccountBacking {
             accounts.register(email, password);
             ExternalContext external = faces.getExternalContext();
             external.getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("register.received"), null));
+            faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("register.received"), null));
             external.redirect(external.getRequestContextPath() + "/login");
         } catch (IdentityException e) {
             refuse(e);
@@ -75,8 +76,14 @@ public class AccountBacking {
             SessionFormAuthentication.signedIn(request.getSession(false))
                     .ifPresent(caller -> sessions.restamp(caller.sessionId(), stamp));
             SessionFormAuthentication.restamp(request.getSession(), stamp);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, keepOtherSessions
-                    ? TextBean.text("account.password.changed") : TextBean.text("account.password.changedOthersEnded"), null));
+            faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_INFO,
+                            keepOtherSessions
+                                    ? TextBean.text("account.password.changed")
+                                    : TextBean.text("account.password.changedOthersEnded"),
+                            null));
         } catch (IdentityException e) {
             refuse(e);
         }
@@ -87,7 +94,9 @@ public class AccountBacking {
 
     private void refuse(IdentityException e) {
         String clientId = e.getField() == null ? null : "form:" + e.getField();
-        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getText().text(TextBean.locale()), null));
+        faces.addMessage(
+                clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getText().text(TextBean.locale()), null));
         faces.validationFailed();
     }
 

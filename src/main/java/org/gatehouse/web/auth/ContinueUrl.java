@@ -12,8 +12,7 @@ final class ContinueUrl {
 
     private static final String KEPT = "org.gatehouse.continueUrl";
 
-    private ContinueUrl() {
-    }
+    private ContinueUrl() {}
 
     static String take(HttpServletRequest request) {
         String home = request.getContextPath() + "/admin/";
@@ -39,7 +38,10 @@ final class ContinueUrl {
     }
 
     static boolean isOwnAdminUrl(String url, HttpServletRequest request) {
-        return url != null && url.startsWith(request.getContextPath() + "/admin/") && !url.contains("//")
-                && !url.contains("\\") && url.chars().allMatch(c -> c > ' ' && c < 0x7f);
+        return url != null
+                && url.startsWith(request.getContextPath() + "/admin/")
+                && !url.contains("//")
+                && !url.contains("\\")
+                && url.chars().allMatch(c -> c > ' ' && c < 0x7f);
     }
 }

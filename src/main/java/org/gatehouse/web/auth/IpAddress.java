@@ -14,14 +14,14 @@ public final class IpAddress {
 
     private static final int GROUPS = 8;
 
-    private IpAddress() {
-    }
+    private IpAddress() {}
 
     public static String display(String address) {
         if (address == null || address.indexOf(':') < 0 || address.length() > 100) {
             return address;
         }
-        String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        String bare =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         int zoneAt = bare.indexOf('%');
         String zone = zoneAt < 0 ? "" : bare.substring(zoneAt);
         int[] groups = groups(zoneAt < 0 ? bare : bare.substring(0, zoneAt));
@@ -82,7 +82,8 @@ public final class IpAddress {
         }
         if (bestStart == 0 && bestLength == 5 && groups[5] == 0xffff) {
             // an IPv4-mapped address keeps its IPv4 part dotted
-            return "::ffff:" + (groups[6] >> 8) + "." + (groups[6] & 0xff) + "." + (groups[7] >> 8) + "." + (groups[7] & 0xff);
+            return "::ffff:" + (groups[6] >> 8) + "." + (groups[6] & 0xff) + "." + (groups[7] >> 8) + "."
+                    + (groups[7] & 0xff);
         }
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < GROUPS; i++) {

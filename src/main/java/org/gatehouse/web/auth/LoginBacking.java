@@ -60,8 +60,10 @@ public class LoginBacking {
             request.changeSessionId();
         }
         // with the saved request taken over, the mechanism only validates; we send the caller on ourselves
-        AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
-                .credential(new UsernamePasswordCredential(User.normalizeEmail(email), password)));
+        AuthenticationStatus status = securityContext.authenticate(
+                request,
+                response,
+                withParams().credential(new UsernamePasswordCredential(User.normalizeEmail(email), password)));
         password = null;
         String who = User.normalizeEmail(email);
         switch (status) {
@@ -79,14 +81,15 @@ public class LoginBacking {
             default -> {
                 audit.securityEvent(AuditAction.LOGIN_FAILURE, who, null);
                 ContinueUrl.keep(request, continueTo);
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, TextBean.text("login.invalid"), null));
+                faces.addMessage(
+                        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, TextBean.text("login.invalid"), null));
             }
         }
     }
 
     /** The pages after sign-in speak the language the user chose last time, on whichever browser. */
-    static void useRememberedLanguage(AccountService accounts, HttpServletRequest request, HttpServletResponse response,
-            String email) {
+    static void useRememberedLanguage(
+            AccountService accounts, HttpServletRequest request, HttpServletResponse response, String email) {
         String tag = email == null ? null : accounts.languageOf(email);
         Language.parse(tag).ifPresent(language -> Language.choose(request, response, language.getLanguage()));
     }
@@ -99,7 +102,9 @@ public class LoginBacking {
             throws IOException {
         SessionFormAuthentication.dropAnonymousState(request.getSession());
         String context = request.getContextPath();
-        if (SessionFormAuthentication.signedIn(request.getSession(false)).filter(SignedIn::mustEnrol).isPresent()) {
+        if (SessionFormAuthentication.signedIn(request.getSession(false))
+                .filter(SignedIn::mustEnrol)
+                .isPresent()) {
             ContinueUrl.keep(request, continueTo);
             response.sendRedirect(context + SessionFormAuthentication.ENROLMENT_PAGE);
             return;
@@ -133,7 +138,10 @@ public class LoginBacking {
 
     /** Sent here from {@code /register} while registration is closed (and it still is). */
     public boolean isRegistrationClosed() {
-        return "closed".equals(faces.getExternalContext().getRequestParameterMap().get("registration"))
+        return "closed"
+                        .equals(faces.getExternalContext()
+                                .getRequestParameterMap()
+                                .get("registration"))
                 && !accounts.isRegistrationOpen();
     }
 

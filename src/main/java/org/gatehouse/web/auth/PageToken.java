@@ -1,8 +1,8 @@
 package org.gatehouse.web.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -15,10 +15,10 @@ public final class PageToken {
 
     /** The form field that carries it. */
     public static final String PARAMETER = "gatehouse.token";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PageToken() {
-    }
+    private PageToken() {}
 
     static String create() {
         byte[] bytes = new byte[32];
@@ -29,14 +29,18 @@ public final class PageToken {
     /** The token of the session's signed-in caller, or {@code null} when nobody is signed in to it. */
     public static String of(Object session) {
         return session instanceof jakarta.servlet.http.HttpSession http
-                && http.getAttribute(SessionFormAuthentication.SIGNED_IN) instanceof SessionFormAuthentication.SignedIn caller
-                ? caller.token() : null;
+                        && http.getAttribute(SessionFormAuthentication.SIGNED_IN)
+                                instanceof SessionFormAuthentication.SignedIn caller
+                ? caller.token()
+                : null;
     }
 
     /** Whether a posted value is the session's token, compared in constant time. */
     public static boolean matches(Object session, String posted) {
         String expected = of(session);
-        return expected != null && posted != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                posted.getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && posted != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), posted.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,14 +13,18 @@ import java.util.Map;
 /** A QR code drawn on the server as an SVG {@code data:} URI: the key it carries never leaves for an image service. */
 final class QrImage {
 
-    private QrImage() {
-    }
+    private QrImage() {}
 
     static String dataUri(String text) {
         BitMatrix modules;
         try {
-            modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            modules = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalStateException("a key URI always fits a QR code", e);
         }

@@ -54,7 +54,9 @@ public class ResetBacking {
         }
         valid = resets.isValid(token);
         if (!valid) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, TextBean.text("identity.resetLink.invalid"), null));
+            faces.addMessage(
+                    null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, TextBean.text("identity.resetLink.invalid"), null));
         }
     }
 
@@ -67,7 +69,8 @@ public class ResetBacking {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("reset.done"), null));
             external.redirect(external.getRequestContextPath() + "/login");
         } catch (IdentityException e) {
-            faces.addMessage(e.getField() == null ? null : "form:" + e.getField(),
+            faces.addMessage(
+                    e.getField() == null ? null : "form:" + e.getField(),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getText().text(TextBean.locale()), null));
             valid = e.getField() != null;
         }

@@ -50,6 +50,7 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
     public static final String ENROLMENT_PAGE = "/account/two-factor";
     /** How long the code step may follow the password step. */
     private static final long CODE_STEP_MILLIS = 5 * 60_000L;
+
     private static final String RESOURCES = "/jakarta.faces.resource/";
     private static final Logger LOG = Logger.getLogger(SessionFormAuthentication.class.getName());
 
@@ -66,8 +67,8 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
     private SessionRegistry sessions;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (context.isAuthenticationRequest()) {
             Credential credential = context.getAuthParameters().getCredential();
             if (credential instanceof SecondFactorCredential code) {
@@ -90,8 +91,9 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
                 // no role yet: the session only remembers that the password was right, for a few minutes
                 HttpSession session = request.getSession();
                 session.removeAttribute(SIGNED_IN);
-                session.setAttribute(PENDING, new PendingFactor(name, groups, stamp.get(),
-                        System.currentTimeMillis() + CODE_STEP_MILLIS));
+                session.setAttribute(
+                        PENDING,
+                        new PendingFactor(name, groups, stamp.get(), System.currentTimeMillis() + CODE_STEP_MILLIS));
                 return redirect(response, request.getContextPath() + "/verify", false);
             }
             return signIn(request, context, name, groups, stamp.get(), twoFactor.requiredFor(groups));
@@ -115,7 +117,8 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
                 request.setAttribute(DatabaseUnavailableException.UNVERIFIED_SESSION, Boolean.TRUE);
                 return context.notifyContainerAboutLogin(caller.name(), caller.groups());
             }
-            if (live.filter(state -> !state.ended() && state.stamp().equals(caller.stamp())).isPresent()) {
+            if (live.filter(state -> !state.ended() && state.stamp().equals(caller.stamp()))
+                    .isPresent()) {
                 touch(caller.sessionId(), live.get());
                 request.setAttribute(StepUp.ATTRIBUTE, Instant.ofEpochMilli(caller.verifiedAt()));
                 request.setAttribute(SECOND_FACTOR, live.get().secondFactor());
@@ -124,7 +127,9 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
                 }
                 // a role of this user requires a second factor: nothing but setting one up until done
                 if (!request.getRequestURI().equals(request.getContextPath() + ENROLMENT_PAGE)) {
-                    return redirect(response, request.getContextPath() + ENROLMENT_PAGE,
+                    return redirect(
+                            response,
+                            request.getContextPath() + ENROLMENT_PAGE,
                             "partial/ajax".equals(request.getHeader("Faces-Request")));
                 }
                 return context.notifyContainerAboutLogin(caller.name(), Set.of());
@@ -155,10 +160,11 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** The code step: the password step's caller, if still pending, signs in once the code is right. */
-    private AuthenticationStatus secondStep(HttpServletRequest request, HttpMessageContext context,
-            SecondFactorCredential code) {
+    private AuthenticationStatus secondStep(
+            HttpServletRequest request, HttpMessageContext context, SecondFactorCredential code) {
         HttpSession session = request.getSession(false);
-        PendingFactor pending = session == null ? null : session.getAttribute(PENDING) instanceof PendingFactor p ? p : null;
+        PendingFactor pending =
+                session == null ? null : session.getAttribute(PENDING) instanceof PendingFactor p ? p : null;
         if (pending == null || pending.until() < System.currentTimeMillis()) {
             if (session != null) {
                 session.removeAttribute(PENDING);
@@ -166,7 +172,10 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
         }
         SecondFactorStore.Check check = twoFactor.verifySignIn(pending.name(), code.code(), request.getRemoteAddr());
-        if (!check.passed() || !accounts.sessionStamp(pending.name()).filter(pending.stamp()::equals).isPresent()) {
+        if (!check.passed()
+                || !accounts.sessionStamp(pending.name())
+                        .filter(pending.stamp()::equals)
+                        .isPresent()) {
             return context.notifyContainerAboutLogin(CredentialValidationResult.INVALID_RESULT);
         }
         session.removeAttribute(PENDING);
@@ -182,12 +191,18 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
     /** Request attribute: how many recovery codes are left, after one was used to sign in. */
     static final String RECOVERY_CODES_LEFT = "org.gatehouse.recoveryCodesLeft";
 
-    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, String name,
-            Set<String> groups, String stamp, boolean mustEnrol) {
+    private AuthenticationStatus signIn(
+            HttpServletRequest request,
+            HttpMessageContext context,
+            String name,
+            Set<String> groups,
+            String stamp,
+            boolean mustEnrol) {
         String sessionId = sessions.open(name, request.getRemoteAddr(), request.getHeader("User-Agent"));
         long now = System.currentTimeMillis();
-        request.getSession().setAttribute(SIGNED_IN,
-                new SignedIn(name, groups, stamp, PageToken.create(), sessionId, now, mustEnrol));
+        request.getSession()
+                .setAttribute(
+                        SIGNED_IN, new SignedIn(name, groups, stamp, PageToken.create(), sessionId, now, mustEnrol));
         request.setAttribute(StepUp.ATTRIBUTE, Instant.ofEpochMilli(now));
         return context.notifyContainerAboutLogin(name, mustEnrol ? Set.of() : groups);
     }
@@ -238,14 +253,16 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
 
     /** The session's caller, if signed in. */
     public static Optional<SignedIn> signedIn(HttpSession session) {
-        return session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn caller ? Optional.of(caller)
+        return session != null && session.getAttribute(SIGNED_IN) instanceof SignedIn caller
+                ? Optional.of(caller)
                 : Optional.empty();
     }
 
     /** Who is between the password and the code step in this session, if anyone (the deadline aside). */
     static Optional<String> pendingName(HttpSession session) {
         return session != null && session.getAttribute(PENDING) instanceof PendingFactor pending
-                ? Optional.of(pending.name()) : Optional.empty();
+                ? Optional.of(pending.name())
+                : Optional.empty();
     }
 
     /** The caller just proved who they are again (step-up): dangerous operations are allowed for a while. */
@@ -267,8 +284,15 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
      * login, the session's {@link PageToken}, its row in the {@link SessionRegistry}, when the caller
      * last proved who they are, and whether a second factor must be set up before anything else.
      */
-    public record SignedIn(String name, Set<String> groups, String stamp, String token, String sessionId,
-            long verifiedAt, boolean mustEnrol) implements Serializable {
+    public record SignedIn(
+            String name,
+            Set<String> groups,
+            String stamp,
+            String token,
+            String sessionId,
+            long verifiedAt,
+            boolean mustEnrol)
+            implements Serializable {
 
         SignedIn withStamp(String newStamp) {
             return new SignedIn(name, groups, newStamp, token, sessionId, verifiedAt, mustEnrol);
@@ -289,6 +313,5 @@ public class SessionFormAuthentication implements HttpAuthenticationMechanism {
     }
 
     /** A sign-in whose password was right and whose code is still to come, until a deadline. */
-    record PendingFactor(String name, Set<String> groups, String stamp, long until) implements Serializable {
-    }
+    record PendingFactor(String name, Set<String> groups, String stamp, long until) implements Serializable {}
 }

@@ -17,7 +17,8 @@ import org.gatehouse.web.i18n.TextBean;
 public class SessionsBacking {
 
     /** What a session id looks like; anything else never reaches the database. */
-    public static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+    public static final java.util.regex.Pattern SESSION_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     @Inject
     private SessionRegistry sessions;
@@ -35,8 +36,10 @@ public class SessionsBacking {
     }
 
     public String getCurrent() {
-        return SessionFormAuthentication.signedIn(((HttpServletRequest) faces.getExternalContext().getRequest())
-                .getSession(false)).map(SessionFormAuthentication.SignedIn::sessionId).orElse(null);
+        return SessionFormAuthentication.signedIn(
+                        ((HttpServletRequest) faces.getExternalContext().getRequest()).getSession(false))
+                .map(SessionFormAuthentication.SignedIn::sessionId)
+                .orElse(null);
     }
 
     /** Ends the session named by the button's {@code session} parameter (never the current one). */
@@ -50,20 +53,29 @@ public class SessionsBacking {
         int ended = sessions.endMine(id, getCurrent());
         live = null;
         if (ended == 1) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("account.sessions.ended"), null));
+            faces.addMessage(
+                    null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("account.sessions.ended"), null));
         } else {
             alreadyEnded();
         }
     }
 
     private void alreadyEnded() {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, TextBean.text("account.sessions.alreadyEnded"), null));
+        faces.addMessage(
+                null,
+                new FacesMessage(FacesMessage.SEVERITY_WARN, TextBean.text("account.sessions.alreadyEnded"), null));
     }
 
     public void endOthers() {
         int ended = sessions.endMine(null, getCurrent());
         live = null;
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, ended == 0 ? TextBean.text("account.sessions.noOthers")
-                : TextBean.text("account.sessions.endedOthers", ended), null));
+        faces.addMessage(
+                null,
+                new FacesMessage(
+                        FacesMessage.SEVERITY_INFO,
+                        ended == 0
+                                ? TextBean.text("account.sessions.noOthers")
+                                : TextBean.text("account.sessions.endedOthers", ended),
+                        null));
     }
 }

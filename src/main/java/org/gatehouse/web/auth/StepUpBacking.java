@@ -35,7 +35,8 @@ public class StepUpBacking {
      * check of this very request, so rendering the dialog on every page costs no query of its own.
      */
     public boolean isEnrolled() {
-        return Boolean.TRUE.equals(faces.getExternalContext().getRequestMap().get(SessionFormAuthentication.SECOND_FACTOR));
+        return Boolean.TRUE.equals(
+                faces.getExternalContext().getRequestMap().get(SessionFormAuthentication.SECOND_FACTOR));
     }
 
     /** The dialog's button: on success the page's script repeats the operation that asked. */
@@ -48,20 +49,24 @@ public class StepUpBacking {
     /** The confirmation page's button: on success, on to the address it was opened for. */
     public void confirmAndContinue() throws IOException {
         if (prove()) {
-            HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+            HttpServletRequest request =
+                    (HttpServletRequest) faces.getExternalContext().getRequest();
             String next = faces.getExternalContext().getRequestParameterMap().get("continue");
-            faces.getExternalContext().redirect(ContinueUrl.isOwnAdminUrl(next, request) ? next
-                    : request.getContextPath() + "/admin/");
+            faces.getExternalContext()
+                    .redirect(ContinueUrl.isOwnAdminUrl(next, request) ? next : request.getContextPath() + "/admin/");
         }
     }
 
     private boolean prove() {
         try {
             twoFactor.reauthenticate(password, code);
-            SessionFormAuthentication.reverified((HttpServletRequest) faces.getExternalContext().getRequest());
+            SessionFormAuthentication.reverified(
+                    (HttpServletRequest) faces.getExternalContext().getRequest());
             return true;
         } catch (IdentityException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getText().text(TextBean.locale()), null));
+            faces.addMessage(
+                    null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getText().text(TextBean.locale()), null));
             faces.validationFailed();
             return false;
         } finally {

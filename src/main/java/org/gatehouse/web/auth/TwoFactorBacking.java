@@ -36,6 +36,7 @@ public class TwoFactorBacking implements Serializable {
     private boolean enrolled;
     /** The key offered for setup: kept in this view only, stored (encrypted) once a code of it is right. */
     private String key;
+
     private String code;
     private List<String> recoveryCodes = List.of();
 

@@ -41,20 +41,24 @@ public class VerifyBacking {
 
     /** Whether a password step is waiting for its code in this session. */
     public boolean isPending() {
-        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        HttpServletRequest request =
+                (HttpServletRequest) faces.getExternalContext().getRequest();
         return SessionFormAuthentication.pendingName(request.getSession(false)).isPresent();
     }
 
     public void verify() throws IOException {
-        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
-        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
-        String who = SessionFormAuthentication.pendingName(request.getSession(false)).orElse(null);
+        HttpServletRequest request =
+                (HttpServletRequest) faces.getExternalContext().getRequest();
+        HttpServletResponse response =
+                (HttpServletResponse) faces.getExternalContext().getResponse();
+        String who =
+                SessionFormAuthentication.pendingName(request.getSession(false)).orElse(null);
         String continueTo = ContinueUrl.take(request);
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        AuthenticationStatus status = securityContext.authenticate(request, response,
-                withParams().credential(new SecondFactorCredential(code)));
+        AuthenticationStatus status = securityContext.authenticate(
+                request, response, withParams().credential(new SecondFactorCredential(code)));
         code = null;
         if (status == AuthenticationStatus.SUCCESS) {
             audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, "with a second factor");

@@ -26,8 +26,7 @@ public final class Language {
 
     private static final int YEAR = 365 * 24 * 3600;
 
-    private Language() {
-    }
+    private Language() {}
 
     /** The supported language chosen in the switcher, if any. */
     public static Optional<Locale> chosen(HttpServletRequest request) {
@@ -39,7 +38,9 @@ public final class Language {
         if (tag == null || tag.length() > 8) {
             return Optional.empty();
         }
-        return Texts.SUPPORTED.stream().filter(locale -> locale.getLanguage().equals(tag)).findFirst();
+        return Texts.SUPPORTED.stream()
+                .filter(locale -> locale.getLanguage().equals(tag))
+                .findFirst();
     }
 
     /** The language for a request: the chosen one, else the browser's best supported one, else English. */
@@ -48,7 +49,7 @@ public final class Language {
         if (chosen.isPresent()) {
             return chosen.get();
         }
-        for (var locales = request.getLocales(); locales.hasMoreElements();) {
+        for (var locales = request.getLocales(); locales.hasMoreElements(); ) {
             Locale wanted = locales.nextElement();
             if (Texts.SUPPORTED.stream().anyMatch(l -> l.getLanguage().equals(wanted.getLanguage()))) {
                 return Texts.supported(wanted);

@@ -14,7 +14,8 @@ import org.gatehouse.i18n.Texts;
 public class Preferences {
 
     private HttpServletRequest request() {
-        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }
 
     /** The language tag of the page, for {@code <html lang>}. */
@@ -51,7 +52,8 @@ public class Preferences {
     public String getCurrentUrl() {
         HttpServletRequest request = request();
         boolean error = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null;
-        Object uri = request.getAttribute(error ? RequestDispatcher.ERROR_REQUEST_URI : RequestDispatcher.FORWARD_REQUEST_URI);
+        Object uri = request.getAttribute(
+                error ? RequestDispatcher.ERROR_REQUEST_URI : RequestDispatcher.FORWARD_REQUEST_URI);
         Object query = error ? null : request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
         if (uri == null) {
             uri = request.getRequestURI();

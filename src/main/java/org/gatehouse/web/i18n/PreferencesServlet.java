@@ -62,17 +62,27 @@ public class PreferencesServlet extends HttpServlet {
             return false;
         }
         String own = request.getScheme() + "://" + request.getServerName()
-                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
-        return !origin.equalsIgnoreCase(own) && !origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader("Host"));
+                + (request.getServerPort() == 80 || request.getServerPort() == 443
+                        ? ""
+                        : ":" + request.getServerPort());
+        return !origin.equalsIgnoreCase(own)
+                && !origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader("Host"));
     }
 
     /** The page to go back to: a path of this application without scheme, host or control characters. */
     static String returnTo(HttpServletRequest request) {
         String home = request.getContextPath() + "/";
         String back = request.getParameter("continue");
-        boolean own = back != null && back.length() <= 2000 && back.startsWith(home) && !back.contains("//")
-                && !back.contains("\\") && !back.contains("/.") && !back.toLowerCase(java.util.Locale.ROOT).contains("%2e")
-                && !back.toLowerCase(java.util.Locale.ROOT).contains("%2f") && !back.contains("%5c") && !back.contains("%5C")
+        boolean own = back != null
+                && back.length() <= 2000
+                && back.startsWith(home)
+                && !back.contains("//")
+                && !back.contains("\\")
+                && !back.contains("/.")
+                && !back.toLowerCase(java.util.Locale.ROOT).contains("%2e")
+                && !back.toLowerCase(java.util.Locale.ROOT).contains("%2f")
+                && !back.contains("%5c")
+                && !back.contains("%5C")
                 && back.chars().allMatch(c -> c > ' ' && c < 0x7f);
         return own ? back : request.getContextPath() + "/admin/";
     }

@@ -58,7 +58,9 @@ public class TextBean extends AbstractMap<String, String> {
     public static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces == null || faces.getViewRoot() == null) {
-            return faces == null ? Locale.ENGLISH : Texts.supported(faces.getExternalContext().getRequestLocale());
+            return faces == null
+                    ? Locale.ENGLISH
+                    : Texts.supported(faces.getExternalContext().getRequestLocale());
         }
         return Texts.supported(faces.getViewRoot().getLocale());
     }

@@ -16,8 +16,7 @@ public final class Theme {
 
     public static final List<String> MODES = List.of(SYSTEM, "light", "dark");
 
-    private Theme() {
-    }
+    private Theme() {}
 
     /** The chosen mode, "system" unless the reader chose light or dark. */
     public static String of(HttpServletRequest request) {

@@ -48,11 +48,14 @@ public class When {
 
     /** A date in the reader's language. */
     public String date(LocalDate date) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(TextBean.locale()).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(TextBean.locale())
+                .format(date);
     }
 
     static String exact(Instant instant, Locale locale, ZoneId zone) {
-        String pattern = Locale.GERMAN.getLanguage().equals(locale.getLanguage()) ? "dd.MM.yyyy HH:mm z" : "yyyy-MM-dd HH:mm z";
+        String pattern =
+                Locale.GERMAN.getLanguage().equals(locale.getLanguage()) ? "dd.MM.yyyy HH:mm z" : "yyyy-MM-dd HH:mm z";
         return DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(instant);
     }
 
@@ -76,7 +79,10 @@ public class When {
     /** The reader's time zone, as their browser reported it (UTC until it has). */
     public ZoneId zone() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces == null ? ZoneOffset.UTC : Language.timeZone((HttpServletRequest) faces.getExternalContext().getRequest());
+        return faces == null
+                ? ZoneOffset.UTC
+                : Language.timeZone(
+                        (HttpServletRequest) faces.getExternalContext().getRequest());
     }
 
     static Instant instant(Object moment) {

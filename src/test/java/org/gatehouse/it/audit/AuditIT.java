@@ -27,6 +27,8 @@ import org.gatehouse.demo.DemoData;
 import org.gatehouse.demo.Order;
 import org.gatehouse.demo.Product;
 import org.gatehouse.identity.User;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
@@ -38,8 +40,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.TestDatabase;
 
 /** The audit trail and optimistic locking, inside Payara Micro on PostgreSQL. */
 @ExtendWith(ArquillianExtension.class)
@@ -65,8 +65,8 @@ class AuditIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.inContainer(Deployments.war(TestDatabase.create(),
-                Map.of("GATEHOUSE_DEMO_ROWS", Integer.toString(ORDERS))));
+        return Deployments.inContainer(
+                Deployments.war(TestDatabase.create(), Map.of("GATEHOUSE_DEMO_ROWS", Integer.toString(ORDERS))));
     }
 
     @SuppressWarnings("unchecked")
@@ -75,8 +75,12 @@ class AuditIT {
     }
 
     private List<AuditEntry> entries(String type, Object id) {
-        return em.createQuery("select a from AuditEntry a where a.entityType = :t and a.entityId = :id order by a.id",
-                AuditEntry.class).setParameter("t", type).setParameter("id", String.valueOf(id)).getResultList();
+        return em.createQuery(
+                        "select a from AuditEntry a where a.entityType = :t and a.entityId = :id order by a.id",
+                        AuditEntry.class)
+                .setParameter("t", type)
+                .setParameter("id", String.valueOf(id))
+                .getResultList();
     }
 
     private static JsonObject json(AuditEntry entry) {
@@ -101,7 +105,9 @@ class AuditIT {
                     together.countDown();
                     together.await(10, java.util.concurrent.TimeUnit.SECONDS);
                     try {
-                        return asAdmin.call(() -> service.update(orders, edit, null)).getTotal().toPlainString();
+                        return asAdmin.call(() -> service.update(orders, edit, null))
+                                .getTotal()
+                                .toPlainString();
                     } catch (ConflictException e) {
                         return "conflict";
                     }
@@ -115,10 +121,12 @@ class AuditIT {
         pool.shutdown();
         assertEquals(PAIRS, outcomes.stream().filter("conflict"::equals).count(), "exactly one loser per pair");
         for (int pair = 1; pair <= PAIRS; pair++) {
-            String winner = outcomes.get(2 * (pair - 1)).equals("conflict") ? outcomes.get(2 * pair - 1)
+            String winner = outcomes.get(2 * (pair - 1)).equals("conflict")
+                    ? outcomes.get(2 * pair - 1)
                     : outcomes.get(2 * (pair - 1));
             int n = pair;
-            Order fresh = asAdmin.call(() -> service.find(orders, String.valueOf(n)).orElseThrow());
+            Order fresh =
+                    asAdmin.call(() -> service.find(orders, String.valueOf(n)).orElseThrow());
             assertEquals(winner, fresh.getTotal().toPlainString(), "the stored value is the winner's");
             List<AuditEntry> trail = entries("Order", n);
             assertEquals(1, trail.size(), "only the winner is audited for order " + n);
@@ -139,7 +147,9 @@ class AuditIT {
         assertEquals(1, afterCreate.size());
         assertEquals(AuditAction.CREATE, afterCreate.get(0).getAction());
         assertEquals("test-runner", afterCreate.get(0).getActor());
-        assertEquals("audit.subject@example.com", json(afterCreate.get(0)).getJsonObject("email").getString("new"));
+        assertEquals(
+                "audit.subject@example.com",
+                json(afterCreate.get(0)).getJsonObject("email").getString("new"));
 
         created.setCity("Porto");
         asAdmin.call(() -> service.update(customers, created, null));
@@ -151,7 +161,8 @@ class AuditIT {
         assertTrue(diff.getJsonObject("city").isNull("old"));
         assertEquals("Porto", diff.getJsonObject("city").getString("new"));
 
-        Customer current = asAdmin.call(() -> service.find(customers, created.getId().toString()).orElseThrow());
+        Customer current = asAdmin.call(
+                () -> service.find(customers, created.getId().toString()).orElseThrow());
         asAdmin.run(() -> service.delete(customers, created.getId().toString(), current.getVersion()));
         List<AuditEntry> afterDelete = entries("Customer", created.getId());
         assertEquals(3, afterDelete.size());
@@ -171,19 +182,24 @@ class AuditIT {
     @Test
     void userWritesAreAuditedWithoutPasswordOrHash() throws Exception {
         AdminView<User> users = view("users");
-        User created = asAdmin.call(() -> service.create(users, new User("audited@example.com", null), "first-password-long"));
+        User created =
+                asAdmin.call(() -> service.create(users, new User("audited@example.com", null), "first-password-long"));
         long id = created.getId();
         asAdmin.call(() -> service.update(users, fresh(users, id), "second-password-long"));
-        asAdmin.call(() -> service.runAction(users, "deactivate", Map.of(String.valueOf(id), fresh(users, id).getVersion())));
+        asAdmin.call(() -> service.runAction(
+                users, "deactivate", Map.of(String.valueOf(id), fresh(users, id).getVersion())));
         User withRole = fresh(users, id);
-        withRole.setRoles(java.util.Set.of(em.createQuery("select r from Role r where r.name = 'admin'",
-                org.gatehouse.identity.Role.class).getSingleResult()));
+        withRole.setRoles(java.util.Set.of(
+                em.createQuery("select r from Role r where r.name = 'admin'", org.gatehouse.identity.Role.class)
+                        .getSingleResult()));
         asAdmin.call(() -> service.update(users, withRole, null));
         List<AuditEntry> trail = entries("User", id);
-        assertEquals(List.of(AuditAction.CREATE, AuditAction.UPDATE, AuditAction.BULK_ACTION, AuditAction.UPDATE),
+        assertEquals(
+                List.of(AuditAction.CREATE, AuditAction.UPDATE, AuditAction.BULK_ACTION, AuditAction.UPDATE),
                 trail.stream().map(AuditEntry::getAction).toList());
         String hash = (String) em.createNativeQuery("select password_hash from users where id = ?")
-                .setParameter(1, id).getSingleResult();
+                .setParameter(1, id)
+                .getSingleResult();
         for (AuditEntry entry : trail) {
             assertFalse(entry.getChanges().contains(hash), "no hash in " + entry.getChanges());
             assertFalse(entry.getChanges().contains("password-long"), "no password in " + entry.getChanges());
@@ -214,14 +230,16 @@ class AuditIT {
         assertEquals(before + 1, count());
         stale.setStock(6);
         assertThrows(ConflictException.class, () -> asAdmin.call(() -> service.update(products, stale, null)));
-        assertThrows(ConflictException.class, () -> asAdmin.call(() -> service.runAction(view("orders"), "ship",
-                Map.of("901", -1L))));
+        assertThrows(
+                ConflictException.class,
+                () -> asAdmin.call(() -> service.runAction(view("orders"), "ship", Map.of("901", -1L))));
         assertEquals(before + 1, count(), "refused and stale writes leave nothing behind");
     }
 
     private long count() {
         return em.createQuery("select count(a) from AuditEntry a where a.action <> :login", Long.class)
-                .setParameter("login", AuditAction.LOGIN_SUCCESS).getSingleResult();
+                .setParameter("login", AuditAction.LOGIN_SUCCESS)
+                .getSingleResult();
     }
 
     @Test
@@ -229,27 +247,37 @@ class AuditIT {
         audit.securityEvent(AuditAction.LOGIN_FAILURE, "someone@example.com", null);
         AdminView<AuditEntry> auditView = view("audit");
         assertFalse(auditView.creatable() || auditView.editable() || auditView.deletable());
-        AuditEntry any = asAdmin.call(() -> service.page(auditView,
-                org.gatehouse.service.ListRequest.defaults(auditView))).get(0);
+        AuditEntry any = asAdmin.call(
+                        () -> service.page(auditView, org.gatehouse.service.ListRequest.defaults(auditView)))
+                .get(0);
         assertThrows(WriteException.class, () -> asAdmin.call(() -> service.update(auditView, any, null)));
-        assertThrows(WriteException.class, () -> asAdmin.run(() -> service.delete(auditView, any.getId().toString(),
-                any.getVersion())));
-        assertThrows(WriteException.class, () -> asAdmin.call(() -> service.deleteAll(auditView,
-                Map.of(any.getId().toString(), any.getVersion()))));
+        assertThrows(
+                WriteException.class,
+                () -> asAdmin.run(() -> service.delete(auditView, any.getId().toString(), any.getVersion())));
+        assertThrows(
+                WriteException.class,
+                () -> asAdmin.call(
+                        () -> service.deleteAll(auditView, Map.of(any.getId().toString(), any.getVersion()))));
         assertThrows(WriteException.class, () -> asAdmin.call(() -> service.create(auditView, any, null)));
-        assertTrue(asAdmin.call(() -> service.find(auditView, any.getId().toString())).isPresent());
+        assertTrue(asAdmin.call(() -> service.find(auditView, any.getId().toString()))
+                .isPresent());
     }
 
     @Test
     void retentionPurgesOldEntriesAndRecordsThePurge() throws Exception {
         asAdmin.run(() -> em.createNativeQuery("insert into audit_log (id, at, action, entity_type, version) values"
-                + " (-1, ?, 'UPDATE', 'Ancient', 0)").setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minusDays(400))
+                        + " (-1, ?, 'UPDATE', 'Ancient', 0)")
+                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minusDays(400))
                 .executeUpdate());
         int purged = audit.purgeBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(365));
         assertTrue(purged >= 1);
-        assertEquals(0L, em.createQuery("select count(a) from AuditEntry a where a.entityType = 'Ancient'", Long.class)
-                .getSingleResult());
+        assertEquals(
+                0L,
+                em.createQuery("select count(a) from AuditEntry a where a.entityType = 'Ancient'", Long.class)
+                        .getSingleResult());
         assertFalse(em.createQuery("select a from AuditEntry a where a.action = :purge", AuditEntry.class)
-                .setParameter("purge", AuditAction.PURGE).getResultList().isEmpty());
+                .setParameter("purge", AuditAction.PURGE)
+                .getResultList()
+                .isEmpty());
     }
 }

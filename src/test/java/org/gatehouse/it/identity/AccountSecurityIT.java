@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -12,26 +16,22 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.TestDatabase;
 
 /** Lockout, login tracking, session revocation and response headers, over HTTP and in Chromium. */
 @ExtendWith(ArquillianExtension.class)
@@ -56,9 +56,21 @@ class AccountSecurityIT {
         }
         mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "50", "GATEHOUSE_REGISTRATION", "open",
-                "GATEHOUSE_SMTP_HOST", "127.0.0.1", "GATEHOUSE_SMTP_PORT", Integer.toString(port),
-                "GATEHOUSE_MAIL_FROM", "noreply@gatehouse.test", "GATEHOUSE_BASE_URL", PUBLIC_BASE))
+        return Deployments.war(
+                        DATABASE,
+                        Map.of(
+                                "GATEHOUSE_DEMO_ROWS",
+                                "50",
+                                "GATEHOUSE_REGISTRATION",
+                                "open",
+                                "GATEHOUSE_SMTP_HOST",
+                                "127.0.0.1",
+                                "GATEHOUSE_SMTP_PORT",
+                                Integer.toString(port),
+                                "GATEHOUSE_MAIL_FROM",
+                                "noreply@gatehouse.test",
+                                "GATEHOUSE_BASE_URL",
+                                PUBLIC_BASE))
                 .addClass(TestUsers.class);
     }
 
@@ -72,8 +84,8 @@ class AccountSecurityIT {
     private HttpResponse<String> askForReset(String email) throws Exception {
         HttpSession http = new HttpSession(base());
         String page = http.get("forgot").body();
-        return http.post("forgot", HttpSession.viewState(page), Map.of("form", "form", "form:email", email,
-                "form:submit", ""));
+        return http.post(
+                "forgot", HttpSession.viewState(page), Map.of("form", "form", "form:email", email, "form:submit", ""));
     }
 
     @Test
@@ -87,11 +99,14 @@ class AccountSecurityIT {
         MimeMessage[] messages = mail.getReceivedMessages();
         assertEquals(1, messages.length, "no mail for an unknown address");
         assertEquals(TestUsers.RESETTABLE, messages[0].getAllRecipients()[0].toString());
-        Matcher link = Pattern.compile("(http\\S+/reset\\?token=[A-Za-z0-9_-]+)")
-                .matcher(GreenMailUtil.getBody(messages[0]));
+        Matcher link =
+                Pattern.compile("(http\\S+/reset\\?token=[A-Za-z0-9_-]+)").matcher(GreenMailUtil.getBody(messages[0]));
         assertTrue(link.find(), GreenMailUtil.getBody(messages[0]));
-        assertEquals("0", single("select count(*) from password_resets where token_hash like '%"
-                + link.group(1).substring(link.group(1).indexOf('=') + 1) + "%'"), "only a hash is stored");
+        assertEquals(
+                "0",
+                single("select count(*) from password_resets where token_hash like '%"
+                        + link.group(1).substring(link.group(1).indexOf('=') + 1) + "%'"),
+                "only a hash is stored");
 
         try (Browser browser = new Browser(base())) {
             browser.driver().get(local(link.group(1)));
@@ -112,11 +127,13 @@ class AccountSecurityIT {
         Matcher second = Pattern.compile("(http\\S+/reset\\?token=[A-Za-z0-9_-]+)")
                 .matcher(GreenMailUtil.getBody(mail.getReceivedMessages()[1]));
         assertTrue(second.find());
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("update password_resets set expires_at = created_at - interval '1 minute'"
                     + " where used_at is null");
         }
-        HttpResponse<String> expired = new HttpSession(base()).get(local(second.group(1)).substring(base().length()));
+        HttpResponse<String> expired =
+                new HttpSession(base()).get(local(second.group(1)).substring(base().length()));
         assertTrue(expired.body().contains("invalid or has expired"), "an hour-old link is refused");
     }
 
@@ -134,12 +151,15 @@ class AccountSecurityIT {
     private HttpResponse<String> attempt(String email, String password) throws Exception {
         HttpSession http = new HttpSession(base());
         String page = http.get("login").body();
-        return http.post("login", HttpSession.viewState(page), Map.of("login", "login", "login:email", email,
-                "login:password", password, "login:submit", ""));
+        return http.post(
+                "login",
+                HttpSession.viewState(page),
+                Map.of("login", "login", "login:email", email, "login:password", password, "login:submit", ""));
     }
 
     private static String single(String sql) throws Exception {
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
@@ -156,17 +176,23 @@ class AccountSecurityIT {
         assertEquals(200, right.statusCode(), "even the right password is refused while locked");
         assertTrue(right.body().contains(INVALID), "with the same message as a wrong one");
         assertNotNull(single("select locked_until from users where email = '" + TestUsers.LOCKABLE + "'"));
-        assertEquals("1", single("select count(*) from audit_log where action = 'LOCKOUT' and actor = '"
-                + TestUsers.LOCKABLE + "'"));
+        assertEquals(
+                "1",
+                single("select count(*) from audit_log where action = 'LOCKOUT' and actor = '" + TestUsers.LOCKABLE
+                        + "'"));
 
         try (Browser admin = new Browser(base())) {
             admin.open("login");
             admin.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
             admin.open("admin/users?q=lockable");
             assertFalse(admin.text("#list\\:table_data tr td:nth-child(5)").isBlank(), "the lock shows in the list");
-            admin.driver().findElement(By.cssSelector("#list\\:table_data tr td .ui-chkbox-box")).click();
-            admin.wait(5).until(d -> "true".equals(d.findElement(By.cssSelector("#list\\:table_data tr"))
-                    .getAttribute("aria-selected")));
+            admin.driver()
+                    .findElement(By.cssSelector("#list\\:table_data tr td .ui-chkbox-box"))
+                    .click();
+            admin.wait(5)
+                    .until(d -> "true"
+                            .equals(d.findElement(By.cssSelector("#list\\:table_data tr"))
+                                    .getAttribute("aria-selected")));
             admin.click("#list\\:bulk .gh-action-unlock");
             admin.click("#list\\:confirmYes");
             admin.textContaining(".ui-growl", "Unlock: 1 user"); // done-notices are toasts
@@ -203,15 +229,20 @@ class AccountSecurityIT {
             admin.open("login");
             admin.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
             admin.open("admin/users?q=revocable");
-            admin.driver().findElement(By.cssSelector("#list\\:table_data tr td .ui-chkbox-box")).click();
-            admin.wait(5).until(d -> "true".equals(d.findElement(By.cssSelector("#list\\:table_data tr"))
-                    .getAttribute("aria-selected")));
+            admin.driver()
+                    .findElement(By.cssSelector("#list\\:table_data tr td .ui-chkbox-box"))
+                    .click();
+            admin.wait(5)
+                    .until(d -> "true"
+                            .equals(d.findElement(By.cssSelector("#list\\:table_data tr"))
+                                    .getAttribute("aria-selected")));
             admin.click("#list\\:bulk .gh-action-deactivate");
             admin.click("#list\\:confirmYes");
             admin.textContaining(".ui-growl", "Deactivate: 1 user"); // done-notices are toasts
         }
         HttpResponse<String> partial = again.postAjax("admin/orders");
-        assertTrue(partial.body().contains("<redirect url=") && partial.body().contains("/login"),
+        assertTrue(
+                partial.body().contains("<redirect url=") && partial.body().contains("/login"),
                 "an AJAX request of a revoked session is sent to the login page: " + partial.body());
     }
 
@@ -240,9 +271,12 @@ class AccountSecurityIT {
             browser.type("#form\\:confirmation_input, #form\\:confirmation", "1q2w3e4r5t6y");
             browser.click("#form\\:submit");
             browser.wait(10).until(d -> d.getPageSource().contains("one of the most common"));
-            assertTrue(browser.driver().findElement(By.xpath("//div[contains(@class, 'field')]"
-                    + "[.//input[@id = 'form:password' or @id = 'form:password_input']]")).getText()
-                    .contains("one of the most common"),
+            assertTrue(
+                    browser.driver()
+                            .findElement(By.xpath("//div[contains(@class, 'field')]"
+                                    + "[.//input[@id = 'form:password' or @id = 'form:password_input']]"))
+                            .getText()
+                            .contains("one of the most common"),
                     "a common password is refused on its field, with the rule named");
             browser.type("#form\\:email", "newcomer@example.com");
             browser.type("#form\\:password_input, #form\\:password", "a-newcomers-own-passphrase");
@@ -257,8 +291,10 @@ class AccountSecurityIT {
             assertEquals("Access denied", browser.text(".gh-error h1"));
             assertFalse(browser.driver().getPageSource().contains("@example.com</td>"), "no shop data");
         }
-        assertEquals("0", single("select count(*) from users_roles ur join users u on u.id = ur.user_id"
-                + " where u.email = 'newcomer@example.com'"));
+        assertEquals(
+                "0",
+                single("select count(*) from users_roles ur join users u on u.id = ur.user_id"
+                        + " where u.email = 'newcomer@example.com'"));
     }
 
     @Test
@@ -298,7 +334,9 @@ class AccountSecurityIT {
         String policy = policies.get(0);
         assertTrue(policy.contains("frame-ancestors 'none'"), policy);
         String scripts = policy.substring(policy.indexOf("script-src"));
-        assertTrue(scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}';?"), "a nonce, no inline or eval: " + policy);
+        assertTrue(
+                scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}';?"),
+                "a nonce, no inline or eval: " + policy);
         assertFalse(policy.contains("unsafe-eval"), policy);
         assertEquals("no-store", headers.firstValue("Cache-Control").orElse(""), "pages are never cached");
         String nonce = scripts.substring(scripts.indexOf("'nonce-") + 7, scripts.lastIndexOf('\''));
@@ -306,7 +344,8 @@ class AccountSecurityIT {
         assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(""));
-        assertTrue(headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+        assertTrue(headers.allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
                 .allMatch(c -> c.contains("HttpOnly") && c.toLowerCase().contains("samesite=lax")));
         assertFalse(headers.firstValue("Server").orElse("").matches(".*\\d+\\.\\d+.*"), "no version banner");
     }

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.gatehouse.identity.PasswordHasher;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.User;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
@@ -29,8 +31,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.TestDatabase;
 
 /**
  * Users and roles written the way the admin writes them — through the generic service and the
@@ -73,28 +73,35 @@ class IdentityIT {
     }
 
     private User reload(long id) throws Exception {
-        return asAdmin.call(() -> service.<User>find(view("users"), String.valueOf(id)).orElseThrow());
+        return asAdmin.call(
+                () -> service.<User>find(view("users"), String.valueOf(id)).orElseThrow());
     }
 
     private Role role(String name) {
-        return em.createQuery("select r from Role r where r.name = :name", Role.class).setParameter("name", name)
+        return em.createQuery("select r from Role r where r.name = :name", Role.class)
+                .setParameter("name", name)
                 .getSingleResult();
     }
 
     private User byEmail(String email) {
-        return em.createQuery("select u from User u where u.email = :email", User.class).setParameter("email", email)
-                .getResultStream().findFirst().orElse(null);
+        return em.createQuery("select u from User u where u.email = :email", User.class)
+                .setParameter("email", email)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     private String hashOf(long id) {
-        return (String) em.createNativeQuery("select password_hash from users where id = ?").setParameter(1, id)
+        return (String) em.createNativeQuery("select password_hash from users where id = ?")
+                .setParameter(1, id)
                 .getSingleResult();
     }
 
     @Test
     void callersWithoutTheAdminRoleAreRefusedByTheContainer() {
         assertThrows(EJBAccessException.class, () -> service.find(view("users"), "1"));
-        assertThrows(EJBAccessException.class,
+        assertThrows(
+                EJBAccessException.class,
                 () -> service.create(view("users"), new User("x@gatehouse.test", null), PASSWORD));
     }
 
@@ -102,7 +109,9 @@ class IdentityIT {
     void firstAdminWasCreatedFromConfiguration() {
         User admin = byEmail(Deployments.ADMIN_EMAIL);
         assertTrue(admin.isActive());
-        assertEquals(List.of(Roles.ADMIN), admin.getRoles().stream().map(Role::getName).toList());
+        assertEquals(
+                List.of(Roles.ADMIN),
+                admin.getRoles().stream().map(Role::getName).toList());
         assertTrue(hasher.verify(Deployments.ADMIN_PASSWORD, hashOf(admin.getId())));
     }
 
@@ -124,8 +133,10 @@ class IdentityIT {
         create("bob@example.com", PASSWORD);
         WriteException duplicate = assertThrows(WriteException.class, () -> create("BOB@example.com", PASSWORD));
         assertEquals("email", duplicate.getField());
-        assertEquals(1, em.createQuery("select count(u) from User u where lower(u.email) = 'bob@example.com'", Long.class)
-                .getSingleResult());
+        assertEquals(
+                1,
+                em.createQuery("select count(u) from User u where lower(u.email) = 'bob@example.com'", Long.class)
+                        .getSingleResult());
     }
 
     @Test
@@ -133,8 +144,8 @@ class IdentityIT {
         WriteException tooShort = assertThrows(WriteException.class, () -> create("carol@example.com", "short"));
         assertEquals("password", tooShort.getField());
         assertTrue(tooShort.getMessage().contains("at least 12"), tooShort.getMessage());
-        WriteException sameAsEmail = assertThrows(WriteException.class,
-                () -> create("carol.long@example.com", "carol.long@example.com"));
+        WriteException sameAsEmail =
+                assertThrows(WriteException.class, () -> create("carol.long@example.com", "carol.long@example.com"));
         assertTrue(sameAsEmail.getMessage().contains("email"), sameAsEmail.getMessage());
         assertEquals(null, byEmail("carol@example.com"), "nothing stored");
     }
@@ -144,12 +155,15 @@ class IdentityIT {
         User user = create("dave@example.com", PASSWORD);
         long id = user.getId();
         AdminView<User> users = view("users");
-        asAdmin.call(() -> service.runAction(users, "deactivate", Map.of(String.valueOf(id), reload(id).getVersion())));
+        asAdmin.call(() -> service.runAction(
+                users, "deactivate", Map.of(String.valueOf(id), reload(id).getVersion())));
         assertFalse(reload(id).isActive());
-        asAdmin.call(() -> service.runAction(users, "activate", Map.of(String.valueOf(id), reload(id).getVersion())));
+        asAdmin.call(() -> service.runAction(
+                users, "activate", Map.of(String.valueOf(id), reload(id).getVersion())));
         assertTrue(reload(id).isActive());
 
-        Role auditor = asAdmin.call(() -> service.create(view("roles"), new Role("auditor", "Reads the audit log"), null));
+        Role auditor =
+                asAdmin.call(() -> service.create(view("roles"), new Role("auditor", "Reads the audit log"), null));
         User withRole = reload(id);
         withRole.setRoles(Set.of(auditor));
         assertTrue(asAdmin.call(() -> service.update(users, withRole, null)).hasRole("auditor"));
@@ -158,23 +172,30 @@ class IdentityIT {
         assertFalse(asAdmin.call(() -> service.update(users, withoutRole, null)).hasRole("auditor"));
 
         String before = hashOf(id);
-        Object stamp = em.createNativeQuery("select session_stamp from users where id = ?").setParameter(1, id)
+        Object stamp = em.createNativeQuery("select session_stamp from users where id = ?")
+                .setParameter(1, id)
                 .getSingleResult();
         asAdmin.call(() -> service.update(users, reload(id), "another-fine-password"));
         assertNotEquals(before, hashOf(id));
-        assertNotEquals(stamp, em.createNativeQuery("select session_stamp from users where id = ?").setParameter(1, id)
-                .getSingleResult(), "a password set by an admin ends the user's sessions");
+        assertNotEquals(
+                stamp,
+                em.createNativeQuery("select session_stamp from users where id = ?")
+                        .setParameter(1, id)
+                        .getSingleResult(),
+                "a password set by an admin ends the user's sessions");
         assertTrue(hasher.verify("another-fine-password", hashOf(id)));
         assertFalse(hasher.verify(PASSWORD, hashOf(id)));
     }
 
     @Test
     void schemaIsOwnedByFlywayIncludingThePostgresqlOnlyMigrations() {
-        Number applied = (Number) em.createNativeQuery(
-                "select count(*) from flyway_schema_history where success and version = '5'").getSingleResult();
+        Number applied = (Number)
+                em.createNativeQuery("select count(*) from flyway_schema_history where success and version = '5'")
+                        .getSingleResult();
         assertEquals(1, applied.intValue(), "the trigram index migration ran on PostgreSQL");
-        Number indexes = (Number) em.createNativeQuery(
-                "select count(*) from pg_indexes where indexname = 'orders_reference_trgm'").getSingleResult();
+        Number indexes = (Number)
+                em.createNativeQuery("select count(*) from pg_indexes where indexname = 'orders_reference_trgm'")
+                        .getSingleResult();
         assertEquals(1, indexes.intValue());
     }
 }

@@ -10,6 +10,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,9 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.TestDatabase;
 
 /** Signing in and out through the real login page, in Chromium, against PostgreSQL. */
 @ExtendWith(ArquillianExtension.class)
@@ -56,11 +56,14 @@ class LoginBrowserIT {
 
     @Test
     void anonymousAdminRequestIsRedirectedToTheLoginPage() throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         for (String path : new String[] {"admin/", "admin/users", "admin/roles/1/edit", "admin/nothing"}) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertTrue(response.statusCode() == 302 || response.statusCode() == 303, path + ": " + response.statusCode());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(
+                    response.statusCode() == 302 || response.statusCode() == 303, path + ": " + response.statusCode());
             assertTrue(response.headers().firstValue("Location").orElseThrow().endsWith("/login"), path);
             assertFalse(response.body().contains(Deployments.ADMIN_EMAIL), "no data before login");
         }
@@ -129,15 +132,20 @@ class LoginBrowserIT {
 
     @Test
     void registrationIsClosedByDefaultAndSendsVisitorsToSignIn() throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> closed = client.send(HttpRequest.newBuilder(URI.create(base + "register")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> closed = client.send(
+                HttpRequest.newBuilder(URI.create(base + "register")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, closed.statusCode());
-        assertTrue(closed.headers().firstValue("Location").orElseThrow().endsWith("/login?registration=closed"),
+        assertTrue(
+                closed.headers().firstValue("Location").orElseThrow().endsWith("/login?registration=closed"),
                 closed.headers().toString());
         browser.open("register");
         assertTrue(browser.path().startsWith("/login"), browser.url());
-        assertEquals("Registration is closed. Ask an administrator for an account.", browser.text("#login\\:registrationClosed"));
+        assertEquals(
+                "Registration is closed. Ask an administrator for an account.",
+                browser.text("#login\\:registrationClosed"));
         assertFalse(browser.has("#registerLink"), "no link to a closed registration");
         browser.open("login");
         assertFalse(browser.has("#login\\:registrationClosed"), "the note only for those sent from /register");

@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.ProductRows;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.FactorUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -24,11 +29,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.TestDatabase;
-import org.gatehouse.it.ProductRows;
 
 /**
  * Two-factor sign-in, enforced per role, with recovery codes, step-up for dangerous operations and
@@ -41,7 +41,8 @@ class TwoFactorIT {
 
     private static final TestDatabase DATABASE = TestDatabase.create();
     private static final Pattern KEY = Pattern.compile("id=\"key\" class=\"gh-key\">([A-Z2-7 ]+)</code>");
-    private static final Pattern RECOVERY = Pattern.compile("<li><code>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})</code></li>");
+    private static final Pattern RECOVERY =
+            Pattern.compile("<li><code>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})</code></li>");
     private static final String ENROLMENT = "/account/two-factor";
 
     @ArquillianResource
@@ -50,9 +51,16 @@ class TwoFactorIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         // administrators must have a second factor; a sign-in counts as recent for six seconds only
-        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "300", "GATEHOUSE_MFA_REQUIRED_ROLES", "admin",
-                "GATEHOUSE_STEP_UP_MINUTES", "0.1")).addClasses(FactorUsers.class,
-                org.gatehouse.it.fixtures.TestUsers.class);
+        return Deployments.war(
+                        DATABASE,
+                        Map.of(
+                                "GATEHOUSE_DEMO_ROWS",
+                                "300",
+                                "GATEHOUSE_MFA_REQUIRED_ROLES",
+                                "admin",
+                                "GATEHOUSE_STEP_UP_MINUTES",
+                                "0.1"))
+                .addClasses(FactorUsers.class, org.gatehouse.it.fixtures.TestUsers.class);
     }
 
     /** What enrolment gave the test: the key (read from the page, as a person would type it) and the recovery codes. */
@@ -81,16 +89,21 @@ class TwoFactorIT {
     }
 
     /** Posts the sign-in form; returns the answer (302 to where it continues, or 200 with a message). */
-    private static HttpResponse<String> passwordStep(HttpSession session, String email, String password) throws Exception {
+    private static HttpResponse<String> passwordStep(HttpSession session, String email, String password)
+            throws Exception {
         HttpResponse<String> page = session.get("login");
-        return session.post("login", HttpSession.viewState(page.body()), Map.of("login", "login",
-                "login:email", email, "login:password", password, "login:submit", ""));
+        return session.post(
+                "login",
+                HttpSession.viewState(page.body()),
+                Map.of("login", "login", "login:email", email, "login:password", password, "login:submit", ""));
     }
 
     private static HttpResponse<String> codeStep(HttpSession session, String code) throws Exception {
         HttpResponse<String> page = session.get("verify");
-        return session.post("verify", HttpSession.viewState(page.body()), Map.of("verify", "verify",
-                "verify:code", code, "verify:submit", ""));
+        return session.post(
+                "verify",
+                HttpSession.viewState(page.body()),
+                Map.of("verify", "verify", "verify:code", code, "verify:submit", ""));
     }
 
     private static String location(HttpResponse<String> response) {
@@ -106,11 +119,15 @@ class TwoFactorIT {
         assertTrue(page.body().contains("src=\"data:image/svg+xml;base64,"), "and as a QR code drawn by the server");
         String secret = key.group(1).replace(" ", "");
         String viewState = HttpSession.viewState(page.body());
-        HttpResponse<String> wrong = session.post("account/two-factor", viewState, Map.of("factor", "factor",
-                "factor:code", "12345x", "factor:enable", ""));
+        HttpResponse<String> wrong = session.post(
+                "account/two-factor",
+                viewState,
+                Map.of("factor", "factor", "factor:code", "12345x", "factor:enable", ""));
         assertTrue(wrong.body().contains("That code is not right"), "a wrong first code is refused");
         long step = currentStep();
-        HttpResponse<String> done = session.post("account/two-factor", HttpSession.viewState(wrong.body()),
+        HttpResponse<String> done = session.post(
+                "account/two-factor",
+                HttpSession.viewState(wrong.body()),
                 Map.of("factor", "factor", "factor:code", codeAt(secret, step), "factor:enable", ""));
         assertEquals(200, done.statusCode());
         List<String> codes = new ArrayList<>();
@@ -138,9 +155,20 @@ class TwoFactorIT {
         assertEquals(302, signIn.statusCode());
         assertTrue(location(signIn).endsWith(ENROLMENT), "straight to enrolment: " + location(signIn));
         long product = 1;
-        for (String path : List.of("admin/", "admin/orders", "admin/users/1", "admin/users/1/edit", "admin/orders/export.csv",
-                "admin/products/new", "account/password", "account/sessions", "waiting", "admin/orders;x=1",
-                "account/two-factor/", "ACCOUNT/two-factor", "export-csv")) {
+        for (String path : List.of(
+                "admin/",
+                "admin/orders",
+                "admin/users/1",
+                "admin/users/1/edit",
+                "admin/orders/export.csv",
+                "admin/products/new",
+                "account/password",
+                "account/sessions",
+                "waiting",
+                "admin/orders;x=1",
+                "account/two-factor/",
+                "ACCOUNT/two-factor",
+                "export-csv")) {
             HttpResponse<String> page = admin.get(path);
             assertEquals(302, page.statusCode(), path);
             assertTrue(location(page).endsWith(ENROLMENT), path + " -> " + location(page));
@@ -153,20 +181,25 @@ class TwoFactorIT {
         // a crafted bulk delete of the list, posted as if the page had been shown
         Map<String, String> delete = ProductRows.bulkDelete(List.of(product + ".0"), null);
         HttpResponse<String> crafted = admin.postAjax("admin/products", "stateless", delete);
-        assertTrue(crafted.statusCode() == 302 || crafted.body().contains(ENROLMENT), crafted.statusCode() + crafted.body());
+        assertTrue(
+                crafted.statusCode() == 302 || crafted.body().contains(ENROLMENT),
+                crafted.statusCode() + crafted.body());
         assertEquals(1, count("select count(*) from products where id = " + product), "nothing deleted");
 
         Factor factor = enrol(admin);
         assertEquals(200, admin.get("admin/").statusCode(), "enrolled: the session gets its roles");
-        assertEquals(1, count("select count(*) from audit_log where action = 'MFA_ENROLLED' and actor = '"
-                + FactorUsers.REQUIRED_ADMIN + "'"));
+        assertEquals(
+                1,
+                count("select count(*) from audit_log where action = 'MFA_ENROLLED' and actor = '"
+                        + FactorUsers.REQUIRED_ADMIN + "'"));
 
         HttpSession next = new HttpSession(base());
         HttpResponse<String> password = passwordStep(next, FactorUsers.REQUIRED_ADMIN, FactorUsers.PASSWORD);
         assertTrue(location(password).endsWith("/verify"), "the password alone is not enough: " + location(password));
         assertEquals(302, next.get("admin/").statusCode(), "no role before the code");
         assertTrue(location(next.get("admin/")).endsWith("/login"));
-        HttpResponse<String> wrong = codeStep(next, "000000".equals(codeAt(factor.key(), currentStep())) ? "111111" : "000000");
+        HttpResponse<String> wrong =
+                codeStep(next, "000000".equals(codeAt(factor.key(), currentStep())) ? "111111" : "000000");
         assertEquals(200, wrong.statusCode());
         assertTrue(wrong.body().contains("That code is not right"), wrong.body());
         String code = factor.nextCode();
@@ -177,16 +210,23 @@ class TwoFactorIT {
 
         // the same code again, in another sign-in within its window: refused and recorded
         HttpSession replay = new HttpSession(base());
-        assertTrue(location(passwordStep(replay, FactorUsers.REQUIRED_ADMIN, FactorUsers.PASSWORD)).endsWith("/verify"));
+        assertTrue(location(passwordStep(replay, FactorUsers.REQUIRED_ADMIN, FactorUsers.PASSWORD))
+                .endsWith("/verify"));
         HttpResponse<String> replayed = codeStep(replay, code);
         assertEquals(200, replayed.statusCode());
         assertTrue(replayed.body().contains("That code is not right"), "the answer does not say why");
         assertEquals(302, replay.get("admin/").statusCode());
-        assertEquals(1, count("select count(*) from audit_log where action = 'MFA_REPLAY' and actor = '"
-                + FactorUsers.REQUIRED_ADMIN + "'"));
-        assertEquals(0, count("select count(*) from audit_log where changes like '%" + factor.key() + "%'"),
+        assertEquals(
+                1,
+                count("select count(*) from audit_log where action = 'MFA_REPLAY' and actor = '"
+                        + FactorUsers.REQUIRED_ADMIN + "'"));
+        assertEquals(
+                0,
+                count("select count(*) from audit_log where changes like '%" + factor.key() + "%'"),
                 "the key is never in the audit log");
-        assertEquals(0, count("select count(*) from users where totp_secret like '%" + factor.key() + "%'"),
+        assertEquals(
+                0,
+                count("select count(*) from users where totp_secret like '%" + factor.key() + "%'"),
                 "the key is stored encrypted");
     }
 
@@ -197,7 +237,8 @@ class TwoFactorIT {
         List<String> viewStates = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             HttpSession racer = new HttpSession(base());
-            assertTrue(location(passwordStep(racer, FactorUsers.RACER, FactorUsers.PASSWORD)).endsWith("/verify"));
+            assertTrue(location(passwordStep(racer, FactorUsers.RACER, FactorUsers.PASSWORD))
+                    .endsWith("/verify"));
             racers.add(racer);
             viewStates.add(HttpSession.viewState(racer.get("verify").body()));
         }
@@ -211,8 +252,8 @@ class TwoFactorIT {
                 String viewState = viewStates.get(i);
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return racer.post("verify", viewState, Map.of("verify", "verify", "verify:code", code,
-                            "verify:submit", ""));
+                    return racer.post(
+                            "verify", viewState, Map.of("verify", "verify", "verify:code", code, "verify:submit", ""));
                 }));
             }
             start.countDown();
@@ -224,8 +265,11 @@ class TwoFactorIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(racers.size() - 1, count("select count(*) from audit_log where action = 'MFA_REPLAY' and actor = '"
-                + FactorUsers.RACER + "'"), "every other use is a recorded replay");
+        assertEquals(
+                racers.size() - 1,
+                count("select count(*) from audit_log where action = 'MFA_REPLAY' and actor = '" + FactorUsers.RACER
+                        + "'"),
+                "every other use is a recorded replay");
     }
 
     @Test
@@ -233,7 +277,8 @@ class TwoFactorIT {
         HttpSession user = HttpSession.signedIn(base(), FactorUsers.LOCKABLE, FactorUsers.PASSWORD);
         Factor factor = enrol(user);
         HttpSession attacker = new HttpSession(base());
-        assertTrue(location(passwordStep(attacker, FactorUsers.LOCKABLE, FactorUsers.PASSWORD)).endsWith("/verify"));
+        assertTrue(location(passwordStep(attacker, FactorUsers.LOCKABLE, FactorUsers.PASSWORD))
+                .endsWith("/verify"));
         String right = factor.nextCode();
         int guesses = 0;
         for (String guess : List.of("000001", "000002", "000003", "000004", "000005")) {
@@ -243,12 +288,16 @@ class TwoFactorIT {
             }
         }
         assertTrue(guesses >= 4);
-        assertEquals(1, count("select count(*) from users where email = '" + FactorUsers.LOCKABLE
-                + "' and locked_until is not null"), "five wrong codes lock the account");
+        assertEquals(
+                1,
+                count("select count(*) from users where email = '" + FactorUsers.LOCKABLE
+                        + "' and locked_until is not null"),
+                "five wrong codes lock the account");
         HttpResponse<String> late = codeStep(attacker, right);
         assertEquals(200, late.statusCode(), "the right code is refused while locked");
         assertTrue(late.body().contains("That code is not right"), "with the same words as a wrong one");
-        HttpResponse<String> password = passwordStep(new HttpSession(base()), FactorUsers.LOCKABLE, FactorUsers.PASSWORD);
+        HttpResponse<String> password =
+                passwordStep(new HttpSession(base()), FactorUsers.LOCKABLE, FactorUsers.PASSWORD);
         assertEquals(200, password.statusCode(), "and so is the right password");
     }
 
@@ -259,22 +308,31 @@ class TwoFactorIT {
         String recovery = factor.recoveryCodes().get(3);
 
         HttpSession lostPhone = new HttpSession(base());
-        assertTrue(location(passwordStep(lostPhone, FactorUsers.RECOVERING, FactorUsers.PASSWORD)).endsWith("/verify"));
+        assertTrue(location(passwordStep(lostPhone, FactorUsers.RECOVERING, FactorUsers.PASSWORD))
+                .endsWith("/verify"));
         HttpResponse<String> used = codeStep(lostPhone, " " + recovery.toUpperCase() + " ");
         assertEquals(302, used.statusCode(), used.body());
         assertTrue(location(used).contains(ENROLMENT + "?recoveryCodesLeft=9"), location(used));
-        HttpResponse<String> page = lostPhone.get(location(used).substring(location(used).indexOf("account/")));
-        assertTrue(page.body().contains("9 recovery\n") || page.body().replaceAll("\\s+", " ").contains("9 recovery codes are left"),
+        HttpResponse<String> page =
+                lostPhone.get(location(used).substring(location(used).indexOf("account/")));
+        assertTrue(
+                page.body().contains("9 recovery\n")
+                        || page.body().replaceAll("\\s+", " ").contains("9 recovery codes are left"),
                 page.body());
         assertEquals(200, lostPhone.get("admin/").statusCode());
-        assertEquals(1, count("select count(*) from audit_log where action = 'RECOVERY_CODE_USED' and actor = '"
-                + FactorUsers.RECOVERING + "'"));
+        assertEquals(
+                1,
+                count("select count(*) from audit_log where action = 'RECOVERY_CODE_USED' and actor = '"
+                        + FactorUsers.RECOVERING + "'"));
 
         HttpSession again = new HttpSession(base());
-        assertTrue(location(passwordStep(again, FactorUsers.RECOVERING, FactorUsers.PASSWORD)).endsWith("/verify"));
+        assertTrue(location(passwordStep(again, FactorUsers.RECOVERING, FactorUsers.PASSWORD))
+                .endsWith("/verify"));
         HttpResponse<String> reused = codeStep(again, recovery);
         assertEquals(200, reused.statusCode(), "a recovery code works once");
-        assertEquals(302, codeStep(again, factor.recoveryCodes().get(4).replace("-", "")).statusCode(),
+        assertEquals(
+                302,
+                codeStep(again, factor.recoveryCodes().get(4).replace("-", "")).statusCode(),
                 "another one still works");
     }
 
@@ -284,28 +342,34 @@ class TwoFactorIT {
         Factor factor = enrol(enrolling);
         HttpSession admin = signedInWithCode(FactorUsers.STEP_UP_ADMIN, factor);
         List<Long> ids = ProductRows.insert(DATABASE, 810_000, "STEPUP-", 3);
-        List<String> keys = ProductRows.rowKeys(admin.get("admin/products?q=STEPUP-").body());
+        List<String> keys =
+                ProductRows.rowKeys(admin.get("admin/products?q=STEPUP-").body());
         assertEquals(3, keys.size());
         Thread.sleep(7_000); // longer than GATEHOUSE_STEP_UP_MINUTES=0.1
 
-        HttpResponse<String> refused = admin.postAjax("admin/products?q=STEPUP-", "stateless", ProductRows.bulkDelete(keys.subList(0, 2), null));
+        HttpResponse<String> refused = admin.postAjax(
+                "admin/products?q=STEPUP-", "stateless", ProductRows.bulkDelete(keys.subList(0, 2), null));
         assertEquals(200, refused.statusCode());
-        assertTrue(refused.body().contains("Gatehouse.stepUp('list:confirmDeleteSelected')"),
+        assertTrue(
+                refused.body().contains("Gatehouse.stepUp('list:confirmDeleteSelected')"),
                 "the page asks for the password and will repeat the click: " + refused.body());
         assertEquals(3, ProductRows.existing(DATABASE, ids), "nothing deleted on a stale sign-in");
 
-        HttpResponse<String> badPassword = admin.postAjax("admin/products?q=STEPUP-", "stateless",
-                confirmOf("not-my-password", factor.nextCode()));
+        HttpResponse<String> badPassword = admin.postAjax(
+                "admin/products?q=STEPUP-", "stateless", confirmOf("not-my-password", factor.nextCode()));
         assertFalse(confirmed(badPassword), badPassword.body());
         assertTrue(badPassword.body().contains("The password or code is not right"), badPassword.body());
-        assertEquals(1, count("select count(*) from audit_log where action = 'STEP_UP_FAILED' and actor = '"
-                + FactorUsers.STEP_UP_ADMIN + "'"));
+        assertEquals(
+                1,
+                count("select count(*) from audit_log where action = 'STEP_UP_FAILED' and actor = '"
+                        + FactorUsers.STEP_UP_ADMIN + "'"));
         assertEquals(3, ProductRows.existing(DATABASE, ids));
 
-        HttpResponse<String> confirmed = admin.postAjax("admin/products?q=STEPUP-", "stateless",
-                confirmOf(FactorUsers.PASSWORD, factor.nextCode()));
+        HttpResponse<String> confirmed = admin.postAjax(
+                "admin/products?q=STEPUP-", "stateless", confirmOf(FactorUsers.PASSWORD, factor.nextCode()));
         assertTrue(confirmed(confirmed), confirmed.body());
-        HttpResponse<String> deleted = admin.postAjax("admin/products?q=STEPUP-", "stateless", ProductRows.bulkDelete(keys.subList(0, 2), null));
+        HttpResponse<String> deleted = admin.postAjax(
+                "admin/products?q=STEPUP-", "stateless", ProductRows.bulkDelete(keys.subList(0, 2), null));
         assertTrue(deleted.body().contains("Deleted 2 products"), deleted.body());
         assertEquals(1, ProductRows.existing(DATABASE, ids));
 
@@ -313,11 +377,13 @@ class TwoFactorIT {
         Thread.sleep(7_000);
         HttpResponse<String> export = admin.get("admin/orders/export.csv?sort=id");
         assertEquals(302, export.statusCode());
-        assertTrue(location(export).contains("/account/confirm?continue=%2Fgatehouse%2Fadmin%2Forders%2Fexport.csv"),
+        assertTrue(
+                location(export).contains("/account/confirm?continue=%2Fgatehouse%2Fadmin%2Forders%2Fexport.csv"),
                 location(export));
         HttpResponse<String> small = admin.get("admin/products/export.csv?q=STEPUP-");
         assertEquals(200, small.statusCode(), "a page's worth needs no confirmation");
-        HttpResponse<String> confirmPage = admin.get(location(export).substring(location(export).indexOf("account/")));
+        HttpResponse<String> confirmPage =
+                admin.get(location(export).substring(location(export).indexOf("account/")));
         assertEquals(200, confirmPage.statusCode());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("confirm", "confirm");
@@ -352,7 +418,8 @@ class TwoFactorIT {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("This session"));
         Matcher end = Pattern.compile("id=\"(sessions:[^\"]*:end)\"").matcher(page.body());
-        Matcher session = Pattern.compile("name:\"session\",value:\"([0-9a-f\\\\-]{36,44})\"").matcher(page.body());
+        Matcher session = Pattern.compile("name:\"session\",value:\"([0-9a-f\\\\-]{36,44})\"")
+                .matcher(page.body());
         List<String> buttons = new ArrayList<>();
         List<String> sessionIds = new ArrayList<>();
         while (end.find()) {
@@ -402,7 +469,8 @@ class TwoFactorIT {
         assertEquals(302, forgotten.get("admin/").statusCode());
         assertEquals(200, here.get("admin/").statusCode(), "the current session goes on");
         assertTrue(count("select count(*) from audit_log where action = 'SESSIONS_ENDED' and actor = '"
-                + FactorUsers.TRAVELLER + "'") >= 2);
+                        + FactorUsers.TRAVELLER + "'")
+                >= 2);
     }
 
     @Test
@@ -427,8 +495,10 @@ class TwoFactorIT {
         assertTrue(reset.body().contains("The second factor was removed"), reset.body());
         assertEquals(0, count("select count(*) from users where id = " + id + " and totp_secret is not null"));
         assertEquals(302, user.get("admin/").statusCode(), "the user's session ended");
-        assertEquals(1, count("select count(*) from audit_log where action = 'MFA_RESET' and actor = '"
-                + FactorUsers.RESET_ADMIN + "'"));
+        assertEquals(
+                1,
+                count("select count(*) from audit_log where action = 'MFA_RESET' and actor = '"
+                        + FactorUsers.RESET_ADMIN + "'"));
         HttpResponse<String> back = passwordStep(new HttpSession(base()), FactorUsers.PHONE_LOST, FactorUsers.PASSWORD);
         assertTrue(location(back).endsWith("/admin/"), "the password alone signs in again: " + location(back));
     }
@@ -446,16 +516,24 @@ class TwoFactorIT {
             browser.open("admin/products?q=DIALOG-&sort=sku");
             for (int row = 0; row < 2; row++) {
                 int index = row;
-                browser.driver().findElements(By.cssSelector("#list\\:table_data tr")).get(row)
-                        .findElement(By.cssSelector("td .ui-chkbox-box")).click();
-                browser.wait(5).until(d -> "true".equals(d.findElements(By.cssSelector("#list\\:table_data tr"))
-                        .get(index).getAttribute("aria-selected")));
+                browser.driver()
+                        .findElements(By.cssSelector("#list\\:table_data tr"))
+                        .get(row)
+                        .findElement(By.cssSelector("td .ui-chkbox-box"))
+                        .click();
+                browser.wait(5)
+                        .until(d -> "true"
+                                .equals(d.findElements(By.cssSelector("#list\\:table_data tr"))
+                                        .get(index)
+                                        .getAttribute("aria-selected")));
             }
             Thread.sleep(7_000); // the sign-in is no longer recent (GATEHOUSE_STEP_UP_MINUTES=0.1)
             browser.click("#list\\:deleteSelected");
-            browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
+            browser.wait(10)
+                    .until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
             browser.click("#list\\:confirmDeleteSelected");
-            browser.wait(10).until(d -> d.findElement(By.id("stepUpForm:stepUpDialog")).isDisplayed());
+            browser.wait(10)
+                    .until(d -> d.findElement(By.id("stepUpForm:stepUpDialog")).isDisplayed());
             assertEquals(3, ProductRows.existing(DATABASE, ids), "refused by the service until confirmed");
             browser.type("#stepUpForm\\:stepUpPassword", FactorUsers.PASSWORD);
             browser.type("#stepUpForm\\:stepUpCode", factor.nextCode());
@@ -463,7 +541,8 @@ class TwoFactorIT {
             browser.textContaining(".ui-growl", "Deleted 2 products"); // done-notices are toasts
             assertEquals(1, ProductRows.existing(DATABASE, ids), "the two selected rows, and only they, are gone");
             assertEquals(1, count("select count(*) from products where sku = 'DIALOG-820002'"));
-            assertTrue(browser.cspViolations().isEmpty(), browser.cspViolations().toString());
+            assertTrue(
+                    browser.cspViolations().isEmpty(), browser.cspViolations().toString());
         }
     }
 

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.gatehouse.it.Browser;
 import org.gatehouse.it.HttpSession;
 import org.gatehouse.it.PayaraProcess;
+import org.junit.jupiter.api.Test;
 
 /**
  * The zero-setup path: the WAR with no Gatehouse configuration at all runs on the embedded
@@ -25,9 +25,12 @@ class EmbeddedDefaultIT {
     private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
 
     private static java.net.http.HttpResponse<String> get(PayaraProcess payara, String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + payara.port() + path)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + payara.port() + path))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -57,12 +60,15 @@ class EmbeddedDefaultIT {
         try (PayaraProcess payara = PayaraProcess.start(work.resolve("second.log"), Map.of(), userHome)) {
             assertFalse(PASSWORD.matcher(payara.output()).find(), "no second admin after a restart");
             assertEquals(200, get(payara, "/health/ready").statusCode());
-            assertEquals(200, get(payara, "/metrics?scope=application").statusCode(),
+            assertEquals(
+                    200,
+                    get(payara, "/metrics?scope=application").statusCode(),
                     "application metrics exist before the first event");
 
             // a second server on the same embedded database refuses to start, and says why
             try (PayaraProcess second = PayaraProcess.start(work.resolve("locked.log"), Map.of(), userHome)) {
-                assertEquals(503, get(second, "/health/ready").statusCode(), "never ready on a database it cannot open");
+                assertEquals(
+                        503, get(second, "/health/ready").statusCode(), "never ready on a database it cannot open");
                 assertTrue(second.output().contains("is in use by another process"), "a log line that says why");
             }
 
@@ -79,14 +85,17 @@ class EmbeddedDefaultIT {
             java.net.http.HttpResponse<String> limited = null;
             // empty fields: refused by validation at once (no hash), but every post counts
             for (int i = 0; i < 300 && limited == null; i++) {
-                var response = anonymous.post("login", viewState, Map.of("login", "login", "login:email", "",
-                        "login:password", "", "login:submit", ""));
+                var response = anonymous.post(
+                        "login",
+                        viewState,
+                        Map.of("login", "login", "login:email", "", "login:password", "", "login:submit", ""));
                 if (response.statusCode() == 429) {
                     limited = response;
                 }
             }
             assertTrue(limited != null, "anonymous posts are rate limited per client");
-            assertTrue(Integer.parseInt(limited.headers().firstValue("Retry-After").orElse("0")) > 0);
+            assertTrue(
+                    Integer.parseInt(limited.headers().firstValue("Retry-After").orElse("0")) > 0);
             assertTrue(limited.body().contains("Too many attempts"));
         }
     }

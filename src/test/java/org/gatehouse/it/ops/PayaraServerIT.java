@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.gatehouse.it.Browser;
 import org.gatehouse.it.Deployments;
 import org.gatehouse.it.TestDatabase;
+import org.junit.jupiter.api.Test;
 
 /**
  * The drop-in promise: the very WAR {@code mvn package} built, deployed with {@code asadmin
@@ -28,14 +28,17 @@ import org.gatehouse.it.TestDatabase;
  */
 class PayaraServerIT {
 
-    private static final Path SERVER = Path.of(System.getProperty("payara.server.home", "target/payara-server/payara6"));
+    private static final Path SERVER =
+            Path.of(System.getProperty("payara.server.home", "target/payara-server/payara6"));
     private static final String DOMAIN = "gatehouse";
 
     @Test
     void theBuiltWarDropsOntoPayaraServer() throws Exception {
         Path asadmin = SERVER.resolve("bin/asadmin");
-        assertTrue(Files.isExecutable(asadmin), "Payara Server is unpacked by the build into " + SERVER
-                + " (maven-dependency-plugin, pre-integration-test); run the tests with mvn verify");
+        assertTrue(
+                Files.isExecutable(asadmin),
+                "Payara Server is unpacked by the build into " + SERVER
+                        + " (maven-dependency-plugin, pre-integration-test); run the tests with mvn verify");
         Path domains = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "payara-domains-");
         int base = freePortBase();
         String adminPort = Integer.toString(base + 48);
@@ -43,33 +46,88 @@ class PayaraServerIT {
         TestDatabase database = TestDatabase.create();
         Path log = domains.resolve("asadmin.log");
 
-        asadmin(log, asadmin.toString(), "create-domain", "--nopassword=true", "--portbase",
-                Integer.toString(base), "--domaindir", domains.toString(), DOMAIN);
+        asadmin(
+                log,
+                asadmin.toString(),
+                "create-domain",
+                "--nopassword=true",
+                "--portbase",
+                Integer.toString(base),
+                "--domaindir",
+                domains.toString(),
+                DOMAIN);
         try {
             asadmin(log, asadmin.toString(), "start-domain", "--domaindir", domains.toString(), DOMAIN);
-            asadmin(log, asadmin.toString(), "--port", adminPort, "set-config-property",
-                    "--source=domain", "--propertyName=GATEHOUSE_DB_URL", "--propertyValue=" + database.url());
-            asadmin(log, asadmin.toString(), "--port", adminPort, "set-config-property",
-                    "--source=domain", "--propertyName=GATEHOUSE_DB_USER", "--propertyValue=" + database.user());
-            asadmin(log, asadmin.toString(), "--port", adminPort, "set-config-property",
-                    "--source=domain", "--propertyName=GATEHOUSE_DEMO_ROWS", "--propertyValue=100");
+            asadmin(
+                    log,
+                    asadmin.toString(),
+                    "--port",
+                    adminPort,
+                    "set-config-property",
+                    "--source=domain",
+                    "--propertyName=GATEHOUSE_DB_URL",
+                    "--propertyValue=" + database.url());
+            asadmin(
+                    log,
+                    asadmin.toString(),
+                    "--port",
+                    adminPort,
+                    "set-config-property",
+                    "--source=domain",
+                    "--propertyName=GATEHOUSE_DB_USER",
+                    "--propertyValue=" + database.user());
+            asadmin(
+                    log,
+                    asadmin.toString(),
+                    "--port",
+                    adminPort,
+                    "set-config-property",
+                    "--source=domain",
+                    "--propertyName=GATEHOUSE_DEMO_ROWS",
+                    "--propertyValue=100");
             // a secret comes from a password alias named like the setting, never from domain.xml in clear
             Path aliasFile = domains.resolve("alias.txt");
             Files.writeString(aliasFile, "AS_ADMIN_ALIASPASSWORD=" + Deployments.ADMIN_PASSWORD + "\n");
             try {
-                asadmin(log, asadmin.toString(), "--port", adminPort, "--passwordfile", aliasFile.toString(),
-                        "create-password-alias", "GATEHOUSE_ADMIN_PASSWORD");
+                asadmin(
+                        log,
+                        asadmin.toString(),
+                        "--port",
+                        adminPort,
+                        "--passwordfile",
+                        aliasFile.toString(),
+                        "create-password-alias",
+                        "GATEHOUSE_ADMIN_PASSWORD");
             } finally {
                 Files.delete(aliasFile);
             }
-            asadmin(log, asadmin.toString(), "--port", adminPort, "set-config-property",
-                    "--source=domain", "--propertyName=GATEHOUSE_ADMIN_EMAIL", "--propertyValue=" + Deployments.ADMIN_EMAIL);
-            asadmin(log, asadmin.toString(), "--port", adminPort, "deploy", "--contextroot", "/",
-                    "--name", "gatehouse", System.getProperty("gatehouse.war", "target/gatehouse.war"));
+            asadmin(
+                    log,
+                    asadmin.toString(),
+                    "--port",
+                    adminPort,
+                    "set-config-property",
+                    "--source=domain",
+                    "--propertyName=GATEHOUSE_ADMIN_EMAIL",
+                    "--propertyValue=" + Deployments.ADMIN_EMAIL);
+            asadmin(
+                    log,
+                    asadmin.toString(),
+                    "--port",
+                    adminPort,
+                    "deploy",
+                    "--contextroot",
+                    "/",
+                    "--name",
+                    "gatehouse",
+                    System.getProperty("gatehouse.war", "target/gatehouse.war"));
 
             String root = "http://localhost:" + httpPort + "/";
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(root + "health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(root + "health/ready"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode(), ready.body());
 
             try (Browser browser = new Browser(root)) {
@@ -80,7 +138,8 @@ class PayaraServerIT {
                 assertEquals("Customers", browser.text("#page-title"));
                 assertTrue(browser.text("#list\\:table_data").contains("@"), "the demo customers are listed");
             }
-            try (var connection = database.connect(); var statement = connection.createStatement();
+            try (var connection = database.connect();
+                    var statement = connection.createStatement();
                     var rows = statement.executeQuery("select count(*) from flyway_schema_history where success")) {
                 rows.next();
                 assertTrue(rows.getInt(1) >= 7, "the schema was migrated in the configured PostgreSQL database");
@@ -90,10 +149,10 @@ class PayaraServerIT {
         }
     }
 
-    private static void asadmin(Path log, String... command)
-            throws IOException, InterruptedException {
+    private static void asadmin(Path log, String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(line)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // the server inherits asadmin's environment: only the settings given above may configure it
         builder.environment().keySet().removeIf(key -> key.startsWith("GATEHOUSE_"));

@@ -11,11 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 import org.gatehouse.it.Browser;
 import org.gatehouse.it.Deployments;
 import org.gatehouse.it.PayaraProcess;
 import org.gatehouse.it.TestDatabase;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two Payara Micro nodes on loopback form one Hazelcast cluster (explicit TCP members, no
@@ -29,8 +29,15 @@ class TwoNodeFailoverIT {
     void aSessionStartedOnOneNodeCarriesOnWhenThatNodeDies() throws Exception {
         Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "two-nodes-");
         TestDatabase database = TestDatabase.create();
-        Map<String, String> environment = Map.of("GATEHOUSE_DB_URL", database.url(), "GATEHOUSE_DB_USER", database.user(),
-                "GATEHOUSE_ADMIN_EMAIL", Deployments.ADMIN_EMAIL, "GATEHOUSE_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD);
+        Map<String, String> environment = Map.of(
+                "GATEHOUSE_DB_URL",
+                database.url(),
+                "GATEHOUSE_DB_USER",
+                database.user(),
+                "GATEHOUSE_ADMIN_EMAIL",
+                Deployments.ADMIN_EMAIL,
+                "GATEHOUSE_ADMIN_PASSWORD",
+                Deployments.ADMIN_PASSWORD);
         int gridA = PayaraProcess.freePort();
         int gridB = PayaraProcess.freePort();
         String members = "tcpip:127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
@@ -47,7 +54,9 @@ class TwoNodeFailoverIT {
                 String cookie = browser.sessionCookie();
 
                 browser.driver().get(nodeB.baseUrl() + "admin/customers");
-                assertTrue(browser.url().startsWith(nodeB.baseUrl() + "admin/customers"), "signed in on B: " + browser.url());
+                assertTrue(
+                        browser.url().startsWith(nodeB.baseUrl() + "admin/customers"),
+                        "signed in on B: " + browser.url());
                 assertEquals("Customers", browser.text("#page-title"));
                 assertEquals(Deployments.ADMIN_EMAIL, browser.text("#signed-in-user"));
 
@@ -64,18 +73,32 @@ class TwoNodeFailoverIT {
                 assertEquals("Users", browser.text("#page-title"), "the admin role came along with the session");
                 assertEquals(cookie, browser.sessionCookie(), "the same session all along");
             }
-            assertFalse(nodeA.output().contains("Cannot serialize") || nodeB.output().contains("Cannot serialize"),
+            assertFalse(
+                    nodeA.output().contains("Cannot serialize")
+                            || nodeB.output().contains("Cannot serialize"),
                     "every session attribute replicates");
         } finally {
             nodeA.close();
         }
     }
 
-    private static PayaraProcess node(Path log, Map<String, String> environment, String name, String members, int gridPort,
-            String cluster) {
+    private static PayaraProcess node(
+            Path log, Map<String, String> environment, String name, String members, int gridPort, String cluster) {
         try {
-            return PayaraProcess.start(log, environment, List.of("--clustermode", members, "--startport",
-                    Integer.toString(gridPort), "--interfaces", "127.0.0.1", "--clustername", cluster, "--name", name));
+            return PayaraProcess.start(
+                    log,
+                    environment,
+                    List.of(
+                            "--clustermode",
+                            members,
+                            "--startport",
+                            Integer.toString(gridPort),
+                            "--interfaces",
+                            "127.0.0.1",
+                            "--clustername",
+                            cluster,
+                            "--name",
+                            name));
         } catch (Exception e) {
             throw new IllegalStateException("node " + name + " did not start", e);
         }

@@ -62,7 +62,9 @@ public final class ListPage {
     }
 
     public List<String> column(int column) {
-        return rows().stream().map(r -> r.findElements(By.tagName("td")).get(column).getText()).toList();
+        return rows().stream()
+                .map(r -> r.findElements(By.tagName("td")).get(column).getText())
+                .toList();
     }
 
     public void nextPage() {
@@ -100,7 +102,10 @@ public final class ListPage {
     public void sortBy(String header) {
         String url = browser.url();
         browser.driver().findElements(By.cssSelector("#list\\:table_head th")).stream()
-                .filter(th -> th.getText().trim().equals(header)).findFirst().orElseThrow().click();
+                .filter(th -> th.getText().trim().equals(header))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.wait(10).until(d -> !d.getCurrentUrl().equals(url));
     }
 
@@ -111,7 +116,8 @@ public final class ListPage {
 
     /** Waits for a notice: what was done shows as a toast, warnings and errors in the page's messages. */
     public void awaitNotice(String text) {
-        browser.wait(10).until(d -> d.findElements(By.cssSelector(".ui-growl, #list\\:notices")).stream()
-                .anyMatch(element -> element.getText().contains(text)));
+        browser.wait(10)
+                .until(d -> d.findElements(By.cssSelector(".ui-growl, #list\\:notices")).stream()
+                        .anyMatch(element -> element.getText().contains(text)));
     }
 }

@@ -26,8 +26,10 @@ public final class LoginPage {
         browser.type("#login\\:password", password);
         String before = browser.url();
         browser.click("#login\\:submit");
-        browser.wait(15).until(d -> !d.getCurrentUrl().equals(before)
-                || !d.findElements(By.cssSelector("#login\\:messages .ui-messages-error")).isEmpty());
+        browser.wait(15)
+                .until(d -> !d.getCurrentUrl().equals(before)
+                        || !d.findElements(By.cssSelector("#login\\:messages .ui-messages-error"))
+                                .isEmpty());
     }
 
     /** The error the page shows, or "" for none. */

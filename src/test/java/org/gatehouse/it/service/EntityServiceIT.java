@@ -10,11 +10,10 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gatehouse.service.ForbiddenException;
 import java.util.stream.IntStream;
 import org.gatehouse.demo.Customer;
 import org.gatehouse.demo.DemoData;
@@ -22,11 +21,15 @@ import org.gatehouse.demo.Order;
 import org.gatehouse.demo.OrderStatus;
 import org.gatehouse.demo.Product;
 import org.gatehouse.identity.User;
+import org.gatehouse.it.DeclaredPermissions;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.service.ConflictException;
 import org.gatehouse.service.EntityService;
+import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.ListRequest;
 import org.gatehouse.service.WriteException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,9 +37,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.TestDatabase;
-import org.gatehouse.it.DeclaredPermissions;
 
 /** The generic service against PostgreSQL and the deterministic demo shop of 1,000 orders. */
 @ExtendWith(ArquillianExtension.class)
@@ -65,9 +65,16 @@ class EntityServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.inContainer(Deployments.war(TestDatabase.create(),
-                Map.of("GATEHOUSE_DEMO_ROWS", Integer.toString(ORDERS), "GATEHOUSE_ESTIMATE_THRESHOLD", "500",
-                        "GATEHOUSE_COUNT_CAP", "100"))).addClass(DeclaredPermissions.class);
+        return Deployments.inContainer(Deployments.war(
+                        TestDatabase.create(),
+                        Map.of(
+                                "GATEHOUSE_DEMO_ROWS",
+                                Integer.toString(ORDERS),
+                                "GATEHOUSE_ESTIMATE_THRESHOLD",
+                                "500",
+                                "GATEHOUSE_COUNT_CAP",
+                                "100")))
+                .addClass(DeclaredPermissions.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -124,7 +131,9 @@ class EntityServiceIT {
                             // allowed: past the check, the dummy arguments fail further on
                         }
                     } else {
-                        assertThrows(ForbiddenException.class, () -> as(role, operation.getValue()),
+                        assertThrows(
+                                ForbiddenException.class,
+                                () -> as(role, operation.getValue()),
                                 role + " must not " + name + " " + view.name());
                     }
                 }
@@ -133,7 +142,8 @@ class EntityServiceIT {
             if (DeclaredPermissions.allowed(role, "orders", "ship")) {
                 assertEquals(0, (int) as(role, () -> service.runAction(orders, "ship", Map.of())));
             } else {
-                assertThrows(ForbiddenException.class, () -> as(role, () -> service.runAction(orders, "ship", Map.of())));
+                assertThrows(
+                        ForbiddenException.class, () -> as(role, () -> service.runAction(orders, "ship", Map.of())));
             }
         }
     }
@@ -146,18 +156,20 @@ class EntityServiceIT {
     @Test
     void listCountsAreExactWhenSmallEstimatedWhenLargeAndCappedWhenFiltered() throws Exception {
         asAdmin.run(() -> em.createNativeQuery("ANALYZE orders").executeUpdate());
-        org.gatehouse.service.ListCount whole = asAdmin.call(() -> service.listCount(view("orders"), request("orders")));
-        assertEquals(org.gatehouse.service.ListCount.Kind.ESTIMATE, whole.kind(), "1,000 rows is above the test threshold");
+        org.gatehouse.service.ListCount whole =
+                asAdmin.call(() -> service.listCount(view("orders"), request("orders")));
+        assertEquals(
+                org.gatehouse.service.ListCount.Kind.ESTIMATE, whole.kind(), "1,000 rows is above the test threshold");
         assertTrue(Math.abs(whole.value() - ORDERS) <= ORDERS / 10, "planner estimate " + whole.value());
         assertTrue(whole.describe().startsWith("about "));
 
-        org.gatehouse.service.ListCount filtered = asAdmin.call(() -> service.listCount(view("orders"),
-                request("orders", "status", "PAID")));
+        org.gatehouse.service.ListCount filtered =
+                asAdmin.call(() -> service.listCount(view("orders"), request("orders", "status", "PAID")));
         assertEquals(new org.gatehouse.service.ListCount(100, org.gatehouse.service.ListCount.Kind.AT_LEAST), filtered);
         assertEquals("more than 100", filtered.describe());
 
-        org.gatehouse.service.ListCount few = asAdmin.call(() -> service.listCount(view("orders"),
-                request("orders", "q", "ORD-00012")));
+        org.gatehouse.service.ListCount few =
+                asAdmin.call(() -> service.listCount(view("orders"), request("orders", "q", "ORD-00012")));
         assertEquals(new org.gatehouse.service.ListCount(10, org.gatehouse.service.ListCount.Kind.EXACT), few);
         org.gatehouse.service.ListCount small = asAdmin.call(() -> service.listCount(view("roles"), request("roles")));
         assertEquals(org.gatehouse.service.ListCount.Kind.EXACT, small.kind(), "small tables are counted exactly");
@@ -177,8 +189,8 @@ class EntityServiceIT {
                     service.listCount(view, request);
                     List<Object> rows = service.page(view, request);
                     // read every column, related records included, as the page renders them
-                    rows.forEach(row -> view.columns().forEach(column ->
-                            org.gatehouse.metadata.ValueText.format(
+                    rows.forEach(row -> view.columns()
+                            .forEach(column -> org.gatehouse.metadata.ValueText.format(
                                     org.gatehouse.metadata.PropertyAccess.get(row, column.name()), column)));
                     return org.gatehouse.config.StatementCounter.current() - before;
                 }));
@@ -193,9 +205,12 @@ class EntityServiceIT {
     void searchFindsOrdersByTheirCustomersEmail() throws Exception {
         int customer = 17;
         String email = DemoData.customerEmail(customer);
-        long expected = expectedOrders(n -> DemoData.customerEmail((int) (1 + (n * 7919L) % CUSTOMERS)).toLowerCase()
+        long expected = expectedOrders(n -> DemoData.customerEmail((int) (1 + (n * 7919L) % CUSTOMERS))
+                .toLowerCase()
                 .contains(email.substring(0, email.indexOf('@')).toUpperCase().toLowerCase()));
-        assertEquals(expected, count("orders", "q", email.substring(0, email.indexOf('@')).toUpperCase()));
+        assertEquals(
+                expected,
+                count("orders", "q", email.substring(0, email.indexOf('@')).toUpperCase()));
     }
 
     @Test
@@ -208,30 +223,41 @@ class EntityServiceIT {
     void filtersOfEveryKind() throws Exception {
         assertEquals(ORDERS, count("orders"));
         // enum
-        assertEquals(expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.SHIPPED), count("orders", "status", "SHIPPED"));
+        assertEquals(
+                expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.SHIPPED),
+                count("orders", "status", "SHIPPED"));
         // number range (inclusive)
-        assertEquals(expectedOrders(n -> total(n).compareTo(new BigDecimal("100")) >= 0
-                && total(n).compareTo(new BigDecimal("200")) <= 0), count("orders", "total.from", "100", "total.to", "200"));
+        assertEquals(
+                expectedOrders(n -> total(n).compareTo(new BigDecimal("100")) >= 0
+                        && total(n).compareTo(new BigDecimal("200")) <= 0),
+                count("orders", "total.from", "100", "total.to", "200"));
         // date range, whole days
-        assertEquals(expectedOrders(n -> !DemoData.orderCreatedAt(n).toLocalDate().isBefore(LocalDate.of(2026, 1, 3))
-                && !DemoData.orderCreatedAt(n).toLocalDate().isAfter(LocalDate.of(2026, 1, 3))),
+        assertEquals(
+                expectedOrders(n -> !DemoData.orderCreatedAt(n).toLocalDate().isBefore(LocalDate.of(2026, 1, 3))
+                        && !DemoData.orderCreatedAt(n).toLocalDate().isAfter(LocalDate.of(2026, 1, 3))),
                 count("orders", "createdAt.from", "2026-01-03", "createdAt.to", "2026-01-03"));
         // related entity by id
         assertEquals(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS == 42), count("orders", "customer", "42"));
         // text contains, any case
-        assertEquals(IntStream.rangeClosed(1, CUSTOMERS).filter(n -> n / 20 % 20 == 1).count(),
+        assertEquals(
+                IntStream.rangeClosed(1, CUSTOMERS)
+                        .filter(n -> n / 20 % 20 == 1)
+                        .count(),
                 count("customers", "q", "LOVELACE"));
         // boolean
         assertEquals(IntStream.rangeClosed(1, 10).filter(n -> n % 9 != 0).count(), count("products", "active", "true"));
         // to-many membership
         AdminView<org.gatehouse.identity.Role> roles = view("roles");
         String adminRoleId = String.valueOf(asAdmin.call(() -> service.page(roles, request("roles", "q", "admin")))
-                .get(0).getId());
+                .get(0)
+                .getId());
         // the first administrator and the account behind the test's run-as principal
         assertEquals(2, count("users", "roles", adminRoleId));
         // combined
-        assertEquals(expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.PAID && DemoData.orderReference(n)
-                .contains("ORD-0005")), count("orders", "status", "PAID", "q", "ord-0005"));
+        assertEquals(
+                expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.PAID
+                        && DemoData.orderReference(n).contains("ORD-0005")),
+                count("orders", "status", "PAID", "q", "ord-0005"));
     }
 
     private static BigDecimal total(int n) {
@@ -240,8 +266,8 @@ class EntityServiceIT {
 
     @Test
     void sortsOnSeveralKeysAndOnRelatedLabels() throws Exception {
-        List<Order> page = asAdmin.call(() -> service.page(view("orders"), request("orders", "sort", "status,-total",
-                "size", "50")));
+        List<Order> page = asAdmin.call(
+                () -> service.page(view("orders"), request("orders", "sort", "status,-total", "size", "50")));
         assertEquals(50, page.size());
         for (int i = 1; i < page.size(); i++) {
             Order a = page.get(i - 1);
@@ -249,9 +275,15 @@ class EntityServiceIT {
             int byStatus = a.getStatus().name().compareTo(b.getStatus().name());
             assertTrue(byStatus < 0 || byStatus == 0 && a.getTotal().compareTo(b.getTotal()) >= 0, a + " before " + b);
         }
-        List<Order> byCustomer = asAdmin.call(() -> service.page(view("orders"), request("orders", "sort", "customer")));
+        List<Order> byCustomer =
+                asAdmin.call(() -> service.page(view("orders"), request("orders", "sort", "customer")));
         for (int i = 1; i < byCustomer.size(); i++) {
-            assertTrue(byCustomer.get(i - 1).getCustomer().getName().compareTo(byCustomer.get(i).getCustomer().getName()) <= 0);
+            assertTrue(byCustomer
+                            .get(i - 1)
+                            .getCustomer()
+                            .getName()
+                            .compareTo(byCustomer.get(i).getCustomer().getName())
+                    <= 0);
         }
     }
 
@@ -260,10 +292,13 @@ class EntityServiceIT {
         ListRequest last = request("orders", "page", "100", "size", "10");
         assertEquals(10, asAdmin.call(() -> service.page(view("orders"), last)).size());
         long newOrders = expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.NEW);
-        ListRequest partial = request("orders", "page", "20", "size", "50", "status", "NEW").clampedTo(newOrders);
+        ListRequest partial =
+                request("orders", "page", "20", "size", "50", "status", "NEW").clampedTo(newOrders);
         int lastPage = (int) ((newOrders + 49) / 50);
         assertEquals(lastPage, partial.page(), "beyond the end moves to the last page");
-        assertEquals(newOrders - (lastPage - 1) * 50L, asAdmin.call(() -> service.page(view("orders"), partial)).size());
+        assertEquals(
+                newOrders - (lastPage - 1) * 50L,
+                asAdmin.call(() -> service.page(view("orders"), partial)).size());
 
         ListRequest empty = request("orders", "q", "no-such-reference");
         assertEquals(0, asAdmin.call(() -> service.count(view("orders"), empty)));
@@ -279,8 +314,11 @@ class EntityServiceIT {
         asAdmin.call(() -> service.update(products, first, null));
         second.setName("Second writer");
         assertThrows(ConflictException.class, () -> asAdmin.call(() -> service.update(products, second, null)));
-        assertEquals("First writer", asAdmin.call(() -> service.find(products, "3").orElseThrow()).getName());
-        assertThrows(ConflictException.class, () -> asAdmin.run(() -> service.delete(products, "3", second.getVersion())));
+        assertEquals(
+                "First writer",
+                asAdmin.call(() -> service.find(products, "3").orElseThrow()).getName());
+        assertThrows(
+                ConflictException.class, () -> asAdmin.run(() -> service.delete(products, "3", second.getVersion())));
         assertTrue(asAdmin.call(() -> service.find(products, "3")).isPresent());
     }
 
@@ -290,52 +328,73 @@ class EntityServiceIT {
         Customer duplicate = new Customer();
         duplicate.setName("Copy Cat");
         duplicate.setEmail(DemoData.customerEmail(7));
-        WriteException unique = assertThrows(WriteException.class,
-                () -> asAdmin.call(() -> service.create(customers, duplicate, null)));
+        WriteException unique = assertThrows(
+                WriteException.class, () -> asAdmin.call(() -> service.create(customers, duplicate, null)));
         assertEquals("email", unique.getField());
         assertTrue(unique.getMessage().contains("already has this value"), unique.getMessage());
 
-        WriteException inUse = assertThrows(WriteException.class,
-                () -> asAdmin.run(() -> service.deleteAll(customers, unversioned("1"))));
+        WriteException inUse = assertThrows(
+                WriteException.class, () -> asAdmin.run(() -> service.deleteAll(customers, unversioned("1"))));
         assertTrue(inUse.getMessage().contains("still used"), inUse.getMessage());
-        assertEquals(List.of(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS == 1) + " orders"),
+        assertEquals(
+                List.of(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS == 1) + " orders"),
                 asAdmin.call(() -> service.usage(customers, "1")));
         // what the delete dialogs offer: orders block a customer's delete; users holding a role do not block its delete
-        org.gatehouse.service.DeleteCheck customerCheck = asAdmin.call(() -> service.deleteCheck(customers, List.of("1", "2")));
+        org.gatehouse.service.DeleteCheck customerCheck =
+                asAdmin.call(() -> service.deleteCheck(customers, List.of("1", "2")));
         assertTrue(customerCheck.blocked(), customerCheck.toString());
-        assertEquals(List.of(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS <= 2)),
-                customerCheck.usages().stream().map(org.gatehouse.service.DeleteCheck.Usage::count).toList(), "one sum for both");
+        assertEquals(
+                List.of(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS <= 2)),
+                customerCheck.usages().stream()
+                        .map(org.gatehouse.service.DeleteCheck.Usage::count)
+                        .toList(),
+                "one sum for both");
         AdminView<?> roles = view("roles");
-        String adminRole = String.valueOf(asAdmin.call(() -> em.createQuery("select r.id from Role r where r.name = 'admin'")
-                .getSingleResult()));
-        org.gatehouse.service.DeleteCheck roleCheck = asAdmin.call(() -> service.deleteCheck(roles, List.of(adminRole)));
+        String adminRole = String.valueOf(asAdmin.call(() ->
+                em.createQuery("select r.id from Role r where r.name = 'admin'").getSingleResult()));
+        org.gatehouse.service.DeleteCheck roleCheck =
+                asAdmin.call(() -> service.deleteCheck(roles, List.of(adminRole)));
         assertTrue(!roleCheck.blocked(), "the link rows go with the role: " + roleCheck);
-        assertEquals(org.gatehouse.service.DeleteCheck.Effect.UNLINKS, roleCheck.usages().get(0).effect());
+        assertEquals(
+                org.gatehouse.service.DeleteCheck.Effect.UNLINKS,
+                roleCheck.usages().get(0).effect());
     }
 
     @Test
     void bulkWritesAreAllOrNothing() throws Exception {
         AdminView<Product> products = view("products");
-        String a = String.valueOf(asAdmin.call(() -> service.create(products, product("BULK-A"), null)).getId());
-        String b = String.valueOf(asAdmin.call(() -> service.create(products, product("BULK-B"), null)).getId());
+        String a = String.valueOf(asAdmin.call(() -> service.create(products, product("BULK-A"), null))
+                .getId());
+        String b = String.valueOf(asAdmin.call(() -> service.create(products, product("BULK-B"), null))
+                .getId());
         long before = asAdmin.call(() -> service.count(products, ListRequest.defaults(products)));
-        assertThrows(ConflictException.class, () -> asAdmin.run(() -> service.deleteAll(products, unversioned(a, "999999"))));
+        assertThrows(
+                ConflictException.class,
+                () -> asAdmin.run(() -> service.deleteAll(products, unversioned(a, "999999"))));
         assertEquals(before, asAdmin.call(() -> service.count(products, ListRequest.defaults(products))));
         assertEquals(2, asAdmin.call(() -> service.deleteAll(products, unversioned(a, b))));
         assertEquals(before - 2, asAdmin.call(() -> service.count(products, ListRequest.defaults(products))));
 
         AdminView<User> users = view("users");
-        User admin = asAdmin.call(() -> service.page(users, ListRequest.defaults(users))).get(0);
-        assertEquals(1, asAdmin.call(() -> service.runAction(users, "deactivate", unversioned(admin.getId().toString()))));
-        assertTrue(!asAdmin.call(() -> service.find(users, admin.getId().toString()).orElseThrow()).isActive());
-        asAdmin.call(() -> service.runAction(users, "activate", unversioned(admin.getId().toString())));
+        User admin = asAdmin.call(() -> service.page(users, ListRequest.defaults(users)))
+                .get(0);
+        assertEquals(
+                1,
+                asAdmin.call(() -> service.runAction(
+                        users, "deactivate", unversioned(admin.getId().toString()))));
+        assertTrue(!asAdmin.call(
+                        () -> service.find(users, admin.getId().toString()).orElseThrow())
+                .isActive());
+        asAdmin.call(() ->
+                service.runAction(users, "activate", unversioned(admin.getId().toString())));
     }
 
     /** Ids without a version seen: only existence is checked. */
     @Test
     void aSelectionLargerThanAnyPageIsRefusedBeforeAnyQuery() throws Exception {
         AdminView<Product> products = view("products");
-        String[] ids = java.util.stream.IntStream.rangeClosed(1, products.maxPageSize() + 1).mapToObj(String::valueOf)
+        String[] ids = java.util.stream.IntStream.rangeClosed(1, products.maxPageSize() + 1)
+                .mapToObj(String::valueOf)
                 .toArray(String[]::new);
         long before = asAdmin.call(() -> service.count(products, ListRequest.defaults(products)));
         for (org.junit.jupiter.api.function.Executable crafted : List.<org.junit.jupiter.api.function.Executable>of(
@@ -373,7 +432,8 @@ class EntityServiceIT {
             return constructor.newInstance();
         });
         user.setEmail("Generic@Example.com");
-        WriteException weak = assertThrows(WriteException.class, () -> asAdmin.call(() -> service.create(users, user, "short")));
+        WriteException weak =
+                assertThrows(WriteException.class, () -> asAdmin.call(() -> service.create(users, user, "short")));
         assertEquals("password", weak.getField());
         User created = asAdmin.call(() -> service.create(users, user, "a-long-enough-password"));
         assertNotNull(created.getId());

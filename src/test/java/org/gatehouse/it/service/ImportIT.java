@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.it.fixtures.AsEditor;
 import org.gatehouse.it.fixtures.AsViewer;
@@ -38,10 +42,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.TestDatabase;
 
 /**
  * CSV import inside Payara Micro on PostgreSQL: the dry run's outcome per row and each kind of
@@ -108,10 +108,13 @@ class ImportIT {
 
     /** One product as the export writes it (id, sku, name, price, stock, active). */
     private String exported(long offset) {
-        Object[] row = (Object[]) em.createNativeQuery("select id, sku, name, price, stock, active from products order by id"
-                + " offset " + offset + " limit 1").getSingleResult();
+        Object[] row =
+                (Object[]) em.createNativeQuery("select id, sku, name, price, stock, active from products order by id"
+                                + " offset " + offset + " limit 1")
+                        .getSingleResult();
         return row[0] + "," + row[1] + ",\"" + String.valueOf(row[2]).replace("\"", "\"\"") + "\","
-                + ((java.math.BigDecimal) row[3]).toPlainString() + "," + row[4] + "," + (Boolean.TRUE.equals(row[5]) ? "Yes" : "No");
+                + ((java.math.BigDecimal) row[3]).toPlainString() + "," + row[4] + ","
+                + (Boolean.TRUE.equals(row[5]) ? "Yes" : "No");
     }
 
     /** A number the database answers, read in the container. */
@@ -140,7 +143,9 @@ class ImportIT {
 
     private static String problemKey(ImportPlan.Row row) {
         ImportPlan.Problem problem = row.problems().get(0);
-        return problem.message() == null ? "constraint:" + problem.constraint() : problem.message().key();
+        return problem.message() == null
+                ? "constraint:" + problem.constraint()
+                : problem.message().key();
     }
 
     @Test
@@ -149,25 +154,29 @@ class ImportIT {
         String unchanged = exported(0);
         String[] second = exported(1).split(",", 2);
         String text = HEADER
-                + ",IMP-NEW-1,New lamp,9.50,3,Yes\n"                  // 2 create
-                + unchanged + "\n"                                   // 3 unchanged
+                + ",IMP-NEW-1,New lamp,9.50,3,Yes\n" // 2 create
+                + unchanged + "\n" // 3 unchanged
                 + second[0] + ",\"" + second[1].split(",")[0] + "\",Renamed product,1.00,1,No\n" // 4 update
-                + ",IMP-NEW-2,Bad price,9.5x,1,Yes\n"                // 5 conversion
-                + ",bad sku,Bad sku,1.00,1,Yes\n"                    // 6 Bean Validation
-                + "999999999,IMP-NEW-3,Missing,1.00,1,Yes\n"         // 7 no such record
-                + ",IMP-NEW-4,Too many,1.00,1,Yes,extra\n"           // 8 cells
-                + ",IMP-NEW-5,=cmd|' /C calc'!A0,1.00,1,Yes\n"       // 9 formula
-                + ",IMP-NEW-6,Bad flag,1.00,1,Maybe\n"               // 10 conversion (boolean)
-                + ",IMP-NEW-7,Negative,1.00,-4,Yes\n";               // 11 Bean Validation (@PositiveOrZero)
+                + ",IMP-NEW-2,Bad price,9.5x,1,Yes\n" // 5 conversion
+                + ",bad sku,Bad sku,1.00,1,Yes\n" // 6 Bean Validation
+                + "999999999,IMP-NEW-3,Missing,1.00,1,Yes\n" // 7 no such record
+                + ",IMP-NEW-4,Too many,1.00,1,Yes,extra\n" // 8 cells
+                + ",IMP-NEW-5,=cmd|' /C calc'!A0,1.00,1,Yes\n" // 9 formula
+                + ",IMP-NEW-6,Bad flag,1.00,1,Maybe\n" // 10 conversion (boolean)
+                + ",IMP-NEW-7,Negative,1.00,-4,Yes\n"; // 11 Bean Validation (@PositiveOrZero)
         ImportPlan plan = dryRun(text);
         Map<Integer, ImportPlan.Row> rows = byNumber(plan);
         assertEquals(Outcome.CREATE, rows.get(2).outcome());
-        assertEquals(Outcome.UNCHANGED, rows.get(3).outcome(), rows.get(3).problems().toString());
-        assertEquals(Outcome.UPDATE, rows.get(4).outcome(), rows.get(4).problems().toString());
+        assertEquals(
+                Outcome.UNCHANGED, rows.get(3).outcome(), rows.get(3).problems().toString());
+        assertEquals(
+                Outcome.UPDATE, rows.get(4).outcome(), rows.get(4).problems().toString());
         assertEquals("price", problemField(rows.get(5)));
         assertEquals("import.error.unreadable", problemKey(rows.get(5)));
         assertEquals("sku", problemField(rows.get(6)));
-        assertTrue(problemKey(rows.get(6)).startsWith("constraint:"), "the constraint's own message, as the form shows it");
+        assertTrue(
+                problemKey(rows.get(6)).startsWith("constraint:"),
+                "the constraint's own message, as the form shows it");
         assertEquals("id", problemField(rows.get(7)));
         assertEquals("import.error.noRecord", problemKey(rows.get(7)));
         assertEquals("import.error.cells", problemKey(rows.get(8)));
@@ -192,7 +201,8 @@ class ImportIT {
         List<String> mapping = Arrays.asList("id", "customer");
         ImportPlan plan = asAdmin.call(() -> imports.dryRun(orders, table, mapping, "orders.csv", null));
         Map<Integer, ImportPlan.Row> rows = byNumber(plan);
-        assertFalse(rows.get(2).outcome() == Outcome.ERROR, "by id: " + rows.get(2).problems() + " " + reference);
+        assertFalse(
+                rows.get(2).outcome() == Outcome.ERROR, "by id: " + rows.get(2).problems() + " " + reference);
         assertEquals(Outcome.ERROR, rows.get(3).outcome());
         assertEquals("customer", problemField(rows.get(3)));
         assertEquals("import.error.relationMissing", problemKey(rows.get(3)));
@@ -202,34 +212,44 @@ class ImportIT {
     void anImportIsAllOrNothingUnlessRowsInErrorAreSkippedAndEachRecordIsAudited() throws Exception {
         String text = HEADER + ",IMP-ALL-1,First,1.00,1,Yes\n,IMP-ALL-2,Second,2.00,2,Yes\n,bad sku,Third,3.00,3,Yes\n";
         CsvTable table = csv(text);
-        ImportFailedException failed = assertThrows(ImportFailedException.class,
+        ImportFailedException failed = assertThrows(
+                ImportFailedException.class,
                 () -> asAdmin.call(() -> imports.apply(products(), table, mapping(table), "all.csv", false, null)));
         assertEquals(4, failed.getRow());
         assertEquals(0, count("select count(*) from products where sku like 'IMP-ALL-%'"), "nothing written");
         assertEquals(0, count("select count(*) from audit_log where action = 'IMPORT' and entity_label = 'all.csv'"));
 
         AtomicInteger progress = new AtomicInteger();
-        ImportPlan done = asAdmin.call(() -> imports.apply(products(), table, mapping(table), "all.csv", true, progress));
+        ImportPlan done =
+                asAdmin.call(() -> imports.apply(products(), table, mapping(table), "all.csv", true, progress));
         assertEquals(List.of(2, 1), List.of(done.created(), done.skipped()));
         assertEquals(3, progress.get());
         assertEquals(2, count("select count(*) from products where sku like 'IMP-ALL-%'"));
-        assertEquals(2, count("select count(*) from audit_log a join products p on a.entity_id = cast(p.id as varchar)"
-                + " where a.entity_type = 'Product' and a.action = 'CREATE' and p.sku like 'IMP-ALL-%'"));
+        assertEquals(
+                2,
+                count("select count(*) from audit_log a join products p on a.entity_id = cast(p.id as varchar)"
+                        + " where a.entity_type = 'Product' and a.action = 'CREATE' and p.sku like 'IMP-ALL-%'"));
         String entry = value("select changes from audit_log where action = 'IMPORT' and entity_label = 'all.csv'");
-        assertTrue(entry.contains("\"@file\":\"all.csv\"") && entry.contains("\"@created\":2")
-                && entry.contains("\"@skipped\":1"), entry);
+        assertTrue(
+                entry.contains("\"@file\":\"all.csv\"")
+                        && entry.contains("\"@created\":2")
+                        && entry.contains("\"@skipped\":1"),
+                entry);
     }
 
     @Test
     void whoMayNeitherCreateNorEditIsRefusedAndAnEditorMayImport() throws Exception {
         CsvTable table = csv(HEADER + ",IMP-ROLE-1,Role,1.00,1,Yes\n");
-        assertThrows(ForbiddenException.class,
+        assertThrows(
+                ForbiddenException.class,
                 () -> asViewer.call(() -> imports.dryRun(products(), table, mapping(table), "viewer.csv", null)));
-        assertThrows(ForbiddenException.class,
+        assertThrows(
+                ForbiddenException.class,
                 () -> asViewer.call(() -> imports.apply(products(), table, mapping(table), "viewer.csv", false, null)));
         AdminView<?> audit = registry.view("audit").orElseThrow();
         assertFalse(asAdmin.call(() -> imports.allowed(audit)), "the audit log takes no import");
-        ImportPlan plan = asEditor.call(() -> imports.apply(products(), table, mapping(table), "editor.csv", false, null));
+        ImportPlan plan =
+                asEditor.call(() -> imports.apply(products(), table, mapping(table), "editor.csv", false, null));
         assertEquals(1, plan.created());
         assertEquals(1, count("select count(*) from products where sku = 'IMP-ROLE-1'"));
     }
@@ -253,24 +273,37 @@ class ImportIT {
         long foreign = count("select id from customers where country <> '" + country + "' order by id limit 1");
         String other = value("select country from customers where id = " + foreign);
         // the editor's account also holds the support role, narrowed to the first customer's country
-        sql("update users set country = '" + country + "' where email = 'test-editor'",
+        sql(
+                "update users set country = '" + country + "' where email = 'test-editor'",
                 "insert into users_roles (user_id, role_id) select -2, id from roles where name = 'support'");
         try {
             AdminView<?> customers = registry.view("customers").orElseThrow();
             CsvTable updates = csv("id,Name\n" + foreign + ",Foreign renamed\n" + own + ",Own renamed\n");
-            ImportPlan plan = asEditor.call(() -> imports.dryRun(customers, updates, List.of("id", "name"), "scope.csv", null));
+            ImportPlan plan =
+                    asEditor.call(() -> imports.dryRun(customers, updates, List.of("id", "name"), "scope.csv", null));
             Map<Integer, ImportPlan.Row> rows = byNumber(plan);
-            assertEquals("import.error.noRecord", problemKey(rows.get(2)), "a record outside the scope is as if missing");
+            assertEquals(
+                    "import.error.noRecord", problemKey(rows.get(2)), "a record outside the scope is as if missing");
             assertEquals(Outcome.UPDATE, rows.get(3).outcome());
 
             CsvTable outside = csv("Name,Email,City,Country\nOutsider,outsider@import.test,Paris," + other + "\n");
-            ImportFailedException refused = assertThrows(ImportFailedException.class, () -> asEditor.call(() -> imports.apply(
-                    customers, outside, List.of("name", "email", "city", "country"), "scope.csv", false, null)));
-            assertEquals("import.error.forbidden", refused.getProblems().get(0).message().key());
+            ImportFailedException refused = assertThrows(
+                    ImportFailedException.class,
+                    () -> asEditor.call(() -> imports.apply(
+                            customers,
+                            outside,
+                            List.of("name", "email", "city", "country"),
+                            "scope.csv",
+                            false,
+                            null)));
+            assertEquals(
+                    "import.error.forbidden",
+                    refused.getProblems().get(0).message().key());
             assertEquals(0, count("select count(*) from customers where email = 'outsider@import.test'"), "undone");
             assertEquals(0, count("select count(*) from customers where name like '%renamed'"));
         } finally {
-            sql("delete from users_roles where user_id = -2 and role_id = (select id from roles where name = 'support')",
+            sql(
+                    "delete from users_roles where user_id = -2 and role_id = (select id from roles where name = 'support')",
                     "update users set country = null where email = 'test-editor'");
         }
     }
@@ -280,14 +313,15 @@ class ImportIT {
         String[] first = exported(5).split(",");
         String sku = first[1];
         String text = "SKU,Name,Price,Stock,Active\n"
-                + sku + ",Renamed by SKU,1.00,1,Yes\n"     // 2 update, matched on the SKU
-                + "IMP-KEY-1,Keyed,2.00,2,Yes\n"          // 3 create
-                + "IMP-KEY-1,Keyed again,2.00,2,Yes\n"    // 4 the same new record again
-                + sku + ",Renamed twice,1.00,1,Yes\n";    // 5 the same stored record again
+                + sku + ",Renamed by SKU,1.00,1,Yes\n" // 2 update, matched on the SKU
+                + "IMP-KEY-1,Keyed,2.00,2,Yes\n" // 3 create
+                + "IMP-KEY-1,Keyed again,2.00,2,Yes\n" // 4 the same new record again
+                + sku + ",Renamed twice,1.00,1,Yes\n"; // 5 the same stored record again
         CsvTable table = csv(text);
         ImportPlan plan = asAdmin.call(() -> imports.dryRun(products(), table, mapping(table), "keys.csv", null));
         Map<Integer, ImportPlan.Row> rows = byNumber(plan);
-        assertEquals(Outcome.UPDATE, rows.get(2).outcome(), rows.get(2).problems().toString());
+        assertEquals(
+                Outcome.UPDATE, rows.get(2).outcome(), rows.get(2).problems().toString());
         assertEquals(first[0], rows.get(2).id(), "the record the SKU names");
         assertEquals(Outcome.CREATE, rows.get(3).outcome());
         assertEquals("import.error.twice", problemKey(rows.get(4)));
@@ -300,27 +334,33 @@ class ImportIT {
         assertEquals(1, count("select count(*) from products where sku = 'IMP-KEY-1'"), "created once, not duplicated");
         CsvTable again = csv("SKU,Name\n" + sku + ",Renamed by SKU\n");
         ImportPlan unchanged = asAdmin.call(() -> imports.dryRun(products(), again, mapping(again), "keys.csv", null));
-        assertEquals(Outcome.UNCHANGED, byNumber(unchanged).get(2).outcome(), "a file that says what is stored changes nothing");
+        assertEquals(
+                Outcome.UNCHANGED,
+                byNumber(unchanged).get(2).outcome(),
+                "a file that says what is stored changes nothing");
     }
 
     @Test
     void aNaturalKeyTakenOutsideTheCallersScopeIsNeitherUpdatedNorDuplicated() throws Exception {
         String country = value("select country from customers order by id limit 1");
-        String foreignEmail = value("select email from customers where country <> '" + country + "' order by id limit 1");
-        sql("update users set country = '" + country + "' where email = 'test-editor'",
+        String foreignEmail =
+                value("select email from customers where country <> '" + country + "' order by id limit 1");
+        sql(
+                "update users set country = '" + country + "' where email = 'test-editor'",
                 "insert into users_roles (user_id, role_id) select -2, id from roles where name = 'support'");
         try {
             AdminView<?> customers = registry.view("customers").orElseThrow();
             CsvTable table = csv("Email,Name,Country\n" + foreignEmail + ",Taken over," + country + "\n");
-            ImportPlan plan = asEditor.call(() -> imports.dryRun(customers, table, List.of("email", "name", "country"),
-                    "taken.csv", null));
+            ImportPlan plan = asEditor.call(
+                    () -> imports.dryRun(customers, table, List.of("email", "name", "country"), "taken.csv", null));
             ImportPlan.Row row = byNumber(plan).get(2);
             assertEquals(Outcome.ERROR, row.outcome());
             assertEquals("import.error.keyTaken", problemKey(row));
             assertEquals("email", problemField(row));
             assertEquals(0, count("select count(*) from customers where name = 'Taken over'"));
         } finally {
-            sql("delete from users_roles where user_id = -2 and role_id = (select id from roles where name = 'support')",
+            sql(
+                    "delete from users_roles where user_id = -2 and role_id = (select id from roles where name = 'support')",
                     "update users set country = null where email = 'test-editor'");
         }
     }
@@ -334,13 +374,17 @@ class ImportIT {
     private static final Pattern SUMMARY = Pattern.compile("id=\"summary\"[^>]*>([^<]*)<");
 
     /** Uploads a file on the import page and answers the response (the page with the mapping, or a message). */
-    private static HttpResponse<String> upload(HttpSession session, String view, String name, byte[] content,
-            String encoding) throws Exception {
+    private static HttpResponse<String> upload(
+            HttpSession session, String view, String name, byte[] content, String encoding) throws Exception {
         HttpResponse<String> page = session.get("admin/" + view + "/import");
         assertEquals(200, page.statusCode());
-        return session.postMultipart("admin/" + view + "/import", HttpSession.viewState(page.body()),
+        return session.postMultipart(
+                "admin/" + view + "/import",
+                HttpSession.viewState(page.body()),
                 Map.of("upload", "upload", "upload:encoding", encoding, "upload:separator", "auto", "upload:read", ""),
-                fileInput(page.body()), name, content);
+                fileInput(page.body()),
+                name,
+                content);
     }
 
     private static final Pattern FILE_INPUT = Pattern.compile("<input[^>]*type=\"file\"[^>]*>");
@@ -363,8 +407,8 @@ class ImportIT {
         return session.post("admin/" + view + "/import", HttpSession.viewState(uploaded.body()), fields);
     }
 
-    private static final Pattern SELECT = Pattern.compile("<select[^>]*name=\"(plan:columns:\\d+:target)\"[^>]*>(.*?)</select>",
-            Pattern.DOTALL);
+    private static final Pattern SELECT =
+            Pattern.compile("<select[^>]*name=\"(plan:columns:\\d+:target)\"[^>]*>(.*?)</select>", Pattern.DOTALL);
     private static final Pattern SELECTED = Pattern.compile("<option value=\"([^\"]*)\" selected");
 
     /** The mapping the page suggested, as the browser posts it back. */
@@ -381,7 +425,9 @@ class ImportIT {
 
     private static String summary(HttpResponse<String> page) {
         Matcher matcher = SUMMARY.matcher(page.body());
-        assertTrue(matcher.find(), "a summary: " + page.body().substring(Math.max(0, page.body().indexOf("<main"))));
+        assertTrue(
+                matcher.find(),
+                "a summary: " + page.body().substring(Math.max(0, page.body().indexOf("<main"))));
         return matcher.group(1).trim();
     }
 
@@ -396,28 +442,40 @@ class ImportIT {
         for (String view : List.of("products", "customers")) {
             HttpResponse<String> export = admin.get("admin/" + view + "/export.csv");
             assertEquals(200, export.statusCode(), view);
-            String before = text("select string_agg(cast(id as varchar) || ':' || version, ',' order by id) from " + view);
-            HttpResponse<String> uploaded = upload(admin, view, view + ".csv", export.body().getBytes(StandardCharsets.UTF_8), "auto");
+            String before =
+                    text("select string_agg(cast(id as varchar) || ':' || version, ',' order by id) from " + view);
+            HttpResponse<String> uploaded =
+                    upload(admin, view, view + ".csv", export.body().getBytes(StandardCharsets.UTF_8), "auto");
             assertEquals(200, uploaded.statusCode());
             assertTrue(uploaded.body().contains("id=\"mapping\""), "the mapping is shown");
             HttpResponse<String> checked = dryRunPage(admin, view, uploaded);
             long rows = query("select count(*) from " + view);
-            assertEquals("Of " + String.format("%,d", rows) + " rows, 0 would be created, 0 updated, " + String.format("%,d", rows)
-                    + " left unchanged and 0 are in error.", summary(checked), view);
+            assertEquals(
+                    "Of " + String.format("%,d", rows) + " rows, 0 would be created, 0 updated, "
+                            + String.format("%,d", rows) + " left unchanged and 0 are in error.",
+                    summary(checked),
+                    view);
 
             Map<String, String> apply = new HashMap<>(mappingShown(checked.body()));
             apply.put("plan", "plan");
             apply.put("plan:apply", "");
-            HttpResponse<String> applied = admin.post("admin/" + view + "/import", HttpSession.viewState(checked.body()), apply);
+            HttpResponse<String> applied =
+                    admin.post("admin/" + view + "/import", HttpSession.viewState(checked.body()), apply);
             assertEquals(200, applied.statusCode());
             String polled = applied.body();
-            assertTrue(polled.contains("Imported " + view + ".csv: 0 created, 0 updated, " + String.format("%,d", rows)
-                    + " unchanged, 0 skipped"), polled);
-            assertEquals(before, text("select string_agg(cast(id as varchar) || ':' || version, ',' order by id) from " + view),
+            assertTrue(
+                    polled.contains("Imported " + view + ".csv: 0 created, 0 updated, " + String.format("%,d", rows)
+                            + " unchanged, 0 skipped"),
+                    polled);
+            assertEquals(
+                    before,
+                    text("select string_agg(cast(id as varchar) || ':' || version, ',' order by id) from " + view),
                     "no record changed");
-            String entry = text("select actor || ' ' || changes from audit_log where action = 'IMPORT' and entity_label = '"
-                    + view + ".csv'");
-            assertTrue(entry.startsWith(Deployments.ADMIN_EMAIL + " ") && entry.contains("\"@unchanged\":" + rows), entry);
+            String entry =
+                    text("select actor || ' ' || changes from audit_log where action = 'IMPORT' and entity_label = '"
+                            + view + ".csv'");
+            assertTrue(
+                    entry.startsWith(Deployments.ADMIN_EMAIL + " ") && entry.contains("\"@unchanged\":" + rows), entry);
         }
     }
 
@@ -432,39 +490,59 @@ class ImportIT {
         Arrays.fill(huge, (byte) 'a');
         assertMessage(upload(admin, "products", "huge.csv", huge, "auto"), "The file is larger than 20 MB.");
         HttpResponse<String> page = admin.get("admin/products/import");
-        HttpResponse<String> tooBig = admin.postMultipart("admin/products/import", HttpSession.viewState(page.body()),
-                Map.of("upload", "upload", "upload:read", ""), fileInput(page.body()), "huger.csv", new byte[30 * 1024 * 1024]);
+        HttpResponse<String> tooBig = admin.postMultipart(
+                "admin/products/import",
+                HttpSession.viewState(page.body()),
+                Map.of("upload", "upload", "upload:read", ""),
+                fileInput(page.body()),
+                "huger.csv",
+                new byte[30 * 1024 * 1024]);
         assertEquals(413, tooBig.statusCode());
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        assertMessage(upload(admin, "products", "image.csv", png, "auto"), "The file is not a CSV text file (it contains binary data).");
+        assertMessage(
+                upload(admin, "products", "image.csv", png, "auto"),
+                "The file is not a CSV text file (it contains binary data).");
         byte[] latin = (HEADER + ",IMP-ENC-1,Müller,1.00,1,Yes\n").getBytes(CsvTable.WINDOWS_1252);
-        assertMessage(upload(admin, "products", "latin.csv", latin, "UTF-8"), "The file is not valid UTF-8 text: choose another encoding.");
+        assertMessage(
+                upload(admin, "products", "latin.csv", latin, "UTF-8"),
+                "The file is not valid UTF-8 text: choose another encoding.");
         String wide = "c,".repeat(9_999) + "c\n" + "1,".repeat(9_999) + "1\n";
-        assertMessage(upload(admin, "products", "wide.csv", wide.getBytes(StandardCharsets.UTF_8), "auto"),
+        assertMessage(
+                upload(admin, "products", "wide.csv", wide.getBytes(StandardCharsets.UTF_8), "auto"),
                 "The file has more than 200 columns.");
 
-        HttpResponse<String> formula = upload(admin, "products", "formula.csv",
-                (HEADER + ",IMP-CALC-1,=cmd|' /C calc'!A0,1.00,1,Yes\n").getBytes(StandardCharsets.UTF_8), "auto");
+        HttpResponse<String> formula = upload(
+                admin,
+                "products",
+                "formula.csv",
+                (HEADER + ",IMP-CALC-1,=cmd|' /C calc'!A0,1.00,1,Yes\n").getBytes(StandardCharsets.UTF_8),
+                "auto");
         HttpResponse<String> checked = dryRunPage(admin, "products", formula);
-        assertEquals("Of 1 rows, 0 would be created, 0 updated, 0 left unchanged and 1 are in error.", summary(checked));
+        assertEquals(
+                "Of 1 rows, 0 would be created, 0 updated, 0 left unchanged and 1 are in error.", summary(checked));
         assertTrue(checked.body().contains("Begins like a spreadsheet formula"), "the row's message");
         Map<String, String> apply = new HashMap<>(mappingShown(checked.body()));
         apply.put("plan", "plan");
         apply.put("plan:apply", "");
-        HttpResponse<String> applied = admin.post("admin/products/import", HttpSession.viewState(checked.body()), apply);
+        HttpResponse<String> applied =
+                admin.post("admin/products/import", HttpSession.viewState(checked.body()), apply);
         String polled = applied.body();
         assertTrue(polled.contains("Nothing was imported: row 2 is in error."), polled);
 
         assertEquals(products, query("select count(*) from products"), "nothing created");
-        assertEquals(versions, text("select string_agg(cast(version as varchar), ',' order by id) from products"),
+        assertEquals(
+                versions,
+                text("select string_agg(cast(version as varchar), ',' order by id) from products"),
                 "nothing changed");
     }
 
     private static void assertMessage(HttpResponse<String> response, String message) {
         assertEquals(200, response.statusCode(), message);
-        assertTrue(response.body().contains(message), message + " in " + response.body().substring(
-                Math.max(0, response.body().indexOf("<main"))));
+        assertTrue(
+                response.body().contains(message),
+                message + " in "
+                        + response.body().substring(Math.max(0, response.body().indexOf("<main"))));
         assertFalse(response.body().contains("id=\"mapping\""), "no mapping for a refused file");
     }
 
@@ -473,9 +551,16 @@ class ImportIT {
     void viewersGet403AlsoForCraftedPostsAndPathTricksBehaveLikeEverywhere() throws Exception {
         HttpSession viewer = HttpSession.signedIn(base(), TestUsers.VIEWER, TestUsers.PASSWORD);
         assertEquals(403, viewer.get("admin/products/import").statusCode());
-        assertEquals(403, viewer.postMultipart("admin/products/import", null, Map.of("upload", "upload",
-                "upload:read", ""), "upload:file", "x.csv", (HEADER + ",IMP-V-1,V,1.00,1,Yes\n").getBytes(StandardCharsets.UTF_8))
-                .statusCode());
+        assertEquals(
+                403,
+                viewer.postMultipart(
+                                "admin/products/import",
+                                null,
+                                Map.of("upload", "upload", "upload:read", ""),
+                                "upload:file",
+                                "x.csv",
+                                (HEADER + ",IMP-V-1,V,1.00,1,Yes\n").getBytes(StandardCharsets.UTF_8))
+                        .statusCode());
         assertEquals(0, query("select count(*) from products where sku = 'IMP-V-1'"));
         assertFalse(viewer.get("admin/products").body().contains("id=\"importLink\""), "no import offered to a viewer");
 
@@ -497,8 +582,9 @@ class ImportIT {
         int count = 100_000;
         StringBuilder text = new StringBuilder("SKU,Name,Price,Stock,Active\n");
         for (int i = 0; i < count; i++) {
-            text.append(String.format("BULK-%06d,Bulk product %d,%d.%02d,%d,%s%n", i, i, i % 1000, i % 100, i % 50,
-                    i % 3 == 0 ? "No" : "Yes"));
+            text.append(String.format(
+                    "BULK-%06d,Bulk product %d,%d.%02d,%d,%s%n",
+                    i, i, i % 1000, i % 100, i % 50, i % 3 == 0 ? "No" : "Yes"));
         }
         java.nio.file.Path file = java.nio.file.Files.createTempFile("bulk-", ".csv");
         java.nio.file.Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -516,7 +602,8 @@ class ImportIT {
             try (Browser browser = new Browser(base)) {
                 browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
                 browser.open("admin/products/import");
-                browser.driver().findElement(org.openqa.selenium.By.cssSelector("input[type=file]"))
+                browser.driver()
+                        .findElement(org.openqa.selenium.By.cssSelector("input[type=file]"))
                         .sendKeys(file.toAbsolutePath().toString());
                 browser.click("#upload\\:read");
                 browser.wait(60).until(d -> browser.has("#mapping"));
@@ -525,12 +612,14 @@ class ImportIT {
                 browser.click("#plan\\:dryRun");
                 browser.wait(300).until(d -> browser.has("#summary"));
                 double drySeconds = (System.nanoTime() - dryStarted) / 1e9;
-                assertEquals("Of 100,000 rows, 100,000 would be created, 0 updated, 0 left unchanged and 0 are in error.",
+                assertEquals(
+                        "Of 100,000 rows, 100,000 would be created, 0 updated, 0 left unchanged and 0 are in error.",
                         browser.text("#summary"));
 
                 browser.click("#plan\\:apply");
-                browser.wait(10).until(d -> browser.has("#plan\\:importConfirmYes")
-                        && browser.find("#plan\\:importConfirmYes").isDisplayed());
+                browser.wait(10)
+                        .until(d -> browser.has("#plan\\:importConfirmYes")
+                                && browser.find("#plan\\:importConfirmYes").isDisplayed());
                 long started = System.nanoTime();
                 browser.click("#plan\\:importConfirmYes");
                 List<String> seen = new java.util.ArrayList<>();
@@ -544,7 +633,8 @@ class ImportIT {
                     } catch (org.openqa.selenium.StaleElementReferenceException rendered) {
                         continue; // the form was just rendered anew
                     }
-                    if (!shown.isEmpty() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(shown))) {
+                    if (!shown.isEmpty()
+                            && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(shown))) {
                         seen.add(shown);
                     }
                     Thread.sleep(500);
@@ -552,18 +642,31 @@ class ImportIT {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 assertTrue(browser.text("#summary").startsWith("Imported bulk-"), browser.text("#summary"));
                 assertEquals(before + count, query("select count(*) from products"));
-                assertTrue(seen.stream().anyMatch(shown -> shown.matches("Importing: [1-9][0-9,]* of 100,000 rows\\.")
-                        && !shown.startsWith("Importing: 100,000")), "the bar moved while the import ran: " + seen);
-                assertTrue(browser.cspViolations().isEmpty(), browser.cspViolations().toString());
-                System.out.printf("IMPORT THROUGHPUT (browser, PostgreSQL): dry run of %d rows in %.1f s (%.0f rows/s);"
-                        + " import in %.1f s (%.0f rows/s); progress shown %d times, e.g. %s%n", count, drySeconds,
-                        count / drySeconds, seconds, count / seconds, seen.size(), seen.subList(0, Math.min(3, seen.size())));
+                assertTrue(
+                        seen.stream()
+                                .anyMatch(shown -> shown.matches("Importing: [1-9][0-9,]* of 100,000 rows\\.")
+                                        && !shown.startsWith("Importing: 100,000")),
+                        "the bar moved while the import ran: " + seen);
+                assertTrue(
+                        browser.cspViolations().isEmpty(),
+                        browser.cspViolations().toString());
+                System.out.printf(
+                        "IMPORT THROUGHPUT (browser, PostgreSQL): dry run of %d rows in %.1f s (%.0f rows/s);"
+                                + " import in %.1f s (%.0f rows/s); progress shown %d times, e.g. %s%n",
+                        count,
+                        drySeconds,
+                        count / drySeconds,
+                        seconds,
+                        count / seconds,
+                        seen.size(),
+                        seen.subList(0, Math.min(3, seen.size())));
             }
         }
     }
 
     private static long query(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = Database.INSTANCE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -571,14 +674,16 @@ class ImportIT {
     }
 
     private static String text(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = Database.INSTANCE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
     }
 
     private static void execute(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = Database.INSTANCE.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

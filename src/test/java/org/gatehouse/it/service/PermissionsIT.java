@@ -14,8 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.DeclaredPermissions;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,11 +29,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.TestDatabase;
-import org.gatehouse.it.DeclaredPermissions;
 
 /**
  * Every registered view × operation × role, answered by the server exactly as declared:
@@ -65,7 +64,8 @@ class PermissionsIT {
     }
 
     private static long firstId(String table) throws Exception {
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select min(id) from " + table)) {
             rows.next();
             return rows.getLong(1);
@@ -100,7 +100,8 @@ class PermissionsIT {
                         expected = 302;
                     } else if (role.equals("none")) {
                         expected = 403;
-                    } else if (page.getKey().equals("delete trash") && !List.of("customers", "products", "orders").contains(view)) {
+                    } else if (page.getKey().equals("delete trash")
+                            && !List.of("customers", "products", "orders").contains(view)) {
                         expected = 404; // only the shop's views keep a trash
                     } else if (!DeclaredPermissions.capable(view, operation)) {
                         expected = 404;
@@ -114,7 +115,9 @@ class PermissionsIT {
                     if (expected == 403 && response.body().contains(Deployments.ADMIN_EMAIL)) {
                         mismatches.add(role + " " + page.getValue() + ": data in a refusal");
                     }
-                    if (expected == 403 && !role.equals("none") && !response.body().contains("Access denied")) {
+                    if (expected == 403
+                            && !role.equals("none")
+                            && !response.body().contains("Access denied")) {
                         mismatches.add(role + " " + page.getValue() + ": not the styled 403 page");
                     }
                 }
@@ -125,7 +128,8 @@ class PermissionsIT {
 
     private static long disposableProduct() throws Exception {
         long id = DISPOSABLE.incrementAndGet();
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("insert into products (id, sku, name, price, stock, active, version) values (" + id
                     + ", 'TMP-" + id + "', 'Disposable', 1.00, 0, true, 0)");
         }
@@ -133,7 +137,8 @@ class PermissionsIT {
     }
 
     private static boolean exists(long productId) throws Exception {
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from products where id = " + productId)) {
             rows.next();
             return rows.getLong(1) == 1;
@@ -141,14 +146,15 @@ class PermissionsIT {
     }
 
     /** The details page's Delete as the button posts it, with the version the page showed (disposable rows: 0). */
-    private static final Map<String, String> DELETE = Map.of("details", "details", "details:confirmDeleteYes", "",
-            "version", "0");
+    private static final Map<String, String> DELETE =
+            Map.of("details", "details", "details:confirmDeleteYes", "", "version", "0");
 
     @Test
     void forbiddenRequestsAreRecordedAndTheAuditLogCannotBeDeletedEvenByAdmins() throws Exception {
         HttpSession viewer = session("viewer");
         assertEquals(403, viewer.get("admin/users").statusCode());
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from audit_log where action = 'FORBIDDEN'"
                         + " and actor = '" + TestUsers.VIEWER + "' and changes like '%/admin/users%'")) {
             rows.next();
@@ -173,7 +179,9 @@ class PermissionsIT {
             String path = "admin/products/" + product;
             HttpResponse<String> details = http.get(path);
             assertEquals(200, details.statusCode());
-            assertEquals(role.equals("admin"), details.body().contains("confirmDeleteYes"),
+            assertEquals(
+                    role.equals("admin"),
+                    details.body().contains("confirmDeleteYes"),
                     role + " is shown the delete button only if allowed");
             HttpResponse<String> postback = http.post(path, HttpSession.viewState(details.body()), DELETE);
             if (role.equals("admin")) {
@@ -194,19 +202,32 @@ class PermissionsIT {
         HttpResponse<String> list = viewer.get("admin/products?q=TMP-");
         // the rows as the page shows them (id.version), selected as the table would post them
         List<String> keys = new ArrayList<>();
-        java.util.regex.Matcher key = java.util.regex.Pattern.compile("data-rk=\"(\\d+\\.\\d+)\"").matcher(list.body());
+        java.util.regex.Matcher key =
+                java.util.regex.Pattern.compile("data-rk=\"(\\d+\\.\\d+)\"").matcher(list.body());
         while (key.find()) {
             keys.add(key.group(1));
         }
         assertTrue(keys.contains(first + ".0") && keys.contains(second + ".0"), "both rows listed: " + keys);
-        HttpResponse<String> crafted = viewer.post("admin/products?q=TMP-", HttpSession.viewState(list.body()),
-                Map.of("list", "list", "list:table_selection", first + ".0," + second + ".0",
-                        "list:confirmDeleteSelected", "", "jakarta.faces.partial.ajax", "true",
-                        "jakarta.faces.source", "list:confirmDeleteSelected",
-                        "jakarta.faces.partial.execute", "list:confirmDeleteSelected list:table"));
+        HttpResponse<String> crafted = viewer.post(
+                "admin/products?q=TMP-",
+                HttpSession.viewState(list.body()),
+                Map.of(
+                        "list",
+                        "list",
+                        "list:table_selection",
+                        first + ".0," + second + ".0",
+                        "list:confirmDeleteSelected",
+                        "",
+                        "jakarta.faces.partial.ajax",
+                        "true",
+                        "jakarta.faces.source",
+                        "list:confirmDeleteSelected",
+                        "jakarta.faces.partial.execute",
+                        "list:confirmDeleteSelected list:table"));
         assertEquals(403, crafted.statusCode());
         assertTrue(exists(first) && exists(second), "the selected rows are still there");
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from audit_log where action = 'FORBIDDEN'"
                         + " and actor = '" + TestUsers.VIEWER + "' and changes like '%POST%'")) {
             rows.next();
@@ -239,10 +260,13 @@ class PermissionsIT {
             browser.signIn(TestUsers.VIEWER, TestUsers.PASSWORD);
             browser.open("admin/");
             List<String> menu = browser.driver().findElements(By.cssSelector("#menu a")).stream()
-                    .map(a -> a.getText().trim()).toList();
+                    .map(a -> a.getText().trim())
+                    .toList();
             assertEquals(List.of("Home", "Customers", "Orders", "Products"), menu);
             browser.open("admin/orders");
-            assertFalse(browser.has("#new") || browser.has("#list\\:deleteSelected") || browser.has(".gh-action-ship")
+            assertFalse(browser.has("#new")
+                    || browser.has("#list\\:deleteSelected")
+                    || browser.has(".gh-action-ship")
                     || browser.has("#trashLink"));
             browser.open("admin/orders/1");
             assertFalse(browser.has("#details\\:edit") || browser.has("#details\\:delete"));
@@ -266,24 +290,33 @@ class PermissionsIT {
     void eachRoleHasAPermissionsPage() throws Exception {
         HttpSession admin = session("admin");
         long viewerRole;
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select id from roles where name = 'viewer'")) {
             rows.next();
             viewerRole = rows.getLong(1);
         }
         String page = admin.get("admin/roles/" + viewerRole).body();
         assertTrue(page.contains("id=\"permissions\""), "the role's details show its permissions");
-        assertEquals(List.of("pi-check", "pi-minus", "pi-minus", "pi-minus"), marks(page, "Orders"), "viewer reads orders only");
-        assertEquals(List.of("pi-minus", "pi-minus", "pi-minus", "pi-minus"), marks(page, "Users"), "viewer cannot see users");
+        assertEquals(
+                List.of("pi-check", "pi-minus", "pi-minus", "pi-minus"),
+                marks(page, "Orders"),
+                "viewer reads orders only");
+        assertEquals(
+                List.of("pi-minus", "pi-minus", "pi-minus", "pi-minus"),
+                marks(page, "Users"),
+                "viewer cannot see users");
     }
 
     /** The allowed/denied marks of one view's row of the permissions table, in column order. */
     private static List<String> marks(String page, String view) {
-        java.util.regex.Matcher row = java.util.regex.Pattern.compile(">\\s*" + view + "\\s*</th>(.*?)</tr>",
-                java.util.regex.Pattern.DOTALL).matcher(page);
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                        ">\\s*" + view + "\\s*</th>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
         assertTrue(row.find(), "a row for " + view);
         List<String> marks = new java.util.ArrayList<>();
-        java.util.regex.Matcher mark = java.util.regex.Pattern.compile("pi-(check|minus)").matcher(row.group(1));
+        java.util.regex.Matcher mark =
+                java.util.regex.Pattern.compile("pi-(check|minus)").matcher(row.group(1));
         while (mark.find()) {
             marks.add(mark.group());
         }

@@ -26,10 +26,15 @@ import org.gatehouse.demo.Customer;
 import org.gatehouse.demo.Order;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.User;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.it.fixtures.AsEditor;
 import org.gatehouse.it.fixtures.AsViewer;
 import org.gatehouse.it.fixtures.TestUsers;
+import org.gatehouse.it.pages.DetailsPage;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.persistence.BaseEntity;
@@ -39,7 +44,6 @@ import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.RecordHistory;
 import org.gatehouse.service.RecordHistory.Mode;
 import org.gatehouse.service.WriteException;
-import org.gatehouse.it.pages.DetailsPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,10 +51,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.TestDatabase;
 
 /**
  * Revert from a record's history, inside Payara Micro on PostgreSQL: the service as admin, editor
@@ -118,8 +118,12 @@ class RevertIT {
     }
 
     private List<AuditEntry> entries(String type, Object id) {
-        return em.createQuery("select a from AuditEntry a where a.entityType = :t and a.entityId = :id order by a.at, a.id",
-                AuditEntry.class).setParameter("t", type).setParameter("id", String.valueOf(id)).getResultList();
+        return em.createQuery(
+                        "select a from AuditEntry a where a.entityType = :t and a.entityId = :id order by a.at, a.id",
+                        AuditEntry.class)
+                .setParameter("t", type)
+                .setParameter("id", String.valueOf(id))
+                .getResultList();
     }
 
     private AuditEntry last(String type, Object id) {
@@ -128,8 +132,10 @@ class RevertIT {
     }
 
     private long customerId(int index) {
-        return em.createQuery("select c.id from Customer c order by c.id", Long.class).setFirstResult(index)
-                .setMaxResults(1).getSingleResult();
+        return em.createQuery("select c.id from Customer c order by c.id", Long.class)
+                .setFirstResult(index)
+                .setMaxResults(1)
+                .getSingleResult();
     }
 
     private Set<String> fields(RecordHistory.Preview preview) {
@@ -137,7 +143,8 @@ class RevertIT {
     }
 
     private RecordHistory.Preview preview(String viewName, Object id, long entry, Mode mode) throws Exception {
-        return asAdmin.call(() -> history.preview(view(viewName), String.valueOf(id), entry, mode).orElseThrow());
+        return asAdmin.call(() ->
+                history.preview(view(viewName), String.valueOf(id), entry, mode).orElseThrow());
     }
 
     @Test
@@ -170,7 +177,8 @@ class RevertIT {
 
         RecordHistory.Preview version = preview("customers", id, third, Mode.VERSION);
         assertEquals(Set.of("city", "name"), fields(version), "every field that differs from that version");
-        asAdmin.call(() -> history.apply(view("customers"), String.valueOf(id), third, Mode.VERSION, version.version()));
+        asAdmin.call(
+                () -> history.apply(view("customers"), String.valueOf(id), third, Mode.VERSION, version.version()));
         Customer restored = load("customers", id);
         assertEquals("Coimbra", restored.getCity());
         assertEquals("Second Name", restored.getName());
@@ -178,8 +186,10 @@ class RevertIT {
 
         RecordHistory.Preview again = preview("customers", id, third, Mode.VERSION);
         assertFalse(again.applicable(), "nothing left to restore");
-        assertThrows(WriteException.class, () -> asAdmin.call(() -> history.apply(view("customers"),
-                String.valueOf(id), third, Mode.VERSION, again.version())));
+        assertThrows(
+                WriteException.class,
+                () -> asAdmin.call(() ->
+                        history.apply(view("customers"), String.valueOf(id), third, Mode.VERSION, again.version())));
     }
 
     @Test
@@ -187,12 +197,15 @@ class RevertIT {
         long id = customerId(1);
         edit("customers", id, (Customer c) -> c.setCity("Faro"));
         long entry = last("Customer", id).getId();
-        RecordHistory.Preview preview = asEditor.call(() -> history.preview(view("customers"), String.valueOf(id), entry,
-                Mode.CHANGE).orElseThrow());
+        RecordHistory.Preview preview =
+                asEditor.call(() -> history.preview(view("customers"), String.valueOf(id), entry, Mode.CHANGE)
+                        .orElseThrow());
         edit("customers", id, (Customer c) -> c.setName("Changed Meanwhile"));
         int trail = entries("Customer", id).size();
-        assertThrows(ConflictException.class, () -> asEditor.call(() -> history.apply(view("customers"),
-                String.valueOf(id), entry, Mode.CHANGE, preview.version())));
+        assertThrows(
+                ConflictException.class,
+                () -> asEditor.call(() ->
+                        history.apply(view("customers"), String.valueOf(id), entry, Mode.CHANGE, preview.version())));
         Customer now = load("customers", id);
         assertEquals("Faro", now.getCity(), "nothing reverted");
         assertEquals("Changed Meanwhile", now.getName(), "the other change stands");
@@ -204,34 +217,56 @@ class RevertIT {
         long id = customerId(2);
         edit("customers", id, (Customer c) -> c.setCity("Evora"));
         long entry = last("Customer", id).getId();
-        assertThrows(ForbiddenException.class, () -> asViewer.call(() -> history.preview(view("customers"),
-                String.valueOf(id), entry, Mode.CHANGE)));
-        assertThrows(ForbiddenException.class, () -> asViewer.call(() -> history.apply(view("customers"),
-                String.valueOf(id), entry, Mode.CHANGE, load("customers", id) instanceof BaseEntity b ? b.getVersion() : 0)));
+        assertThrows(
+                ForbiddenException.class,
+                () -> asViewer.call(() -> history.preview(view("customers"), String.valueOf(id), entry, Mode.CHANGE)));
+        assertThrows(
+                ForbiddenException.class,
+                () -> asViewer.call(() -> history.apply(
+                        view("customers"),
+                        String.valueOf(id),
+                        entry,
+                        Mode.CHANGE,
+                        load("customers", id) instanceof BaseEntity b ? b.getVersion() : 0)));
         assertEquals("Evora", ((Customer) load("customers", id)).getCity());
-        assertTrue(em.createQuery("select count(a) from AuditEntry a where a.action = :f and a.changes like '%customers:revert%'",
-                Long.class).setParameter("f", AuditAction.FORBIDDEN).getSingleResult() >= 2, "refusals are audited");
+        assertTrue(
+                em.createQuery(
+                                        "select count(a) from AuditEntry a where a.action = :f and a.changes like '%customers:revert%'",
+                                        Long.class)
+                                .setParameter("f", AuditAction.FORBIDDEN)
+                                .getSingleResult()
+                        >= 2,
+                "refusals are audited");
         // the entry of another record, or none at all, is no entry of this one
-        assertTrue(asAdmin.call(() -> history.preview(view("customers"), String.valueOf(customerId(3)), entry,
-                Mode.CHANGE)).isEmpty());
-        assertTrue(asAdmin.call(() -> history.preview(view("customers"), "not-a-number", entry, Mode.CHANGE)).isEmpty());
+        assertTrue(asAdmin.call(
+                        () -> history.preview(view("customers"), String.valueOf(customerId(3)), entry, Mode.CHANGE))
+                .isEmpty());
+        assertTrue(asAdmin.call(() -> history.preview(view("customers"), "not-a-number", entry, Mode.CHANGE))
+                .isEmpty());
     }
 
     @Test
     void aManyToOneRelationRevertsToTheRecordItNamedAndAVanishedOneIsExplainedNotHalfApplied() throws Exception {
-        long orderId = em.createQuery("select o.id from ShopOrder o order by o.id", Long.class).setMaxResults(1).getSingleResult();
+        long orderId = em.createQuery("select o.id from ShopOrder o order by o.id", Long.class)
+                .setMaxResults(1)
+                .getSingleResult();
         Order order = load("orders", orderId);
         long originalCustomer = order.getCustomer().getId();
         Customer other = load("customers", customerId(4));
         edit("orders", orderId, (Order o) -> o.setCustomer(other));
         long moved = last("Order", orderId).getId();
-        assertTrue(last("Order", orderId).getChanges().contains("\"oldRef\":\"" + originalCustomer + "\""),
-                "the ids are recorded beside the labels: " + last("Order", orderId).getChanges());
+        assertTrue(
+                last("Order", orderId).getChanges().contains("\"oldRef\":\"" + originalCustomer + "\""),
+                "the ids are recorded beside the labels: "
+                        + last("Order", orderId).getChanges());
 
         RecordHistory.Preview preview = preview("orders", orderId, moved, Mode.CHANGE);
         assertEquals(Set.of("customer"), fields(preview));
-        asAdmin.call(() -> history.apply(view("orders"), String.valueOf(orderId), moved, Mode.CHANGE, preview.version()));
-        assertEquals(originalCustomer, ((Order) load("orders", orderId)).getCustomer().getId());
+        asAdmin.call(
+                () -> history.apply(view("orders"), String.valueOf(orderId), moved, Mode.CHANGE, preview.version()));
+        assertEquals(
+                originalCustomer,
+                ((Order) load("orders", orderId)).getCustomer().getId());
 
         // a customer created for the order, then replaced and deleted: its entry cannot be reverted
         Customer passing = new Customer();
@@ -249,24 +284,31 @@ class RevertIT {
         asAdmin.run(() -> service.delete(view("customers"), String.valueOf(created.getId()), created.getVersion()));
         RecordHistory.Preview gone = preview("orders", orderId, replaced, Mode.CHANGE);
         assertFalse(gone.applicable());
-        assertEquals(List.of("revert.problem.gone"), gone.problems().stream().map(RecordHistory.Remark::key).toList());
-        assertThrows(WriteException.class, () -> asAdmin.call(() -> history.apply(view("orders"),
-                String.valueOf(orderId), replaced, Mode.CHANGE, gone.version())));
+        assertEquals(
+                List.of("revert.problem.gone"),
+                gone.problems().stream().map(RecordHistory.Remark::key).toList());
+        assertThrows(
+                WriteException.class,
+                () -> asAdmin.call(() ->
+                        history.apply(view("orders"), String.valueOf(orderId), replaced, Mode.CHANGE, gone.version())));
         Order untouched = load("orders", orderId);
         assertEquals("replaced the passing customer", untouched.getNote(), "no field of the entry reverted alone");
         assertEquals(originalCustomer, untouched.getCustomer().getId());
     }
 
     private String hash(long userId) {
-        return (String) em.createNativeQuery("select password_hash from users where id = ?1").setParameter(1, userId)
+        return (String) em.createNativeQuery("select password_hash from users where id = ?1")
+                .setParameter(1, userId)
                 .getSingleResult();
     }
 
     @Test
     void rolesRevertAsASetWithAFreshSignInAndSecretsAreNeverShownOrReverted() throws Exception {
         long userId = em.createQuery("select u.id from User u where u.email = :e", Long.class)
-                .setParameter("e", TestUsers.LOCKABLE).getSingleResult();
-        Role editor = em.createQuery("select r from Role r where r.name = 'editor'", Role.class).getSingleResult();
+                .setParameter("e", TestUsers.LOCKABLE)
+                .getSingleResult();
+        Role editor = em.createQuery("select r from Role r where r.name = 'editor'", Role.class)
+                .getSingleResult();
         edit("users", userId, (User u) -> u.getRoles().add(editor));
         long granted = last("User", userId).getId();
         String hashBefore = hash(userId);
@@ -281,18 +323,23 @@ class RevertIT {
         asAdmin.call(() -> history.apply(view("users"), String.valueOf(userId), granted, Mode.CHANGE, roles.version()));
         em.clear();
         User reverted = em.find(User.class, userId);
-        assertEquals(Set.of("viewer"), reverted.getRoles().stream().map(Role::getName).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("viewer"),
+                reverted.getRoles().stream().map(Role::getName).collect(Collectors.toSet()));
         assertEquals(hashAfter, hash(userId), "the password stays");
 
         RecordHistory.Preview secret = preview("users", userId, passwordChange, Mode.CHANGE);
         assertFalse(secret.applicable(), "a password change has nothing to revert");
-        assertEquals(List.of("revert.note.secret"), secret.notes().stream().map(RecordHistory.Remark::key).toList());
+        assertEquals(
+                List.of("revert.note.secret"),
+                secret.notes().stream().map(RecordHistory.Remark::key).toList());
         RecordHistory.Preview version = preview("users", userId, granted, Mode.VERSION);
         for (RecordHistory.Preview p : List.of(secret, version)) {
             String shown = p.steps().toString() + p.notes() + p.problems();
             assertFalse(shown.contains(hashBefore) || shown.contains(hashAfter), "no hash in " + shown);
-            assertTrue(p.steps().stream().noneMatch(s -> Set.of("passwordHash", "totpSecret", "sessionStamp")
-                    .contains(s.property().name())));
+            assertTrue(p.steps().stream()
+                    .noneMatch(s -> Set.of("passwordHash", "totpSecret", "sessionStamp")
+                            .contains(s.property().name())));
         }
     }
 
@@ -303,7 +350,8 @@ class RevertIT {
     }
 
     private static long query(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = Database.INSTANCE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -311,14 +359,16 @@ class RevertIT {
     }
 
     private static String text(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = Database.INSTANCE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
     }
 
     private static void execute(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = Database.INSTANCE.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -365,7 +415,8 @@ class RevertIT {
         execute("update customers set name = 'Renamed Meanwhile', version = version + 1 where id = " + recorded[0]);
         HttpResponse<String> stale = admin.post(previewPath, "stateless", confirm(version));
         assertEquals(409, stale.statusCode());
-        assertTrue(stale.body().contains("changed by someone else") || stale.body().contains("since you opened"),
+        assertTrue(
+                stale.body().contains("changed by someone else") || stale.body().contains("since you opened"),
                 "the conflict is explained");
         assertEquals("Porto", text("select city from customers where id = " + recorded[0]));
 
@@ -374,8 +425,8 @@ class RevertIT {
         assertEquals(302, done.statusCode(), done.body());
         assertEquals("Lisboa", text("select city from customers where id = " + recorded[0]));
         assertEquals("Renamed Meanwhile", text("select name from customers where id = " + recorded[0]));
-        String audit = text("select changes from audit_log where entity_type = 'Customer' and entity_id = '" + recorded[0]
-                + "' and action = 'UPDATE' order by at desc, id desc limit 1");
+        String audit = text("select changes from audit_log where entity_type = 'Customer' and entity_id = '"
+                + recorded[0] + "' and action = 'UPDATE' order by at desc, id desc limit 1");
         assertTrue(audit.contains("\"@revertOf\":\"" + recorded[1] + "\""), audit);
         HttpResponse<String> after = admin.get(path);
         assertTrue(after.body().contains("Reverts"), "the History tab names the revert");
@@ -399,11 +450,18 @@ class RevertIT {
         HttpSession editor = HttpSession.signedIn(base(), TestUsers.EDITOR, TestUsers.PASSWORD);
         assertEquals(200, editor.get(previewPath).statusCode(), "editors may revert shop data");
         assertEquals(400, editor.get(path + "?revert=abc&mode=change").statusCode());
-        assertEquals(400, editor.get(path + "?revert=" + recorded[1] + "&mode=sideways").statusCode());
-        assertEquals(400, editor.get(path + "?revert=99999999999999999999&mode=change").statusCode());
+        assertEquals(
+                400,
+                editor.get(path + "?revert=" + recorded[1] + "&mode=sideways").statusCode());
+        assertEquals(
+                400,
+                editor.get(path + "?revert=99999999999999999999&mode=change").statusCode());
         long otherCustomer = query("select id from customers order by id offset 12 limit 1");
-        assertEquals(404, editor.get("admin/customers/" + otherCustomer + "?revert=" + recorded[1] + "&mode=change")
-                .statusCode(), "the entry of another record");
+        assertEquals(
+                404,
+                editor.get("admin/customers/" + otherCustomer + "?revert=" + recorded[1] + "&mode=change")
+                        .statusCode(),
+                "the entry of another record");
         assertEquals(404, editor.get(path + "?revert=1&mode=version").statusCode());
         HttpResponse<String> malformed = editor.post(previewPath, "stateless", confirm("not-a-version"));
         assertEquals(409, malformed.statusCode(), "a malformed version is a conflict");
@@ -422,13 +480,19 @@ class RevertIT {
         static void revert(String base, long entry, long customer) throws Exception {
             try (Browser browser = new Browser(base)) {
                 browser.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
-                DetailsPage page = DetailsPage.open(browser, "customers", customer).revertChange(entry);
-                assertTrue(browser.text("#revertTitle").startsWith("Revert the change of"), browser.text("#revertTitle"));
+                DetailsPage page =
+                        DetailsPage.open(browser, "customers", customer).revertChange(entry);
+                assertTrue(
+                        browser.text("#revertTitle").startsWith("Revert the change of"), browser.text("#revertTitle"));
                 String step = page.revertSteps();
-                assertTrue(step.contains("Porto") && step.contains("Lisboa")
-                        && step.indexOf("Porto") < step.indexOf("Lisboa"), "now, then after the revert: " + step);
+                assertTrue(
+                        step.contains("Porto")
+                                && step.contains("Lisboa")
+                                && step.indexOf("Porto") < step.indexOf("Lisboa"),
+                        "now, then after the revert: " + step);
                 assertEquals(List.of(), Axe.serious(browser), "the preview has no serious accessibility violation");
-                assertEquals("Porto", text("select city from customers where id = " + customer), "a preview writes nothing");
+                assertEquals(
+                        "Porto", text("select city from customers where id = " + customer), "a preview writes nothing");
 
                 assertEquals("Reverted: the change was undone.", page.confirmRevert());
                 assertFalse(browser.has("#revertSteps"), "back on the record");
@@ -445,7 +509,9 @@ class RevertIT {
         static List<String> serious(Browser browser) {
             List<String> serious = new java.util.ArrayList<>();
             for (com.deque.html.axecore.results.Rule rule : new com.deque.html.axecore.selenium.AxeBuilder()
-                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser.driver()).getViolations()) {
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                    .analyze(browser.driver())
+                    .getViolations()) {
                 if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
                     rule.getNodes().forEach(node -> serious.add(rule.getId() + " at " + node.getTarget()));
                 }

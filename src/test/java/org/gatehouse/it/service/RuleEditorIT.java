@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.it.fixtures.AsEditor;
 import org.gatehouse.it.fixtures.AsViewer;
@@ -36,10 +40,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.TestDatabase;
 
 /**
  * A role's Permissions tab as an editor of row scopes and field rules: an admin narrows the
@@ -77,12 +77,19 @@ class RuleEditorIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.inContainer(Deployments.war(Database.INSTANCE, Map.of("GATEHOUSE_DEMO_ROWS",
-                Integer.toString(ORDERS), "GATEHOUSE_COUNT_CAP", Integer.toString(COUNT_CAP),
-                // the support role's hidden customer fields are fixed here, whatever an admin saves
-                CONFIGURED_KEY, "email",
-                // editors may read roles, so that they reach the tab and can try its buttons
-                "GATEHOUSE_PERMISSIONS_ROLES_VIEW", "admin,editor")))
+        return Deployments.inContainer(Deployments.war(
+                        Database.INSTANCE,
+                        Map.of(
+                                "GATEHOUSE_DEMO_ROWS",
+                                Integer.toString(ORDERS),
+                                "GATEHOUSE_COUNT_CAP",
+                                Integer.toString(COUNT_CAP),
+                                // the support role's hidden customer fields are fixed here, whatever an admin saves
+                                CONFIGURED_KEY,
+                                "email",
+                                // editors may read roles, so that they reach the tab and can try its buttons
+                                "GATEHOUSE_PERMISSIONS_ROLES_VIEW",
+                                "admin,editor")))
                 .addClasses(TestUsers.class, SupportUsers.class);
     }
 
@@ -90,7 +97,8 @@ class RuleEditorIT {
     @RunAsClient
     void anAdminNarrowsTheSupportRoleInTheBrowserAndTheSupportUsersNextRequestSeesIt() throws Exception {
         long support = roleId("support");
-        String germanOrders = "select count(*) from orders o join customers c on c.id = o.customer_id where c.country = 'DE'";
+        String germanOrders =
+                "select count(*) from orders o join customers c on c.id = o.customer_id where c.country = 'DE'";
         HttpSession supportUser = HttpSession.signedIn(base(), SupportUsers.SUPPORT, TestUsers.PASSWORD);
         long german = count(germanOrders);
         assertTrue(german > COUNT_CAP, "more German orders than the count cap: " + german);
@@ -101,7 +109,9 @@ class RuleEditorIT {
             browser.open("admin/roles/" + support);
             browser.click("#details\\:tabs a[href*='tabs']:not([href*='detailsTab']):not([href*='historyTab'])");
             browser.find("#details\\:tabs\\:scope-orders");
-            assertEquals("customer.country = {user.country}", browser.find("#details\\:tabs\\:scope-orders").getAttribute("value"));
+            assertEquals(
+                    "customer.country = {user.country}",
+                    browser.find("#details\\:tabs\\:scope-orders").getAttribute("value"));
             assertEquals("declared", browser.text("#scopeSource-orders"));
             assertEquals("fixed by configuration: " + CONFIGURED_KEY, browser.text("#hiddenSource-customers"));
             assertFalse(browser.has("#details\\:tabs\\:hidden-customers"), "a configured part has no input");
@@ -125,12 +135,16 @@ class RuleEditorIT {
             long shippedPt = count("select count(*) from orders o join customers c on c.id = o.customer_id"
                     + " where c.country = 'PT' and o.status = 'SHIPPED'");
             assertTrue(preview.contains("For " + SupportUsers.SUPPORT + " (country DE): "), preview);
-            assertTrue(preview.contains("For a user of country PT: " + shippedPt + " of " + ORDERS + " Orders"), preview);
+            assertTrue(
+                    preview.contains("For a user of country PT: " + shippedPt + " of " + ORDERS + " Orders"), preview);
         }
 
         long shippedDe = count(germanOrders + " and o.status = 'SHIPPED'");
         assertTrue(shippedDe > 0 && shippedDe < COUNT_CAP, "a few shipped German orders: " + shippedDe);
-        assertEquals(Long.toString(shippedDe), listed(supportUser), "the same session's next request sees the narrowed list");
+        assertEquals(
+                Long.toString(shippedDe),
+                listed(supportUser),
+                "the same session's next request sees the narrowed list");
         String audit = text("select changes from audit_log where action = 'RULES_CHANGED' and entity_type = 'Role'"
                 + " and entity_id = '" + support + "'");
         assertTrue(audit.contains("\"@view\":\"orders\"") && audit.contains("SHIPPED"), audit);
@@ -144,7 +158,8 @@ class RuleEditorIT {
         HttpSession admin = HttpSession.signedIn(base(), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
         String page = admin.get("admin/roles/" + viewer).body();
         assertTrue(page.contains("id=\"details:tabs:saveRules-products\""), "admins get the editor");
-        HttpResponse<String> stale = admin.postAjax("admin/roles/" + viewer, "stateless", save("products", "active = true", "7"));
+        HttpResponse<String> stale =
+                admin.postAjax("admin/roles/" + viewer, "stateless", save("products", "active = true", "7"));
         assertEquals(200, stale.statusCode());
         assertTrue(stale.body().contains("Someone else changed these rules since you opened the page"), stale.body());
         assertEquals(0, count("select count(*) from role_rules where role_id = " + viewer), "no silent overwrite");
@@ -152,7 +167,8 @@ class RuleEditorIT {
         HttpSession editor = HttpSession.signedIn(base(), TestUsers.EDITOR, TestUsers.PASSWORD);
         String shown = editor.get("admin/roles/" + viewer).body();
         assertTrue(shown.contains("id=\"permissions\"") && !shown.contains("saveRules-"), "editors see no editor");
-        HttpResponse<String> crafted = editor.postAjax("admin/roles/" + viewer, "stateless", save("products", "active = true", ""));
+        HttpResponse<String> crafted =
+                editor.postAjax("admin/roles/" + viewer, "stateless", save("products", "active = true", ""));
         assertEquals(403, crafted.statusCode());
         assertEquals(0, count("select count(*) from role_rules where role_id = " + viewer));
 
@@ -177,37 +193,53 @@ class RuleEditorIT {
     @Test
     void onlyAdministratorsSaveOrPreviewAndConfiguredPartsAreRefused() throws Exception {
         long viewer = viewerRoleId();
-        assertThrows(EJBAccessException.class, () -> asEditor.call(() -> editor.save(viewer, "orders", null, "id = 1", null, null)));
-        assertThrows(EJBAccessException.class, () -> asViewer.call(() -> editor.save(viewer, "orders", null, "id = 1", null, null)));
+        assertThrows(
+                EJBAccessException.class,
+                () -> asEditor.call(() -> editor.save(viewer, "orders", null, "id = 1", null, null)));
+        assertThrows(
+                EJBAccessException.class,
+                () -> asViewer.call(() -> editor.save(viewer, "orders", null, "id = 1", null, null)));
         assertThrows(EJBAccessException.class, () -> asEditor.call(() -> editor.preview(viewer, "orders", null, "DE")));
 
         long support = supportRoleId();
         RuleEditor.Rules customers = asAdmin.call(() -> editor.of(support)).stream()
-                .filter(r -> r.view().equals("customers")).findFirst().orElseThrow();
+                .filter(r -> r.view().equals("customers"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(AccessRules.Source.CONFIGURED, customers.hidden().source());
         assertEquals(CONFIGURED_KEY, customers.hidden().key());
-        WriteException fixed = assertThrows(WriteException.class,
+        WriteException fixed = assertThrows(
+                WriteException.class,
                 () -> asAdmin.call(() -> editor.save(support, "customers", null, null, "name", null)));
         assertEquals("hidden", fixed.getField());
-        assertTrue(fixed.getText().toString().contains(CONFIGURED_KEY), fixed.getText().toString());
+        assertTrue(
+                fixed.getText().toString().contains(CONFIGURED_KEY),
+                fixed.getText().toString());
 
-        RuleRefusedException wrong = assertThrows(RuleRefusedException.class,
+        RuleRefusedException wrong = assertThrows(
+                RuleRefusedException.class,
                 () -> asAdmin.call(() -> editor.save(support, "products", null, "nope = 1", "total", "stock")));
-        assertEquals(Map.of("scope", "'nope' is not a property", "hidden", "'total' is not a property of this view"),
+        assertEquals(
+                Map.of("scope", "'nope' is not a property", "hidden", "'total' is not a property of this view"),
                 wrong.getProblems());
 
-        RuleEditor.Saved first = asAdmin.call(() -> editor.save(support, "products", null, "active = true", "", "stock"));
+        RuleEditor.Saved first =
+                asAdmin.call(() -> editor.save(support, "products", null, "active = true", "", "stock"));
         assertTrue(first.changed());
         Long seen = first.rules().version();
         asAdmin.call(() -> editor.save(support, "products", seen, "active = false", "", "stock"));
-        assertThrows(ConflictException.class, () -> asAdmin.call(() -> editor.save(support, "products", seen, "", "", "")));
-        assertThrows(ConflictException.class, () -> asAdmin.call(() -> editor.save(support, "products", null, "", "", "")));
+        assertThrows(
+                ConflictException.class, () -> asAdmin.call(() -> editor.save(support, "products", seen, "", "", "")));
+        assertThrows(
+                ConflictException.class, () -> asAdmin.call(() -> editor.save(support, "products", null, "", "", "")));
 
-        RuleEditor.Preview preview = asAdmin.call(() -> editor.preview(support, "orders", "customer.country = {user.country}", "PT"));
+        RuleEditor.Preview preview =
+                asAdmin.call(() -> editor.preview(support, "orders", "customer.country = {user.country}", "PT"));
         assertEquals(2, preview.lines().size(), "the support user and the chosen country: " + preview);
         assertEquals("more than " + COUNT_CAP, preview.lines().get(0).visible().describe(), "counts stop at the cap");
         assertEquals(Long.valueOf(ORDERS), preview.total().value());
-        assertThrows(WriteException.class, () -> asAdmin.call(() -> editor.preview(support, "orders", null, "Germany")));
+        assertThrows(
+                WriteException.class, () -> asAdmin.call(() -> editor.preview(support, "orders", null, "Germany")));
     }
 
     @Inject
@@ -218,8 +250,10 @@ class RuleEditorIT {
 
     @Test
     void grantsChangeWhatARoleMayDoAtOnceWhileTheAdminsAndConfiguredOperationsStayFixed() throws Exception {
-        long editorRole = em.createQuery("select r.id from Role r where r.name = 'editor'", Long.class).getSingleResult();
-        long adminRole = em.createQuery("select r.id from Role r where r.name = 'admin'", Long.class).getSingleResult();
+        long editorRole = em.createQuery("select r.id from Role r where r.name = 'editor'", Long.class)
+                .getSingleResult();
+        long adminRole = em.createQuery("select r.id from Role r where r.name = 'admin'", Long.class)
+                .getSingleResult();
         var products = registry.view("products").orElseThrow();
         var customers = registry.view("customers").orElseThrow();
         var delete = org.gatehouse.metadata.Operation.DELETE;
@@ -227,44 +261,102 @@ class RuleEditorIT {
         assertFalse(asEditor.call(() -> entities.can(products, delete)), "declared: editors do not delete");
 
         RuleEditor.Rules shown = asAdmin.call(() -> editor.of(editorRole)).stream()
-                .filter(r -> r.view().equals("products")).findFirst().orElseThrow();
-        assertEquals(List.of(new RuleEditor.Grant("VIEW", true, false), new RuleEditor.Grant("CREATE", true, false),
-                new RuleEditor.Grant("EDIT", true, false), new RuleEditor.Grant("DELETE", false, false)), shown.operations());
-        RuleEditor.Saved granted = asAdmin.call(() -> editor.save(editorRole, "products", null, null, null, null,
-                java.util.Set.of("VIEW", "CREATE", "EDIT", "DELETE"), java.util.Set.of()));
+                .filter(r -> r.view().equals("products"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(
+                        new RuleEditor.Grant("VIEW", true, false),
+                        new RuleEditor.Grant("CREATE", true, false),
+                        new RuleEditor.Grant("EDIT", true, false),
+                        new RuleEditor.Grant("DELETE", false, false)),
+                shown.operations());
+        RuleEditor.Saved granted = asAdmin.call(() -> editor.save(
+                editorRole,
+                "products",
+                null,
+                null,
+                null,
+                null,
+                java.util.Set.of("VIEW", "CREATE", "EDIT", "DELETE"),
+                java.util.Set.of()));
         assertTrue(granted.changed());
         assertTrue(asEditor.call(() -> entities.can(products, delete)), "granted: from the next call on");
-        assertTrue(em.createQuery("select a.changes from AuditEntry a where a.action = :action and a.entityId = :role"
-                + " order by a.id desc", String.class).setParameter("action", org.gatehouse.audit.AuditAction.RULES_CHANGED)
-                .setParameter("role", Long.toString(editorRole)).setMaxResults(1).getSingleResult().contains("\"@operations\":{\"old\":\"VIEW, CREATE, EDIT\","
-                + "\"new\":\"VIEW, CREATE, EDIT, DELETE\"}"), "audited");
+        assertTrue(
+                em.createQuery(
+                                "select a.changes from AuditEntry a where a.action = :action and a.entityId = :role"
+                                        + " order by a.id desc",
+                                String.class)
+                        .setParameter("action", org.gatehouse.audit.AuditAction.RULES_CHANGED)
+                        .setParameter("role", Long.toString(editorRole))
+                        .setMaxResults(1)
+                        .getSingleResult()
+                        .contains("\"@operations\":{\"old\":\"VIEW, CREATE, EDIT\","
+                                + "\"new\":\"VIEW, CREATE, EDIT, DELETE\"}"),
+                "audited");
 
-        RuleEditor.Saved none = asAdmin.call(() -> editor.save(editorRole, "customers", null, null, null, null,
-                java.util.Set.of(), null));
+        RuleEditor.Saved none = asAdmin.call(
+                () -> editor.save(editorRole, "customers", null, null, null, null, java.util.Set.of(), null));
         assertFalse(asEditor.call(() -> entities.can(customers, view)), "every operation taken away");
-        assertThrows(org.gatehouse.service.ForbiddenException.class,
-                () -> asEditor.call(() -> entities.page(customers, org.gatehouse.service.ListRequest.defaults(customers))),
+        assertThrows(
+                org.gatehouse.service.ForbiddenException.class,
+                () -> asEditor.call(
+                        () -> entities.page(customers, org.gatehouse.service.ListRequest.defaults(customers))),
                 "the service refuses, not only the menu");
 
-        WriteException adminKeeps = assertThrows(WriteException.class, () -> asAdmin.call(() -> editor.save(adminRole,
-                "users", null, null, null, null, java.util.Set.of("VIEW"), null)));
+        WriteException adminKeeps = assertThrows(
+                WriteException.class,
+                () -> asAdmin.call(
+                        () -> editor.save(adminRole, "users", null, null, null, null, java.util.Set.of("VIEW"), null)));
         assertEquals("operations", adminKeeps.getField());
-        WriteException configured = assertThrows(WriteException.class, () -> asAdmin.call(() -> editor.save(editorRole,
-                "roles", null, null, null, null, java.util.Set.of(), null)));
-        assertTrue(configured.getText().toString().contains("GATEHOUSE_PERMISSIONS_ROLES_VIEW"), configured.getText().toString());
-        RuleRefusedException unknown = assertThrows(RuleRefusedException.class, () -> asAdmin.call(() -> editor.save(
-                editorRole, "orders", null, null, null, null, java.util.Set.of("VIEW", "FLY\u0000"), null)));
-        assertTrue(unknown.getProblems().get("operations").contains("'FLY?' is not one of"), unknown.getProblems().toString());
-        assertThrows(EJBAccessException.class, () -> asEditor.call(() -> editor.save(editorRole, "products", null, null,
-                null, null, java.util.Set.of("VIEW", "CREATE", "EDIT", "DELETE"), null)), "editors grant nothing");
+        WriteException configured = assertThrows(
+                WriteException.class,
+                () -> asAdmin.call(
+                        () -> editor.save(editorRole, "roles", null, null, null, null, java.util.Set.of(), null)));
+        assertTrue(
+                configured.getText().toString().contains("GATEHOUSE_PERMISSIONS_ROLES_VIEW"),
+                configured.getText().toString());
+        RuleRefusedException unknown = assertThrows(
+                RuleRefusedException.class,
+                () -> asAdmin.call(() -> editor.save(
+                        editorRole, "orders", null, null, null, null, java.util.Set.of("VIEW", "FLY\u0000"), null)));
+        assertTrue(
+                unknown.getProblems().get("operations").contains("'FLY?' is not one of"),
+                unknown.getProblems().toString());
+        assertThrows(
+                EJBAccessException.class,
+                () -> asEditor.call(() -> editor.save(
+                        editorRole,
+                        "products",
+                        null,
+                        null,
+                        null,
+                        null,
+                        java.util.Set.of("VIEW", "CREATE", "EDIT", "DELETE"),
+                        null)),
+                "editors grant nothing");
 
         // back to the declarations, for the other tests of this deployment
         Long productsVersion = granted.rules().version();
-        asAdmin.call(() -> editor.save(editorRole, "products", productsVersion, null, null, null,
-                java.util.Set.of("VIEW", "CREATE", "EDIT"), java.util.Set.of()));
+        asAdmin.call(() -> editor.save(
+                editorRole,
+                "products",
+                productsVersion,
+                null,
+                null,
+                null,
+                java.util.Set.of("VIEW", "CREATE", "EDIT"),
+                java.util.Set.of()));
         Long customersVersion = none.rules().version();
-        asAdmin.call(() -> editor.save(editorRole, "customers", customersVersion, null, null, null,
-                java.util.Set.of("VIEW", "CREATE", "EDIT"), null));
+        asAdmin.call(() -> editor.save(
+                editorRole,
+                "customers",
+                customersVersion,
+                null,
+                null,
+                null,
+                java.util.Set.of("VIEW", "CREATE", "EDIT"),
+                null));
         assertTrue(asEditor.call(() -> entities.can(customers, view)));
         assertFalse(asEditor.call(() -> entities.can(products, delete)));
     }
@@ -275,8 +367,10 @@ class RuleEditorIT {
     private static final class Axe {
         static List<String> serious(Browser browser) {
             List<String> serious = new java.util.ArrayList<>();
-            for (Rule rule : new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                    .analyze(browser.driver()).getViolations()) {
+            for (Rule rule : new AxeBuilder()
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                    .analyze(browser.driver())
+                    .getViolations()) {
                 if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
                     rule.getNodes().forEach(node -> serious.add(rule.getId() + " at " + node.getTarget()));
                 }
@@ -289,11 +383,13 @@ class RuleEditorIT {
     private jakarta.persistence.EntityManager em;
 
     private long viewerRoleId() {
-        return em.createQuery("select r.id from Role r where r.name = 'viewer'", Long.class).getSingleResult();
+        return em.createQuery("select r.id from Role r where r.name = 'viewer'", Long.class)
+                .getSingleResult();
     }
 
     private long supportRoleId() {
-        return em.createQuery("select r.id from Role r where r.name = 'support'", Long.class).getSingleResult();
+        return em.createQuery("select r.id from Role r where r.name = 'support'", Long.class)
+                .getSingleResult();
     }
 
     private String base() {
@@ -306,7 +402,10 @@ class RuleEditorIT {
         assertEquals(200, list.statusCode());
         Matcher count = COUNT.matcher(list.body());
         int at = list.body().indexOf("id=\"total\"");
-        assertTrue(count.find(), "the list shows its count: " + (at < 0 ? list.body() : list.body().substring(at, at + 80)));
+        assertTrue(
+                count.find(),
+                "the list shows its count: "
+                        + (at < 0 ? list.body() : list.body().substring(at, at + 80)));
         return count.group(1).replace(",", "");
     }
 
@@ -319,7 +418,8 @@ class RuleEditorIT {
     }
 
     private static String text(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); PreparedStatement statement = connection.prepareStatement(sql);
+        try (Connection connection = Database.INSTANCE.connect();
+                PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             assertTrue(rows.next(), sql);
             return rows.getString(1);

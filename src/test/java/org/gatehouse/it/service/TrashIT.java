@@ -26,6 +26,9 @@ import org.gatehouse.demo.Customer;
 import org.gatehouse.demo.Order;
 import org.gatehouse.demo.Product;
 import org.gatehouse.identity.Role;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.it.fixtures.AsEditor;
 import org.gatehouse.it.fixtures.AsViewer;
@@ -45,9 +48,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.TestDatabase;
 
 /**
  * The trash, inside Payara Micro on PostgreSQL: delete into it and restore with the same id and
@@ -129,22 +129,33 @@ class TrashIT {
     }
 
     private Trash.Item trashed(String viewName, String search) throws Exception {
-        List<Trash.Item> found = asAdmin.call(() -> trash.list(view(viewName), search, 0, 10)).items();
+        List<Trash.Item> found =
+                asAdmin.call(() -> trash.list(view(viewName), search, 0, 10)).items();
         assertEquals(1, found.size(), "one trashed record found by " + search);
         return found.get(0);
     }
 
     private List<String> actions(String type, Object id) {
-        return em.createQuery("select a.action from AuditEntry a where a.entityType = :t and a.entityId = :id"
-                + " order by a.at, a.id", org.gatehouse.audit.AuditAction.class).setParameter("t", type)
-                .setParameter("id", String.valueOf(id)).getResultList().stream().map(Enum::name).toList();
+        return em
+                .createQuery(
+                        "select a.action from AuditEntry a where a.entityType = :t and a.entityId = :id"
+                                + " order by a.at, a.id",
+                        org.gatehouse.audit.AuditAction.class)
+                .setParameter("t", type)
+                .setParameter("id", String.valueOf(id))
+                .getResultList()
+                .stream()
+                .map(Enum::name)
+                .toList();
     }
 
     @Test
     void aDeletedOrderGoesToTheTrashAndComesBackWithItsIdValuesAndHistory() throws Exception {
         AdminView<Order> orders = view("orders");
-        Order before = em.createQuery("select o from ShopOrder o order by o.id", Order.class).setFirstResult(5)
-                .setMaxResults(1).getSingleResult();
+        Order before = em.createQuery("select o from ShopOrder o order by o.id", Order.class)
+                .setFirstResult(5)
+                .setMaxResults(1)
+                .getSingleResult();
         long id = before.getId();
         String reference = before.getReference();
         delete("orders", id);
@@ -153,7 +164,10 @@ class TrashIT {
         ListRequest search = ListRequest.parse(orders, Map.of("q", reference)).request();
         assertEquals(0, asAdmin.call(() -> service.count(orders, search)), "not counted");
         assertTrue(asAdmin.call(() -> service.page(orders, search)).isEmpty(), "not listed");
-        assertTrue(asAdmin.call(() -> service.exportBatch(orders, search, null, 10)).isEmpty(), "not exported");
+        assertTrue(
+                asAdmin.call(() -> service.exportBatch(orders, search, null, 10))
+                        .isEmpty(),
+                "not exported");
         Trash.Item item = trashed("orders", reference.toLowerCase(java.util.Locale.ROOT));
         assertEquals(String.valueOf(id), item.recordId());
         assertEquals(reference, item.title());
@@ -161,7 +175,8 @@ class TrashIT {
         assertTrue(actions("Order", id).contains("DELETE"));
 
         assertEquals(1, asAdmin.call(() -> trash.restore(orders, List.of(item.id()))));
-        Order after = asAdmin.call(() -> service.find(orders, String.valueOf(id))).orElseThrow();
+        Order after =
+                asAdmin.call(() -> service.find(orders, String.valueOf(id))).orElseThrow();
         assertEquals(reference, after.getReference());
         assertEquals(0, before.getTotal().compareTo(after.getTotal()));
         assertEquals(before.getStatus(), after.getStatus());
@@ -171,7 +186,10 @@ class TrashIT {
         assertEquals(0, asAdmin.call(() -> trash.list(orders, reference, 0, 10)).total(), "out of the trash");
         List<String> history = actions("Order", id);
         assertEquals(List.of("DELETE", "RESTORE"), history.subList(history.size() - 2, history.size()));
-        assertEquals(history.size(), asAdmin.call(() -> service.history(orders, String.valueOf(id), 100)).size(),
+        assertEquals(
+                history.size(),
+                asAdmin.call(() -> service.history(orders, String.valueOf(id), 100))
+                        .size(),
                 "the History tab shows the whole trail, the delete and restore included");
     }
 
@@ -183,16 +201,29 @@ class TrashIT {
         customer.setEmail("trashed.picker@example.test");
         customer.setCountry("FR");
         long id = asAdmin.call(() -> service.create(customers, customer, null)).getId();
-        assertEquals(1, asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10)).size());
+        assertEquals(
+                1,
+                asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10))
+                        .size());
         delete("customers", id);
-        assertTrue(asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10)).isEmpty(),
+        assertTrue(
+                asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10))
+                        .isEmpty(),
                 "the order form's customer picker no longer offers it");
-        assertTrue(asAdmin.call(() -> service.findByType(Customer.class, String.valueOf(id))).isEmpty());
-        assertEquals(0, asAdmin.call(() -> service.count(customers, ListRequest.parse(customers,
-                Map.of("q", "trashed.picker@example.test")).request())));
+        assertTrue(asAdmin.call(() -> service.findByType(Customer.class, String.valueOf(id)))
+                .isEmpty());
+        assertEquals(
+                0,
+                asAdmin.call(() -> service.count(
+                        customers,
+                        ListRequest.parse(customers, Map.of("q", "trashed.picker@example.test"))
+                                .request())));
         Trash.Item item = trashed("customers", "Trashed Picker");
         asAdmin.call(() -> trash.restore(customers, List.of(item.id())));
-        assertEquals(1, asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10)).size());
+        assertEquals(
+                1,
+                asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10))
+                        .size());
     }
 
     @Test
@@ -204,14 +235,24 @@ class TrashIT {
         long other = created("TRASH-CLASH").getId();
         assertNotEquals(id, other);
         Trash.Item item = trashed("products", "trash-clash");
-        WriteException refused = assertThrows(WriteException.class,
-                () -> asAdmin.call(() -> trash.restore(products, List.of(item.id()))));
+        WriteException refused = assertThrows(
+                WriteException.class, () -> asAdmin.call(() -> trash.restore(products, List.of(item.id()))));
         assertEquals("trash.clash", refused.getText().key());
-        assertTrue(refused.getText().text(java.util.Locale.ENGLISH).contains("Trash TRASH-CLASH")
-                || refused.getText().text(java.util.Locale.ENGLISH).contains("TRASH-CLASH"), refused.getText().toString());
-        assertEquals(1, asAdmin.call(() -> trash.list(products, "trash-clash", 0, 10)).total(), "still in the trash");
-        assertTrue(asAdmin.call(() -> service.find(products, String.valueOf(id))).isEmpty(), "not restored");
-        assertEquals(other, asAdmin.call(() -> service.find(products, String.valueOf(other))).orElseThrow().getId());
+        assertTrue(
+                refused.getText().text(java.util.Locale.ENGLISH).contains("Trash TRASH-CLASH")
+                        || refused.getText().text(java.util.Locale.ENGLISH).contains("TRASH-CLASH"),
+                refused.getText().toString());
+        assertEquals(
+                1,
+                asAdmin.call(() -> trash.list(products, "trash-clash", 0, 10)).total(),
+                "still in the trash");
+        assertTrue(
+                asAdmin.call(() -> service.find(products, String.valueOf(id))).isEmpty(), "not restored");
+        assertEquals(
+                other,
+                asAdmin.call(() -> service.find(products, String.valueOf(other)))
+                        .orElseThrow()
+                        .getId());
         assertFalse(actions("Product", id).contains("RESTORE"), "nothing audited");
     }
 
@@ -224,20 +265,27 @@ class TrashIT {
             versions.put(String.valueOf(product.getId()), product.getVersion());
         }
         assertEquals(3, asAdmin.call(() -> service.deleteAll(products, versions)));
-        List<Trash.Item> items = asAdmin.call(() -> trash.list(products, "trash-bulk", 0, 10)).items();
+        List<Trash.Item> items =
+                asAdmin.call(() -> trash.list(products, "trash-bulk", 0, 10)).items();
         assertEquals(3, items.size());
         for (String id : versions.keySet()) {
             assertTrue(actions("Product", id).contains("BULK_DELETE"));
         }
-        List<Long> restore = items.stream().filter(i -> !i.title().endsWith("3")).map(Trash.Item::id).toList();
+        List<Long> restore = items.stream()
+                .filter(i -> !i.title().endsWith("3"))
+                .map(Trash.Item::id)
+                .toList();
         assertEquals(2, asAdmin.call(() -> trash.restore(products, restore)));
         Trash.Item last = trashed("products", "trash-bulk");
         assertEquals(1, asAdmin.call(() -> trash.purge(products, List.of(last.id()))));
-        assertEquals(0, asAdmin.call(() -> trash.list(products, "trash-bulk", 0, 10)).total());
+        assertEquals(
+                0, asAdmin.call(() -> trash.list(products, "trash-bulk", 0, 10)).total());
         for (String id : versions.keySet()) {
             boolean purged = id.equals(last.recordId());
             assertEquals(!purged, asAdmin.call(() -> service.find(products, id)).isPresent());
-            assertTrue(actions("Product", id).contains(purged ? "PURGE" : "RESTORE"), actions("Product", id).toString());
+            assertTrue(
+                    actions("Product", id).contains(purged ? "PURGE" : "RESTORE"),
+                    actions("Product", id).toString());
         }
         // a record restored or purged meanwhile: refused as a whole, nothing changes
         assertThrows(WriteException.class, () -> asAdmin.call(() -> trash.restore(products, List.of(last.id()))));
@@ -252,20 +300,31 @@ class TrashIT {
         delete("products", old);
         delete("products", fresh);
         Trash.Item oldItem = trashed("products", "trash-old");
-        var transaction = (jakarta.transaction.UserTransaction) new javax.naming.InitialContext()
-                .lookup("java:comp/UserTransaction");
+        var transaction = (jakarta.transaction.UserTransaction)
+                new javax.naming.InitialContext().lookup("java:comp/UserTransaction");
         transaction.begin();
         em.createQuery("update TrashedRecord t set t.deletedAt = :at where t.id = :id")
-                .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC).minusDays(40)).setParameter("id", oldItem.id())
+                .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC).minusDays(40))
+                .setParameter("id", oldItem.id())
                 .executeUpdate();
         transaction.commit();
 
-        int purged = retention.purgeDeletedBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(30));
+        int purged =
+                retention.purgeDeletedBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(30));
         assertTrue(purged >= 1);
-        assertEquals(0, asAdmin.call(() -> trash.list(products, "trash-old", 0, 10)).total(), "purged");
-        assertEquals(1, asAdmin.call(() -> trash.list(products, "trash-fresh", 0, 10)).total(), "kept");
-        assertEquals(1L, em.createQuery("select count(a) from AuditEntry a where a.action = :purge and a.entityType = 'Trash'",
-                Long.class).setParameter("purge", org.gatehouse.audit.AuditAction.PURGE).getSingleResult(),
+        assertEquals(
+                0, asAdmin.call(() -> trash.list(products, "trash-old", 0, 10)).total(), "purged");
+        assertEquals(
+                1,
+                asAdmin.call(() -> trash.list(products, "trash-fresh", 0, 10)).total(),
+                "kept");
+        assertEquals(
+                1L,
+                em.createQuery(
+                                "select count(a) from AuditEntry a where a.action = :purge and a.entityType = 'Trash'",
+                                Long.class)
+                        .setParameter("purge", org.gatehouse.audit.AuditAction.PURGE)
+                        .getSingleResult(),
                 "one audit entry for the purge");
     }
 
@@ -279,16 +338,23 @@ class TrashIT {
         assertThrows(ForbiddenException.class, () -> asEditor.call(() -> trash.restore(products, List.of(item.id()))));
         assertThrows(ForbiddenException.class, () -> asViewer.call(() -> trash.purge(products, List.of(item.id()))));
         assertFalse(asEditor.call(() -> trash.available(products)));
-        assertEquals(1, asAdmin.call(() -> trash.list(products, "trash-refused", 0, 10)).total(), "untouched");
+        assertEquals(
+                1,
+                asAdmin.call(() -> trash.list(products, "trash-refused", 0, 10)).total(),
+                "untouched");
 
         assertFalse(registry.keepsTrash(view("users")), "password hashes and second-factor secrets are never kept");
         assertFalse(registry.keepsTrash(view("roles")));
         assertFalse(registry.keepsTrash(view("audit")));
         AdminView<Role> roles = view("roles");
-        long before = em.createQuery("select count(t) from TrashedRecord t", Long.class).getSingleResult();
+        long before = em.createQuery("select count(t) from TrashedRecord t", Long.class)
+                .getSingleResult();
         Role role = asAdmin.call(() -> service.create(roles, new Role("trash-none", "not kept"), null));
         delete("roles", role.getId());
-        assertEquals(before, em.createQuery("select count(t) from TrashedRecord t", Long.class).getSingleResult());
+        assertEquals(
+                before,
+                em.createQuery("select count(t) from TrashedRecord t", Long.class)
+                        .getSingleResult());
         assertThrows(ForbiddenException.class, () -> asAdmin.call(() -> trash.list(roles, null, 0, 10)));
     }
 
@@ -305,8 +371,16 @@ class TrashIT {
         long id = query("select id from products order by id offset 3 limit 1");
         String sku = text("select sku from products where id = " + id);
         assertEquals(200, admin.get("admin/products/" + id).statusCode());
-        HttpResponse<String> deleted = admin.post("admin/products/" + id, "stateless", Map.of("details", "details",
-                "details:confirmDeleteYes", "", "version", text("select version from products where id = " + id)));
+        HttpResponse<String> deleted = admin.post(
+                "admin/products/" + id,
+                "stateless",
+                Map.of(
+                        "details",
+                        "details",
+                        "details:confirmDeleteYes",
+                        "",
+                        "version",
+                        text("select version from products where id = " + id)));
         assertEquals(302, deleted.statusCode(), deleted.body());
         assertEquals(0, query("select count(*) from products where id = " + id));
 
@@ -316,13 +390,17 @@ class TrashIT {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(sku), "found by its SKU");
         assertTrue(page.body().contains(Deployments.ADMIN_EMAIL), "who deleted it");
-        assertFalse(admin.get("admin/products/trash?q=no-such-thing-here").body().contains(sku));
+        assertFalse(
+                admin.get("admin/products/trash?q=no-such-thing-here").body().contains(sku));
         Matcher row = TRASH_ROW.matcher(page.body());
         assertTrue(row.find());
         String trashId = row.group(1);
 
-        assertEquals(403, HttpSession.signedIn(base(), TestUsers.EDITOR, TestUsers.PASSWORD)
-                .get("admin/products/trash").statusCode());
+        assertEquals(
+                403,
+                HttpSession.signedIn(base(), TestUsers.EDITOR, TestUsers.PASSWORD)
+                        .get("admin/products/trash")
+                        .statusCode());
         HttpSession viewer = HttpSession.signedIn(base(), TestUsers.VIEWER, TestUsers.PASSWORD);
         assertEquals(403, viewer.get("admin/products/trash").statusCode());
         assertFalse(viewer.get("admin/products").body().contains("trashLink"), "no link for who may not delete");
@@ -330,15 +408,22 @@ class TrashIT {
         assertNotEquals(500, crafted.statusCode());
         assertEquals(0, query("select count(*) from products where id = " + id), "nothing restored by a viewer");
 
-        for (String path : List.of("admin/users/trash", "admin/roles/trash", "admin/audit/trash", "admin/nosuch/trash",
-                "admin/products/Trash", "admin/products/trash/1", "admin/products/trash;x=1", "admin/products/trash/edit")) {
+        for (String path : List.of(
+                "admin/users/trash",
+                "admin/roles/trash",
+                "admin/audit/trash",
+                "admin/nosuch/trash",
+                "admin/products/Trash",
+                "admin/products/trash/1",
+                "admin/products/trash;x=1",
+                "admin/products/trash/edit")) {
             int status = admin.get(path).statusCode();
             assertTrue(status == 404 || status == 400, path + " answered " + status);
         }
         assertEquals(400, admin.get("admin/products/trash?page=abc").statusCode());
 
-        HttpResponse<String> restored = admin.postAjax("admin/products/trash?q=" + sku,
-                HttpSession.viewState(page.body()), restoreFields(trashId));
+        HttpResponse<String> restored = admin.postAjax(
+                "admin/products/trash?q=" + sku, HttpSession.viewState(page.body()), restoreFields(trashId));
         assertEquals(200, restored.statusCode());
         assertTrue(restored.body().contains("Restored 1 product"), restored.body());
         assertEquals(sku, text("select sku from products where id = " + id), "back with its id");
@@ -355,18 +440,30 @@ class TrashIT {
                 + " on conflict do nothing;");
         long inScope = query("select o.id from orders o join customers c on c.id = o.customer_id where c.country = 'DE'"
                 + " order by o.id offset 3 limit 1");
-        long outOfScope = query("select o.id from orders o join customers c on c.id = o.customer_id where c.country <> 'DE'"
-                + " order by o.id offset 3 limit 1");
+        long outOfScope =
+                query("select o.id from orders o join customers c on c.id = o.customer_id where c.country <> 'DE'"
+                        + " order by o.id offset 3 limit 1");
         HttpSession admin = HttpSession.signedIn(base(), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
         for (long id : new long[] {inScope, outOfScope}) {
             assertEquals(200, admin.get("admin/orders/" + id).statusCode());
-            HttpResponse<String> deleted = admin.post("admin/orders/" + id, "stateless", Map.of("details", "details",
-                    "details:confirmDeleteYes", "", "version", text("select version from orders where id = " + id)));
+            HttpResponse<String> deleted = admin.post(
+                    "admin/orders/" + id,
+                    "stateless",
+                    Map.of(
+                            "details",
+                            "details",
+                            "details:confirmDeleteYes",
+                            "",
+                            "version",
+                            text("select version from orders where id = " + id)));
             assertEquals(302, deleted.statusCode());
         }
-        String inReference = text("select title from trash where view_name = 'orders' and record_id = '" + inScope + "'");
-        String outReference = text("select title from trash where view_name = 'orders' and record_id = '" + outOfScope + "'");
-        String outTrashId = text("select id from trash where view_name = 'orders' and record_id = '" + outOfScope + "'");
+        String inReference =
+                text("select title from trash where view_name = 'orders' and record_id = '" + inScope + "'");
+        String outReference =
+                text("select title from trash where view_name = 'orders' and record_id = '" + outOfScope + "'");
+        String outTrashId =
+                text("select id from trash where view_name = 'orders' and record_id = '" + outOfScope + "'");
 
         HttpSession scoped = HttpSession.signedIn(base(), SCOPED_ADMIN, TestUsers.PASSWORD);
         HttpResponse<String> page = scoped.get("admin/orders/trash");
@@ -379,8 +476,8 @@ class TrashIT {
         assertTrue(searched.body().contains("id=\"trash:empty\""), "the search finds nothing");
         assertFalse(page.body().contains(">Total<"), "the order total hidden from support is not shown");
 
-        HttpResponse<String> crafted = scoped.postAjax("admin/orders/trash", HttpSession.viewState(page.body()),
-                restoreFields(outTrashId));
+        HttpResponse<String> crafted =
+                scoped.postAjax("admin/orders/trash", HttpSession.viewState(page.body()), restoreFields(outTrashId));
         assertNotEquals(500, crafted.statusCode());
         assertFalse(crafted.body().contains(outReference), "the refusal names nothing");
         assertEquals(0, query("select count(*) from orders where id = " + outOfScope), "not restored");
@@ -400,7 +497,8 @@ class TrashIT {
     }
 
     private static long query(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = Database.INSTANCE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -408,14 +506,16 @@ class TrashIT {
     }
 
     private static String text(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = Database.INSTANCE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
     }
 
     private static void execute(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = Database.INSTANCE.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.gatehouse.demo.DemoData;
 import org.gatehouse.demo.OrderStatus;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.pages.DetailsPage;
 import org.gatehouse.it.pages.FormPage;
 import org.gatehouse.it.pages.ListPage;
@@ -32,9 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.TestDatabase;
 
 /**
  * The generic admin as a person uses it, in Chromium, over the deterministic demo shop of
@@ -111,22 +111,36 @@ class AdminBrowserIT {
         list.sortBy("Total");
         assertTrue(browser.url().contains("sort=total"), browser.url());
         List<String> shown = list.column(4);
-        assertTrue(shown.stream().allMatch(total -> total.matches("\\d{1,3}(,\\d{3})*\\.\\d{2}")), "amounts in the reader's format: " + shown);
-        List<BigDecimal> totals = shown.stream().map(total -> new BigDecimal(total.replace(",", ""))).toList();
+        assertTrue(
+                shown.stream().allMatch(total -> total.matches("\\d{1,3}(,\\d{3})*\\.\\d{2}")),
+                "amounts in the reader's format: " + shown);
+        List<BigDecimal> totals = shown.stream()
+                .map(total -> new BigDecimal(total.replace(",", "")))
+                .toList();
         assertEquals(totals.stream().sorted().toList(), totals);
         assertEquals(DemoData.orderReference(0).isEmpty() ? "" : smallestTotalReference(), list.cell(0, 1));
-        assertTrue(list.rows().get(0).findElements(By.tagName("td")).get(4).getAttribute("class").contains("gh-number"),
+        assertTrue(
+                list.rows()
+                        .get(0)
+                        .findElements(By.tagName("td"))
+                        .get(4)
+                        .getAttribute("class")
+                        .contains("gh-number"),
                 "numbers are right-aligned");
-        assertEquals("Select row " + list.cell(0, 1), list.rows().get(0).findElement(By.cssSelector(".ui-chkbox-box"))
-                .getAttribute("aria-label"), "the row checkboxes the AJAX sort rendered have names");
+        assertEquals(
+                "Select row " + list.cell(0, 1),
+                list.rows().get(0).findElement(By.cssSelector(".ui-chkbox-box")).getAttribute("aria-label"),
+                "the row checkboxes the AJAX sort rendered have names");
     }
 
     private static String smallestTotalReference() {
-        int best = IntStream.rangeClosed(1, ORDERS).boxed()
+        int best = IntStream.rangeClosed(1, ORDERS)
+                .boxed()
                 .min((a, b) -> {
                     int byTotal = Long.compare((1_000 + (a * 7_331L) % 250_000), (1_000 + (b * 7_331L) % 250_000));
                     return byTotal != 0 ? byTotal : Integer.compare(a, b);
-                }).orElseThrow();
+                })
+                .orElseThrow();
         return DemoData.orderReference(best);
     }
 
@@ -143,7 +157,9 @@ class AdminBrowserIT {
         setDate("#filter-createdAt-to", "2026-01-03");
         browser.click("#applyFilters");
         browser.wait(10).until(d -> d.getCurrentUrl().contains("status=SHIPPED"));
-        assertTrue(browser.url().endsWith("/admin/orders?status=SHIPPED&createdAt.from=2026-01-02&createdAt.to=2026-01-03"),
+        assertTrue(
+                browser.url()
+                        .endsWith("/admin/orders?status=SHIPPED&createdAt.from=2026-01-02&createdAt.to=2026-01-03"),
                 "no empty parameters: " + browser.url());
         long expected = IntStream.rangeClosed(1, ORDERS)
                 .filter(n -> DemoData.orderStatus(n) == OrderStatus.SHIPPED)
@@ -158,7 +174,9 @@ class AdminBrowserIT {
 
         browser.click("#remove-status");
         browser.wait(10).until(d -> !d.getCurrentUrl().contains("status="));
-        assertTrue(browser.url().endsWith("/admin/orders?createdAt.from=2026-01-02&createdAt.to=2026-01-03"), browser.url());
+        assertTrue(
+                browser.url().endsWith("/admin/orders?createdAt.from=2026-01-02&createdAt.to=2026-01-03"),
+                browser.url());
         assertFalse(list.activeFilters().contains("Status"));
     }
 
@@ -184,8 +202,12 @@ class AdminBrowserIT {
     void hiddenColumnsStayHiddenAfterAReload() {
         browser.open("admin/customers");
         browser.click("#list\\:toggler");
-        WebElement city = browser.wait(10).until(d -> d.findElements(By.cssSelector(".ui-columntoggler-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().trim().equals("City")).findFirst().orElse(null));
+        WebElement city = browser.wait(10)
+                .until(d -> d.findElements(By.cssSelector(".ui-columntoggler-item")).stream()
+                        .filter(item ->
+                                item.isDisplayed() && item.getText().trim().equals("City"))
+                        .findFirst()
+                        .orElse(null));
         city.findElement(By.cssSelector(".ui-chkbox-box")).click();
         browser.wait(5).until(d -> headers().stream().noneMatch(h -> h.equals("City")));
         browser.driver().navigate().refresh();
@@ -196,7 +218,9 @@ class AdminBrowserIT {
 
     private List<String> headers() {
         return browser.driver().findElements(By.cssSelector("#list\\:table_head th")).stream()
-                .filter(WebElement::isDisplayed).map(th -> th.getText().trim()).toList();
+                .filter(WebElement::isDisplayed)
+                .map(th -> th.getText().trim())
+                .toList();
     }
 
     @Test
@@ -207,7 +231,8 @@ class AdminBrowserIT {
         list.select(1);
         browser.click("#list\\:deleteSelected");
         browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
-        assertEquals("2 selected customers are still in use, so nothing can be deleted:", browser.text("#deleteBlocked"));
+        assertEquals(
+                "2 selected customers are still in use, so nothing can be deleted:", browser.text("#deleteBlocked"));
         String inUse = browser.text("#deleteInUse");
         names.forEach(name -> assertTrue(inUse.contains(name + ": used by 10 orders"), inUse));
         assertFalse(browser.has("#list\\:confirmDeleteSelected"), "no Delete to offer");
@@ -260,7 +285,9 @@ class AdminBrowserIT {
     @Test
     void opensAnOrderAndEditsItWithAValidationErrorFirst() {
         browser.open("admin/orders");
-        browser.driver().findElement(By.linkText(DemoData.orderReference(ORDERS - 3))).click();
+        browser.driver()
+                .findElement(By.linkText(DemoData.orderReference(ORDERS - 3)))
+                .click();
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + (ORDERS - 3)));
         DetailsPage details = DetailsPage.shown(browser);
         assertEquals(DemoData.orderReference(ORDERS - 3), details.property("reference"));
@@ -270,10 +297,15 @@ class AdminBrowserIT {
         form.type("total", "-5").save();
         browser.textContaining("#field-total .gh-field-message", "Total: enter at least 0.00.");
         assertTrue(form.errorSummary().contains("Total: enter at least 0.00."), "and in the summary on top");
-        assertEquals("form:errorSummary", browser.driver().switchTo().activeElement().getAttribute("id"), "which has the focus");
+        assertEquals(
+                "form:errorSummary",
+                browser.driver().switchTo().activeElement().getAttribute("id"),
+                "which has the focus");
         assertEquals("-5", form.value("total"), "the bad input is kept");
 
-        form.type("total", "123.45").typeLong("note", "Call before delivery <b>please</b>").save();
+        form.type("total", "123.45")
+                .typeLong("note", "Call before delivery <b>please</b>")
+                .save();
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + (ORDERS - 3)));
         list.awaitNotice("Saved order");
         assertEquals("123.45", details.property("total"));
@@ -324,13 +356,18 @@ class AdminBrowserIT {
         String href = browser.find("#export a").getAttribute("href");
         assertTrue(href.contains("/admin/orders/export.csv?") && href.contains("status=CANCELLED"), href);
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "JSESSIONID=" + browser.sessionCookie()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", "JSESSIONID=" + browser.sessionCookie())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         List<String> lines = response.body().lines().toList();
         assertEquals("id,Reference,Customer,Status,Total,Created at", lines.get(0));
-        long cancelled = IntStream.rangeClosed(1, ORDERS).filter(n -> DemoData.orderStatus(n) == OrderStatus.CANCELLED)
+        long cancelled = IntStream.rangeClosed(1, ORDERS)
+                .filter(n -> DemoData.orderStatus(n) == OrderStatus.CANCELLED)
                 .count();
         assertEquals(cancelled, lines.size() - 1, "every filtered row, not just one page");
         lines.stream().skip(1).forEach(line -> assertEquals("CANCELLED", line.split(",")[3], line));
@@ -350,12 +387,22 @@ class AdminBrowserIT {
         browser.open("admin/users/new");
         browser.type("#field-email input", "Editor.Person@Example.com");
         browser.click("#field-roles .ui-selectcheckboxmenu");
-        WebElement adminItem = browser.wait(10).until(d -> d.findElements(
-                By.cssSelector(".ui-selectcheckboxmenu-panel li.ui-selectcheckboxmenu-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().trim().equals("admin")).findFirst().orElse(null));
+        WebElement adminItem = browser.wait(10)
+                .until(
+                        d -> d
+                                .findElements(
+                                        By.cssSelector(".ui-selectcheckboxmenu-panel li.ui-selectcheckboxmenu-item"))
+                                .stream()
+                                .filter(item -> item.isDisplayed()
+                                        && item.getText().trim().equals("admin"))
+                                .findFirst()
+                                .orElse(null));
         adminItem.findElement(By.cssSelector(".ui-chkbox-box")).click();
-        browser.wait(5).until(d -> adminItem.getAttribute("class").contains("ui-selectcheckboxmenu-checked")
-                || !adminItem.findElements(By.cssSelector(".ui-state-active")).isEmpty());
+        browser.wait(5)
+                .until(d -> adminItem.getAttribute("class").contains("ui-selectcheckboxmenu-checked")
+                        || !adminItem
+                                .findElements(By.cssSelector(".ui-state-active"))
+                                .isEmpty());
         browser.driver().findElement(By.tagName("h1")).click();
         browser.type("#form\\:password_input, #form\\:password", "a-strong-editor-password");
         browser.type("#form\\:passwordConfirmation_input, #form\\:passwordConfirmation", "a-strong-editor-password");
@@ -401,23 +448,31 @@ class AdminBrowserIT {
             other.type("#field-note textarea", "Second editor's note");
             other.click("#form\\:save");
             // the messages element of the page before the save is there too: wait for the answer's text
-            other.wait(10).until(d -> d.findElement(By.id("form:messages")).getText().contains("changed by someone else"));
+            other.wait(10)
+                    .until(d -> d.findElement(By.id("form:messages")).getText().contains("changed by someone else"));
             String message = other.text("#form\\:messages");
             assertTrue(message.contains("changed by someone else"), message);
             assertTrue(message.contains("Last change by " + Deployments.ADMIN_EMAIL), message);
             Map<String, List<String>> conflict = new java.util.HashMap<>();
-            other.driver().findElements(By.cssSelector("#form\\:conflict tbody tr")).forEach(tr -> {
-                List<WebElement> cells = tr.findElements(By.tagName("td"));
-                conflict.put(cells.get(0).getText(), List.of(cells.get(1).getText(), cells.get(2).getText()));
-            });
+            other.driver()
+                    .findElements(By.cssSelector("#form\\:conflict tbody tr"))
+                    .forEach(tr -> {
+                        List<WebElement> cells = tr.findElements(By.tagName("td"));
+                        conflict.put(
+                                cells.get(0).getText(),
+                                List.of(cells.get(1).getText(), cells.get(2).getText()));
+                    });
             assertEquals(List.of("111.11", "222.22"), conflict.get("Total"), conflict.toString());
             assertEquals(List.of("", "Second editor's note"), conflict.get("Note"), conflict.toString());
             assertEquals(2, conflict.size(), "only what differs: " + conflict);
             assertTrue(other.url().endsWith("/edit"), "still on the form, nothing lost");
 
             other.click("#form\\:reload");
-            other.wait(10).until(d -> d.findElements(By.id("form:conflict")).isEmpty()
-                    && "111.11".equals(d.findElement(By.cssSelector("#field-total input")).getAttribute("value")));
+            other.wait(10)
+                    .until(d -> d.findElements(By.id("form:conflict")).isEmpty()
+                            && "111.11"
+                                    .equals(d.findElement(By.cssSelector("#field-total input"))
+                                            .getAttribute("value")));
             assertEquals("", other.find("#field-note textarea").getAttribute("value"), "the latest version, not mine");
         }
         browser.open("admin/orders/" + order);
@@ -434,10 +489,15 @@ class AdminBrowserIT {
         browser.driver().findElement(By.linkText("admin")).click();
         browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/roles/\\d+$"));
         browser.click("#details\\:delete");
-        browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
-        assertTrue(browser.text("#details\\:usage").matches("It is still in use: \\d+ users?\\. Deleting it removes it from them\\."),
+        browser.wait(10)
+                .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+        assertTrue(
+                browser.text("#details\\:usage")
+                        .matches("It is still in use: \\d+ users?\\. Deleting it removes it from them\\."),
                 browser.text("#details\\:usage"));
-        browser.driver().findElement(By.cssSelector("#details\\:confirmDelete .ui-button-secondary")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#details\\:confirmDelete .ui-button-secondary"))
+                .click();
         browser.open("admin/roles?q=admin");
         assertEquals("1 role", browser.text("#total"), "cancel deletes nothing");
 
@@ -447,7 +507,8 @@ class AdminBrowserIT {
         browser.click("#form\\:save");
         browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/roles/\\d+$"));
         browser.click("#details\\:delete");
-        browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+        browser.wait(10)
+                .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
         assertFalse(browser.has("#details\\:usage"), "an unused role has no warning");
         browser.click("#details\\:confirmDeleteYes");
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/roles"));
@@ -459,8 +520,11 @@ class AdminBrowserIT {
     void aRecordStillInUseIsExplainedNotOfferedForDeletion() {
         browser.open("admin/customers/1");
         browser.click("#details\\:delete");
-        browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
-        assertTrue(browser.text("#deleteBlocked").matches("It is still in use: \\d+ orders?\\. Delete or change those records first\\."),
+        browser.wait(10)
+                .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+        assertTrue(
+                browser.text("#deleteBlocked")
+                        .matches("It is still in use: \\d+ orders?\\. Delete or change those records first\\."),
                 browser.text("#deleteBlocked"));
         assertFalse(browser.has("#details\\:confirmDeleteYes"), "no Delete the service would refuse");
         assertEquals("Close", browser.text("#details\\:cancelDelete"));

@@ -26,6 +26,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.PayaraProcess;
+import org.gatehouse.it.RawHttp;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AttackUsers;
 import org.gatehouse.it.fixtures.TestUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -36,11 +41,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.RawHttp;
-import org.gatehouse.it.PayaraProcess;
-import org.gatehouse.it.TestDatabase;
 
 /**
  * What an attacker or a careless client would try, against the real WAR on Payara Micro and
@@ -91,19 +91,21 @@ class AttackIT {
     }
 
     private HttpSession signIn(String email) throws Exception {
-        return HttpSession.signedIn(base(), email, email.equals(Deployments.ADMIN_EMAIL) ? Deployments.ADMIN_PASSWORD
-                : TestUsers.PASSWORD);
+        return HttpSession.signedIn(
+                base(), email, email.equals(Deployments.ADMIN_EMAIL) ? Deployments.ADMIN_PASSWORD : TestUsers.PASSWORD);
     }
 
     private static String single(String sql) throws Exception {
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
     }
 
     private static void execute(String sql) throws Exception {
-        try (Connection connection = DATABASE.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = DATABASE.connect();
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate(sql);
         }
     }
@@ -150,10 +152,12 @@ class AttackIT {
             case "deactivated" -> execute("update users set active = false where email = '" + email + "'");
             case "roles removed" -> {
                 execute("delete from users_roles where user_id = " + user);
-                execute("update users set session_stamp = 'roles-" + System.nanoTime() + "' where email = '" + email + "'");
+                execute("update users set session_stamp = 'roles-" + System.nanoTime() + "' where email = '" + email
+                        + "'");
             }
-            default -> execute("update users set session_stamp = 'password-" + System.nanoTime() + "' where email = '"
-                    + email + "'");
+            default ->
+                execute("update users set session_stamp = 'password-" + System.nanoTime() + "' where email = '" + email
+                        + "'");
         }
         return session;
     }
@@ -168,9 +172,11 @@ class AttackIT {
             assertTrue(csv.statusCode() != 200 && csv.statusCode() < 500, kind + " export: " + csv.statusCode());
             assertFalse(csv.body().contains(Deployments.ADMIN_EMAIL), kind + " export leaks rows");
             HttpSession creating = revokedSession(kind);
-            HttpResponse<String> created = creating.post("admin/users/new;/../../../login", "1:2", Map.of("form", "form",
-                    "form:save", ""));
-            assertTrue(created.statusCode() != 200 && created.statusCode() < 500, kind + " create: " + created.statusCode());
+            HttpResponse<String> created =
+                    creating.post("admin/users/new;/../../../login", "1:2", Map.of("form", "form", "form:save", ""));
+            assertTrue(
+                    created.statusCode() != 200 && created.statusCode() < 500,
+                    kind + " create: " + created.statusCode());
             assertEquals(302, creating.get("admin/users").statusCode(), kind + ": the session is over");
         }
         assertEquals(usersBefore, single("select count(*) from users"), "nothing was created");
@@ -179,9 +185,19 @@ class AttackIT {
     @Test
     void revokedRoleLessAndAnonymousSessionsGetNothingThroughAnyPathVariant() throws Exception {
         String adminId = single("select id from users where email = '" + Deployments.ADMIN_EMAIL + "'");
-        List<String> paths = List.of("admin/", "admin/users", "admin/users/new", "admin/users/" + adminId,
-                "admin/users/" + adminId + "/edit", "admin/users/export.csv", "admin/orders", "admin/audit",
-                "admin/customers/new", "account/password", "waiting", "export-csv");
+        List<String> paths = List.of(
+                "admin/",
+                "admin/users",
+                "admin/users/new",
+                "admin/users/" + adminId,
+                "admin/users/" + adminId + "/edit",
+                "admin/users/export.csv",
+                "admin/orders",
+                "admin/audit",
+                "admin/customers/new",
+                "account/password",
+                "waiting",
+                "export-csv");
 
         Map<String, HttpSession> sessions = new LinkedHashMap<>();
         sessions.put("anonymous", new HttpSession(base()));
@@ -203,18 +219,24 @@ class AttackIT {
                     // the container drops ";jsessionid=…" from the path (sessions come from cookies only)
                     boolean plain = variant.equals(path) || variant.equals(path.replaceAll("/$", "") + ";jsessionid=0");
                     for (String method : List.of("GET", "POST")) {
-                        HttpResponse<String> response = method.equals("GET") ? session.getValue().get(variant)
+                        HttpResponse<String> response = method.equals("GET")
+                                ? session.getValue().get(variant)
                                 : session.getValue().post(variant, "1:2", Map.of("form", "form"));
                         requests++;
                         int status = response.statusCode();
-                        String location = response.headers().firstValue("Location").orElse("");
-                        boolean allowed = status == 400 || status == 403 || status == 404 || status == 405
+                        String location =
+                                response.headers().firstValue("Location").orElse("");
+                        boolean allowed = status == 400
+                                || status == 403
+                                || status == 404
+                                || status == 405
                                 || status == 302 && (location.endsWith("/login") || location.endsWith("/waiting"));
                         if (plain && signedInWithoutRole && ownAccountPage && status == 200 && method.equals("GET")) {
                             allowed = true; // a role-less user may see their own account page and the waiting page
                         }
                         if (!allowed) {
-                            failures.add(session.getKey() + " " + method + " " + variant + " -> " + status + " " + location);
+                            failures.add(
+                                    session.getKey() + " " + method + " " + variant + " -> " + status + " " + location);
                         }
                     }
                 }
@@ -234,8 +256,8 @@ class AttackIT {
     void aViewerGetsNoMoreThroughPathVariantsThanThroughThePlainAddress() throws Exception {
         HttpSession viewer = signIn(TestUsers.VIEWER);
         List<String> failures = new ArrayList<>();
-        for (String path : List.of("admin/orders", "admin/customers/new", "admin/users", "admin/audit",
-                "admin/products/trash")) {
+        for (String path :
+                List.of("admin/orders", "admin/customers/new", "admin/users", "admin/audit", "admin/products/trash")) {
             int plain = viewer.get(path).statusCode();
             assertTrue(plain == 200 || plain == 403, path + " -> " + plain);
             for (String variant : variants(path)) {
@@ -268,8 +290,10 @@ class AttackIT {
         HttpResponse<String> saved = stale.post("admin/customers/new", HttpSession.viewState(form.body()), fields);
         assertEquals(403, saved.statusCode(), "the service refuses the write");
         assertEquals("0", single("select count(*) from customers where email = 'stale-roles-customer@example.com'"));
-        assertEquals("1", single("select count(*) from audit_log where action = 'FORBIDDEN' and actor = '"
-                + AttackUsers.STALE_ROLES + "'"));
+        assertEquals(
+                "1",
+                single("select count(*) from audit_log where action = 'FORBIDDEN' and actor = '"
+                        + AttackUsers.STALE_ROLES + "'"));
     }
 
     /** The hidden and text inputs of a form page, by name, as a browser would post them. */
@@ -279,7 +303,9 @@ class AttackIT {
         while (input.find()) {
             Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(input.group());
             Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
-            if (name.find() && !name.group(1).equals("jakarta.faces.ViewState") && !input.group().contains("type=\"checkbox\"")) {
+            if (name.find()
+                    && !name.group(1).equals("jakarta.faces.ViewState")
+                    && !input.group().contains("type=\"checkbox\"")) {
                 fields.put(name.group(1), value.find() ? value.group(1) : "");
             }
         }
@@ -289,8 +315,9 @@ class AttackIT {
 
     /** The input name of a property's field on the generic form. */
     private static String fieldInput(String html, String property) {
-        Matcher matcher = Pattern.compile("id=\"field-" + property + "\".*?name=\"(form:fields:\\d+:\\w+)\"",
-                Pattern.DOTALL).matcher(html);
+        Matcher matcher = Pattern.compile(
+                        "id=\"field-" + property + "\".*?name=\"(form:fields:\\d+:\\w+)\"", Pattern.DOTALL)
+                .matcher(html);
         assertTrue(matcher.find(), "no field " + property);
         return matcher.group(1);
     }
@@ -300,8 +327,10 @@ class AttackIT {
     /** One login attempt: a session prepared beforehand, so that only the post itself races. */
     private record Attempt(HttpSession session, String viewState) {
         HttpResponse<String> post(String email, String password) throws Exception {
-            return session.post("login", viewState, Map.of("login", "login", "login:email", email,
-                    "login:password", password, "login:submit", ""));
+            return session.post(
+                    "login",
+                    viewState,
+                    Map.of("login", "login", "login:email", email, "login:password", password, "login:submit", ""));
         }
     }
 
@@ -334,8 +363,10 @@ class AttackIT {
                 start.await();
                 // once five guesses have counted (most still checking their passwords), the right one comes
                 long deadline = System.currentTimeMillis() + 30_000;
-                while (Integer.parseInt(single("select failed_count from users where email = '" + AttackUsers.RACED
-                        + "'")) < 5 && System.currentTimeMillis() < deadline) {
+                while (Integer.parseInt(single(
+                                        "select failed_count from users where email = '" + AttackUsers.RACED + "'"))
+                                < 5
+                        && System.currentTimeMillis() < deadline) {
                     Thread.sleep(5);
                 }
                 return last.post(AttackUsers.RACED, AttackUsers.PASSWORD);
@@ -351,11 +382,16 @@ class AttackIT {
             pool.shutdownNow();
         }
         assertNotNull(single("select locked_until from users where email = '" + AttackUsers.RACED + "'"), "locked");
-        assertTrue(Integer.parseInt(single("select failed_count from users where email = '" + AttackUsers.RACED + "'")) >= 5,
+        assertTrue(
+                Integer.parseInt(single("select failed_count from users where email = '" + AttackUsers.RACED + "'"))
+                        >= 5,
                 "no failure was lost or erased");
-        assertEquals("1", single("select count(*) from audit_log where action = 'LOCKOUT' and actor = '"
-                + AttackUsers.RACED + "'"));
-        assertEquals(200, prepare().post(AttackUsers.RACED, AttackUsers.PASSWORD).statusCode(), "still locked");
+        assertEquals(
+                "1",
+                single("select count(*) from audit_log where action = 'LOCKOUT' and actor = '" + AttackUsers.RACED
+                        + "'"));
+        assertEquals(
+                200, prepare().post(AttackUsers.RACED, AttackUsers.PASSWORD).statusCode(), "still locked");
     }
 
     @Test
@@ -385,9 +421,11 @@ class AttackIT {
         }
         // whether the right one came early enough to be checked or not, the wrong ones used up the attempts:
         // locked, and at most the right one's own count was given back
-        assertNotNull(single("select locked_until from users where email = '" + AttackUsers.RACED_RIGHT + "'"), "locked");
-        assertTrue(Integer.parseInt(single("select failed_count from users where email = '" + AttackUsers.RACED_RIGHT
-                + "'")) >= 4);
+        assertNotNull(
+                single("select locked_until from users where email = '" + AttackUsers.RACED_RIGHT + "'"), "locked");
+        assertTrue(Integer.parseInt(
+                        single("select failed_count from users where email = '" + AttackUsers.RACED_RIGHT + "'"))
+                >= 4);
     }
 
     @Test
@@ -395,18 +433,42 @@ class AttackIT {
         HttpSession user = signIn(AttackUsers.GUESSED);
         for (int i = 0; i < 5; i++) {
             String page = user.get("account/password").body();
-            HttpResponse<String> wrong = user.post("account/password", HttpSession.viewState(page), Map.of("form", "form",
-                    "form:currentPassword", "not-my-password-" + i, "form:password", "a-brand-new-passphrase-9",
-                    "form:confirmation", "a-brand-new-passphrase-9", "form:save", ""));
+            HttpResponse<String> wrong = user.post(
+                    "account/password",
+                    HttpSession.viewState(page),
+                    Map.of(
+                            "form",
+                            "form",
+                            "form:currentPassword",
+                            "not-my-password-" + i,
+                            "form:password",
+                            "a-brand-new-passphrase-9",
+                            "form:confirmation",
+                            "a-brand-new-passphrase-9",
+                            "form:save",
+                            ""));
             assertTrue(wrong.body().contains("The current password is not right"), wrong.body());
         }
         String page = user.get("account/password").body();
-        HttpResponse<String> right = user.post("account/password", HttpSession.viewState(page), Map.of("form", "form",
-                "form:currentPassword", AttackUsers.PASSWORD, "form:password", "a-brand-new-passphrase-9",
-                "form:confirmation", "a-brand-new-passphrase-9", "form:save", ""));
+        HttpResponse<String> right = user.post(
+                "account/password",
+                HttpSession.viewState(page),
+                Map.of(
+                        "form",
+                        "form",
+                        "form:currentPassword",
+                        AttackUsers.PASSWORD,
+                        "form:password",
+                        "a-brand-new-passphrase-9",
+                        "form:confirmation",
+                        "a-brand-new-passphrase-9",
+                        "form:save",
+                        ""));
         assertTrue(right.body().contains("Too many wrong passwords"), "locked after five guesses");
         assertNotNull(single("select locked_until from users where email = '" + AttackUsers.GUESSED + "'"));
-        assertEquals(200, prepare().post(AttackUsers.GUESSED, AttackUsers.PASSWORD).statusCode(),
+        assertEquals(
+                200,
+                prepare().post(AttackUsers.GUESSED, AttackUsers.PASSWORD).statusCode(),
                 "and the sign-in page refuses the account too");
     }
 
@@ -426,8 +488,8 @@ class AttackIT {
         String body = "form=form&form%3Aemail=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
                 + "&form%3Asubmit=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8)
                 + "&primefaces.nonce=" + URLEncoder.encode(session.nonce(viewState), StandardCharsets.UTF_8);
-        RawHttp.Response response = RawHttp.send(base(), "POST", injectedPath() + "forgot", host, body,
-                session.cookieHeader());
+        RawHttp.Response response =
+                RawHttp.send(base(), "POST", injectedPath() + "forgot", host, body, session.cookieHeader());
         assertEquals(200, response.status());
         assertTrue(response.body().contains("If an account exists for this address"));
         // mails go out in the background, and other tests' mails may arrive meanwhile: wait for this one's
@@ -437,7 +499,8 @@ class AttackIT {
         }
         List<String> mails = mailsTo(email);
         assertEquals(before + 1, mails.size(), "one mail to " + email);
-        Matcher link = Pattern.compile("(https?://\\S+/reset\\?token=[A-Za-z0-9_-]+)").matcher(mails.get(before));
+        Matcher link =
+                Pattern.compile("(https?://\\S+/reset\\?token=[A-Za-z0-9_-]+)").matcher(mails.get(before));
         assertTrue(link.find(), mails.get(before));
         return link.group(1);
     }
@@ -474,12 +537,34 @@ class AttackIT {
         String pageA = a.get(local(second)).body();
         String pageB = b.get(local(second)).body();
         String token = local(second).substring(local(second).indexOf('=') + 1);
-        Callable<HttpResponse<String>> resetA = () -> a.post("reset", HttpSession.viewState(pageA), Map.of("form", "form",
-                "form:token", token, "form:password", "first-new-passphrase-41", "form:confirmation",
-                "first-new-passphrase-41", "form:save", ""));
-        Callable<HttpResponse<String>> resetB = () -> b.post("reset", HttpSession.viewState(pageB), Map.of("form", "form",
-                "form:token", token, "form:password", "second-new-passphrase-42", "form:confirmation",
-                "second-new-passphrase-42", "form:save", ""));
+        Callable<HttpResponse<String>> resetA = () -> a.post(
+                "reset",
+                HttpSession.viewState(pageA),
+                Map.of(
+                        "form",
+                        "form",
+                        "form:token",
+                        token,
+                        "form:password",
+                        "first-new-passphrase-41",
+                        "form:confirmation",
+                        "first-new-passphrase-41",
+                        "form:save",
+                        ""));
+        Callable<HttpResponse<String>> resetB = () -> b.post(
+                "reset",
+                HttpSession.viewState(pageB),
+                Map.of(
+                        "form",
+                        "form",
+                        "form:token",
+                        token,
+                        "form:password",
+                        "second-new-passphrase-42",
+                        "form:confirmation",
+                        "second-new-passphrase-42",
+                        "form:save",
+                        ""));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<HttpResponse<String>> answers;
         try {
@@ -498,8 +583,13 @@ class AttackIT {
             pool.shutdownNow();
         }
         long redirected = answers.stream().filter(r -> r.statusCode() == 302).count();
-        assertEquals(1, redirected, "one reset succeeds: " + answers.stream().map(HttpResponse::statusCode).toList());
-        assertTrue(answers.stream().anyMatch(r -> r.statusCode() == 200 && r.body().contains("invalid or has expired")),
+        assertEquals(
+                1,
+                redirected,
+                "one reset succeeds: "
+                        + answers.stream().map(HttpResponse::statusCode).toList());
+        assertTrue(
+                answers.stream().anyMatch(r -> r.statusCode() == 200 && r.body().contains("invalid or has expired")),
                 "the other is told the link is used");
         assertTrue(anyone.get(local(second)).body().contains("invalid or has expired"), "single use");
     }
@@ -522,8 +612,8 @@ class AttackIT {
                 + "&login%3Apassword=" + URLEncoder.encode(Deployments.ADMIN_PASSWORD, StandardCharsets.UTF_8)
                 + "&login%3Asubmit=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8)
                 + "&primefaces.nonce=" + URLEncoder.encode(session.nonce(viewState), StandardCharsets.UTF_8);
-        RawHttp.Response signedIn = RawHttp.send(base(), "POST", injectedPath() + "login", "evil.example", body,
-                session.cookieHeader());
+        RawHttp.Response signedIn =
+                RawHttp.send(base(), "POST", injectedPath() + "login", "evil.example", body, session.cookieHeader());
         assertEquals(302, signedIn.status());
         assertEquals(injectedPath() + "admin/", signedIn.header("Location"));
     }
@@ -540,7 +630,8 @@ class AttackIT {
         long started = System.nanoTime();
         HttpResponse<String> response = request.call();
         long took = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(response.body().contains(expected) || response.statusCode() == 302,
+        assertTrue(
+                response.body().contains(expected) || response.statusCode() == 302,
                 "same answer either way: " + response.statusCode());
         return took;
     }
@@ -558,40 +649,69 @@ class AttackIT {
             Attempt known = prepare();
             Attempt unknown = prepare();
             loginKnown.add(millis(() -> known.post(AttackUsers.TIMED, "wrong-password-" + System.nanoTime()), INVALID));
-            loginUnknown.add(millis(() -> unknown.post("nobody-" + System.nanoTime() + "@example.com",
-                    "wrong-password-x"), INVALID));
+            loginUnknown.add(millis(
+                    () -> unknown.post("nobody-" + System.nanoTime() + "@example.com", "wrong-password-x"), INVALID));
             registerTaken.add(millis(register(TestUsers.VIEWER), "account request was received"));
-            registerNew.add(millis(register("new-" + System.nanoTime() + "@example.com"), "account request was received"));
+            registerNew.add(
+                    millis(register("new-" + System.nanoTime() + "@example.com"), "account request was received"));
             forgotKnown.add(millis(forgot(TestUsers.VIEWER), "If an account exists"));
             forgotUnknown.add(millis(forgot("nobody-" + System.nanoTime() + "@example.com"), "If an account exists"));
         }
-        System.out.printf("[attack] timing medians (ms, %d rounds): login known %d / unknown %d;"
-                + " register taken %d / new %d; forgot known %d / unknown %d%n", rounds, median(loginKnown),
-                median(loginUnknown), median(registerTaken), median(registerNew), median(forgotKnown),
+        System.out.printf(
+                "[attack] timing medians (ms, %d rounds): login known %d / unknown %d;"
+                        + " register taken %d / new %d; forgot known %d / unknown %d%n",
+                rounds,
+                median(loginKnown),
+                median(loginUnknown),
+                median(registerTaken),
+                median(registerNew),
+                median(forgotKnown),
                 median(forgotUnknown));
     }
 
     private Callable<HttpResponse<String>> register(String email) throws Exception {
         HttpSession session = new HttpSession(base());
         String page = session.get("register").body();
-        return () -> session.post("register", HttpSession.viewState(page), Map.of("form", "form", "form:email", email,
-                "form:password", "registration-passphrase-77", "form:confirmation", "registration-passphrase-77",
-                "form:submit", ""));
+        return () -> session.post(
+                "register",
+                HttpSession.viewState(page),
+                Map.of(
+                        "form",
+                        "form",
+                        "form:email",
+                        email,
+                        "form:password",
+                        "registration-passphrase-77",
+                        "form:confirmation",
+                        "registration-passphrase-77",
+                        "form:submit",
+                        ""));
     }
 
     private Callable<HttpResponse<String>> forgot(String email) throws Exception {
         HttpSession session = new HttpSession(base());
         String page = session.get("forgot").body();
-        return () -> session.post("forgot", HttpSession.viewState(page), Map.of("form", "form", "form:email", email,
-                "form:submit", ""));
+        return () -> session.post(
+                "forgot", HttpSession.viewState(page), Map.of("form", "form", "form:email", email, "form:submit", ""));
     }
 
     // ------------------------------------------------------------------ crafted postbacks
 
     @Test
     void forgedViewStatesAndPostbacksByGetAreClientErrors() throws Exception {
-        HttpResponse<String> forged = new HttpSession(base()).post("login", "1:2", Map.of("login", "login",
-                "login:email", "a@example.com", "login:password", "x", "login:submit", ""));
+        HttpResponse<String> forged = new HttpSession(base())
+                .post(
+                        "login",
+                        "1:2",
+                        Map.of(
+                                "login",
+                                "login",
+                                "login:email",
+                                "a@example.com",
+                                "login:password",
+                                "x",
+                                "login:submit",
+                                ""));
         assertEquals(400, forged.statusCode());
         assertTrue(forged.body().contains("Your page has expired"));
 
@@ -610,45 +730,105 @@ class AttackIT {
     void anExpiredPageReloadsAtItsOwnAddressAndSignedInPagesAreNeverCached() throws Exception {
         HttpSession admin = signIn(Deployments.ADMIN_EMAIL);
         HttpResponse<String> page = admin.get("admin/orders?status=PAID");
-        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""), "Back after sign-out shows nothing");
-        HttpResponse<String> expired = admin.postAjax("admin/orders?status=PAID", "999:999", Map.of(
-                "jakarta.faces.source", "list:table", "jakarta.faces.partial.execute", "list:table",
-                "jakarta.faces.partial.render", "list:table", "list", "list"));
+        assertEquals(
+                "no-store", page.headers().firstValue("Cache-Control").orElse(""), "Back after sign-out shows nothing");
+        HttpResponse<String> expired = admin.postAjax(
+                "admin/orders?status=PAID",
+                "999:999",
+                Map.of(
+                        "jakarta.faces.source",
+                        "list:table",
+                        "jakarta.faces.partial.execute",
+                        "list:table",
+                        "jakarta.faces.partial.render",
+                        "list:table",
+                        "list",
+                        "list"));
         assertEquals(200, expired.statusCode());
-        assertTrue(expired.body().contains("<redirect url=\"" + injectedPath() + "admin/orders?status=PAID\""),
+        assertTrue(
+                expired.body().contains("<redirect url=\"" + injectedPath() + "admin/orders?status=PAID\""),
                 "the page is loaded afresh at the address it was posted to: " + expired.body());
     }
 
     @Test
     void craftedPagingOfTheTableIsABadRequest() throws Exception {
         HttpSession admin = signIn(Deployments.ADMIN_EMAIL);
-        for (String[] paging : new String[][] {{"0", "0"}, {"0", "7"}, {"-20", "20"}, {"20", "-5"}, {"abc", "20"},
-            {"999999999999", "20"}, {"0", "2147483647"}}) {
+        for (String[] paging : new String[][] {
+            {"0", "0"},
+            {"0", "7"},
+            {"-20", "20"},
+            {"20", "-5"},
+            {"abc", "20"},
+            {"999999999999", "20"},
+            {"0", "2147483647"}
+        }) {
             String page = admin.get("admin/orders").body();
-            HttpResponse<String> response = admin.postAjax("admin/orders", HttpSession.viewState(page), Map.of(
-                    "jakarta.faces.source", "list:table", "jakarta.faces.partial.execute", "list:table",
-                    "jakarta.faces.partial.render", "list:table", "list:table_pagination", "true",
-                    "list:table_first", paging[0], "list:table_rows", paging[1], "list", "list"));
+            HttpResponse<String> response = admin.postAjax(
+                    "admin/orders",
+                    HttpSession.viewState(page),
+                    Map.of(
+                            "jakarta.faces.source",
+                            "list:table",
+                            "jakarta.faces.partial.execute",
+                            "list:table",
+                            "jakarta.faces.partial.render",
+                            "list:table",
+                            "list:table_pagination",
+                            "true",
+                            "list:table_first",
+                            paging[0],
+                            "list:table_rows",
+                            paging[1],
+                            "list",
+                            "list"));
             assertEquals(400, response.statusCode(), "first=" + paging[0] + " rows=" + paging[1]);
         }
         for (String position : BOUNDARIES) {
             String page = admin.get("admin/orders").body();
             Map<String, String> paging = new java.util.HashMap<>(Map.of(
-                    "jakarta.faces.source", "list:table", "jakarta.faces.partial.execute", "list:table",
-                    "jakarta.faces.partial.render", "list:table", "list:table_pagination", "true",
-                    "list:table_first", "20", "list:table_rows", "20", "list", "list"));
+                    "jakarta.faces.source",
+                    "list:table",
+                    "jakarta.faces.partial.execute",
+                    "list:table",
+                    "jakarta.faces.partial.render",
+                    "list:table",
+                    "list:table_pagination",
+                    "true",
+                    "list:table_first",
+                    "20",
+                    "list:table_rows",
+                    "20",
+                    "list",
+                    "list"));
             paging.put("position.next", position);
             paging.put("position.previous", position);
             HttpResponse<String> crafted = admin.postAjax("admin/orders", HttpSession.viewState(page), paging);
-            assertEquals(200, crafted.statusCode(), "position " + position.substring(0, Math.min(40, position.length())));
-            assertTrue(crafted.body().contains("<partial-response") && !crafted.body().contains("error-500"),
+            assertEquals(
+                    200, crafted.statusCode(), "position " + position.substring(0, Math.min(40, position.length())));
+            assertTrue(
+                    crafted.body().contains("<partial-response")
+                            && !crafted.body().contains("error-500"),
                     "a position that does not fit is ignored: page 2 by its number");
         }
         String page = admin.get("admin/orders").body();
-        HttpResponse<String> real = admin.postAjax("admin/orders", HttpSession.viewState(page), Map.of(
-                "jakarta.faces.source", "list:table", "jakarta.faces.partial.execute", "list:table",
-                "jakarta.faces.partial.render", "list:table", "list:table_pagination", "true",
-                "list:table_first", "20", "list:table_rows", "20", "list", "list"));
+        HttpResponse<String> real = admin.postAjax(
+                "admin/orders",
+                HttpSession.viewState(page),
+                Map.of(
+                        "jakarta.faces.source",
+                        "list:table",
+                        "jakarta.faces.partial.execute",
+                        "list:table",
+                        "jakarta.faces.partial.render",
+                        "list:table",
+                        "list:table_pagination",
+                        "true",
+                        "list:table_first",
+                        "20",
+                        "list:table_rows",
+                        "20",
+                        "list",
+                        "list"));
         assertEquals(200, real.statusCode());
         assertTrue(real.body().contains("<partial-response") && !real.body().contains("error-500"), real.body());
     }
@@ -697,17 +877,64 @@ class AttackIT {
     }
 
     /** Values at and past the edges of every type a list parameter takes. */
-    static final List<String> BOUNDARIES = List.of("0", "-1", "1", "2147483647", "2147483648", "-2147483649",
-            "4294967296", "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1e100000",
-            "-1e-100000", "NaN", "Infinity", "0x10", "1,5", "1.5", "00000000000000000000001", "+999999999-12-31",
-            "+999999999-12-31T23:59:59", "-999999999-01-01", "0000-00-00", "2026-02-30", "2026-13-01",
-            "9999-12-31T23:59:59.999999999", "0001-01-01", "2026-01-01T25:00", "a\u0000b", "\u0000", "\u001b[31m",
-            "\uD800", "-", "--", "-id", "id,-id", ",,,", " ", "true", "yes", "%00", "%", "_", "\\", "'", "\"",
+    static final List<String> BOUNDARIES = List.of(
+            "0",
+            "-1",
+            "1",
+            "2147483647",
+            "2147483648",
+            "-2147483649",
+            "4294967296",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "1e100000",
+            "-1e-100000",
+            "NaN",
+            "Infinity",
+            "0x10",
+            "1,5",
+            "1.5",
+            "00000000000000000000001",
+            "+999999999-12-31",
+            "+999999999-12-31T23:59:59",
+            "-999999999-01-01",
+            "0000-00-00",
+            "2026-02-30",
+            "2026-13-01",
+            "9999-12-31T23:59:59.999999999",
+            "0001-01-01",
+            "2026-01-01T25:00",
+            "a\u0000b",
+            "\u0000",
+            "\u001b[31m",
+            "\uD800",
+            "-",
+            "--",
+            "-id",
+            "id,-id",
+            ",,,",
+            " ",
+            "true",
+            "yes",
+            "%00",
+            "%",
+            "_",
+            "\\",
+            "'",
+            "\"",
             "x".repeat(5000),
             // keyset positions (after=, before=): Base64 of other sorts, bad values, separators, control characters
-            position("-createdAt,2026-01-01T00%3A00,1"), position("email,%00,1"), position("-createdAt,,"),
-            position("name,x,9223372036854775808"), position("-createdAt,+999999999-12-31T23%3A59,1"),
-            position(",".repeat(1000)), position("sku," + "y".repeat(600) + ",1"), "AAAA", "====", "-_-_");
+            position("-createdAt,2026-01-01T00%3A00,1"),
+            position("email,%00,1"),
+            position("-createdAt,,"),
+            position("name,x,9223372036854775808"),
+            position("-createdAt,+999999999-12-31T23%3A59,1"),
+            position(",".repeat(1000)),
+            position("sku," + "y".repeat(600) + ",1"),
+            "AAAA",
+            "====",
+            "-_-_");
 
     private static String position(String text) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -727,9 +954,10 @@ class AttackIT {
         for (String view : List.of("customers", "products", "orders", "users", "roles", "audit")) {
             String page = admin.get("admin/" + view).body();
             assertFalse(page.contains("error-500"), view);
-            List<String> parameters = new ArrayList<>(List.of("page", "size", "sort", "q",
-                    view.equals("orders") ? "before" : "after"));
-            Matcher names = Pattern.compile("name=\"([A-Za-z]+(?:\\.(?:from|to))?)\"[^>]*id=\"filter-").matcher(page);
+            List<String> parameters =
+                    new ArrayList<>(List.of("page", "size", "sort", "q", view.equals("orders") ? "before" : "after"));
+            Matcher names = Pattern.compile("name=\"([A-Za-z]+(?:\\.(?:from|to))?)\"[^>]*id=\"filter-")
+                    .matcher(page);
             while (names.find()) {
                 parameters.add(names.group(1));
             }
@@ -737,9 +965,11 @@ class AttackIT {
             for (int round = 0; round < corpus.size(); round++) {
                 StringBuilder query = new StringBuilder();
                 for (int p = 0; p < parameters.size(); p++) {
-                    query.append(p == 0 ? "" : "&").append(URLEncoder.encode(parameters.get(p), StandardCharsets.UTF_8))
-                            .append('=').append(URLEncoder.encode(corpus.get((round + p * 7) % corpus.size()),
-                                    StandardCharsets.UTF_8));
+                    query.append(p == 0 ? "" : "&")
+                            .append(URLEncoder.encode(parameters.get(p), StandardCharsets.UTF_8))
+                            .append('=')
+                            .append(URLEncoder.encode(
+                                    corpus.get((round + p * 7) % corpus.size()), StandardCharsets.UTF_8));
                 }
                 urls.add("admin/" + view + "?" + query);
             }
@@ -767,22 +997,31 @@ class AttackIT {
             pool.shutdownNow();
         }
         System.out.println("[attack] list parameters: " + urls.size() + " requests, " + failures.size() + " failures");
-        assertTrue(failures.isEmpty(), failures.size() + " failures, e.g. " + failures.subList(0, Math.min(10, failures.size())));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " failures, e.g. " + failures.subList(0, Math.min(10, failures.size())));
     }
 
     @Test
     void outOfRangeFiltersAreRefusedWithANoticeNotWrapped() throws Exception {
         HttpSession admin = signIn(Deployments.ADMIN_EMAIL);
-        for (String query : List.of("products?stock.from=4294967296", "orders?total.from=1e100000",
-                "orders?createdAt.from=%2B999999999-12-31T23:59:59", "orders?createdAt.to=0000-01-01",
-                "customers?sort=id", "users?sort=lastLoginAt", "orders?q=a%00b", "orders?page=2147483647")) {
+        for (String query : List.of(
+                "products?stock.from=4294967296",
+                "orders?total.from=1e100000",
+                "orders?createdAt.from=%2B999999999-12-31T23:59:59",
+                "orders?createdAt.to=0000-01-01",
+                "customers?sort=id",
+                "users?sort=lastLoginAt",
+                "orders?q=a%00b",
+                "orders?page=2147483647")) {
             HttpResponse<String> response = admin.get("admin/" + query);
             assertEquals(200, response.statusCode(), query);
             assertTrue(response.body().contains("ui-messages-warn"), "a notice for " + query);
         }
         String all = single("select count(*) from products");
         HttpResponse<String> wrapped = admin.get("admin/products?stock.from=4294967296");
-        assertTrue(wrapped.body().contains(all + " products") || wrapped.body().contains(all + " product"),
+        assertTrue(
+                wrapped.body().contains(all + " products") || wrapped.body().contains(all + " product"),
                 "the refused filter is not applied (and never wraps to 0)");
     }
 
@@ -807,11 +1046,12 @@ class AttackIT {
                 created++;
                 String stored = single("select name from customers where email = '" + email + "'");
                 if (stored == null || !(stored.equals(text) || stored.equals(text.strip()))) {
-                    failures.add("stored differently: " + i + " " + saved.headers().firstValue("Location").orElse("")
-                            + " stored " + stored);
+                    failures.add("stored differently: " + i + " "
+                            + saved.headers().firstValue("Location").orElse("") + " stored " + stored);
                 }
-            } else if (saved.statusCode() != 200 || !saved.body().contains("ui-message-error")
-                    && !saved.body().contains("ui-messages-error")) {
+            } else if (saved.statusCode() != 200
+                    || !saved.body().contains("ui-message-error")
+                            && !saved.body().contains("ui-messages-error")) {
                 failures.add(i + " -> " + saved.statusCode());
             }
         }
@@ -820,15 +1060,27 @@ class AttackIT {
                 HttpSession anonymous = new HttpSession(base());
                 String page = anonymous.get(form).body();
                 String prefix = form.equals("login") ? "login" : "form";
-                HttpResponse<String> answer = anonymous.post(form, HttpSession.viewState(page), Map.of(prefix, prefix,
-                        prefix + ":email", text, prefix + ":password", "some-long-passphrase-1",
-                        prefix + ":confirmation", "some-long-passphrase-1", prefix + ":submit", ""));
+                HttpResponse<String> answer = anonymous.post(
+                        form,
+                        HttpSession.viewState(page),
+                        Map.of(
+                                prefix,
+                                prefix,
+                                prefix + ":email",
+                                text,
+                                prefix + ":password",
+                                "some-long-passphrase-1",
+                                prefix + ":confirmation",
+                                "some-long-passphrase-1",
+                                prefix + ":submit",
+                                ""));
                 if (answer.statusCode() >= 500 || answer.body().contains("error-500")) {
                     failures.add(form + " " + answer.statusCode());
                 }
             }
         }
-        System.out.println("[attack] form fuzzing: " + created + " customers created, " + failures.size() + " failures");
+        System.out.println(
+                "[attack] form fuzzing: " + created + " customers created, " + failures.size() + " failures");
         assertTrue(created > 0, "ordinary naughty text is accepted");
         assertTrue(failures.isEmpty(), failures.toString());
     }

@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,10 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.TestDatabase;
 
 /**
  * The dashboard over rows and audit entries seeded into the last weeks: an administrator sees the
@@ -47,11 +47,13 @@ class DashboardIT {
 
     /** Labels of audit entries a viewer must never see: about users, a role, and a security event. */
     private static final String HIDDEN_USER = "hidden-user-7f3a@dash.test";
+
     private static final String HIDDEN_ROLE = "hidden-role-5c2e";
     private static final String HIDDEN_OWN = "viewers-own-user-entry-91d0";
     private static final String INTRUDER = "intruder-4b8e@dash.test";
     /** An order changed recently: anyone who may see orders sees the change. */
     private static final String VISIBLE_ORDER = "ORD-DASH-0001";
+
     private static boolean seeded;
 
     @ArquillianResource
@@ -93,8 +95,8 @@ class DashboardIT {
                 }
                 order.executeBatch();
             }
-            try (PreparedStatement add = connection.prepareStatement("insert into customers (id, name, email,"
-                    + " created_at, version) values (?, ?, ?, ?, 0)")) {
+            try (PreparedStatement add = connection.prepareStatement(
+                    "insert into customers (id, name, email," + " created_at, version) values (?, ?, ?, ?, 0)")) {
                 for (int n = 0; n < 3; n++) {
                     add.setLong(1, 900_000 + n);
                     add.setString(2, "Dashboard Customer " + n);
@@ -136,7 +138,8 @@ class DashboardIT {
         LocalDate today = LocalDate.now(zone);
         String sql = "select count(*) from " + table + " where " + condition + " and " + moment + " >= ? and " + moment
                 + " < ?";
-        try (Connection connection = DATABASE.connect(); PreparedStatement count = connection.prepareStatement(sql)) {
+        try (Connection connection = DATABASE.connect();
+                PreparedStatement count = connection.prepareStatement(sql)) {
             count.setObject(1, today.minusDays(29).atStartOfDay(zone).toOffsetDateTime());
             count.setObject(2, today.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
             try (ResultSet rows = count.executeQuery()) {
@@ -162,13 +165,21 @@ class DashboardIT {
 
             // every chart is drawn by Chart.js, in the theme's colours, with no CSP violation (Browser.close)
             JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-            browser.wait(10).until(d -> ((Number) js.executeScript("return Object.keys(PrimeFaces.widgets)"
-                    + ".map(function (k) { return PrimeFaces.widgets[k]; })"
-                    + ".filter(function (w) { return w instanceof PrimeFaces.widget.Chart && w.chart; }).length"))
-                    .intValue() == 5);
+            browser.wait(10)
+                    .until(d -> ((Number)
+                                            js.executeScript(
+                                                    "return Object.keys(PrimeFaces.widgets)"
+                                                            + ".map(function (k) { return PrimeFaces.widgets[k]; })"
+                                                            + ".filter(function (w) { return w instanceof PrimeFaces.widget.Chart && w.chart; }).length"))
+                                    .intValue()
+                            == 5);
             for (String view : List.of("customers", "orders", "users", "audit")) {
                 assertTrue(browser.has("#created-" + view + " canvas[role=img][aria-label]"), view);
-                assertEquals(30, browser.driver().findElements(By.cssSelector("#created-" + view + " tbody tr")).size(),
+                assertEquals(
+                        30,
+                        browser.driver()
+                                .findElements(By.cssSelector("#created-" + view + " tbody tr"))
+                                .size(),
                         "a table of the 30 days");
             }
             assertFalse(browser.has("#created-products") || browser.has("#created-roles"), "no created-at declared");
@@ -179,7 +190,8 @@ class DashboardIT {
             long orders = inLastThirtyDays("orders", "created_at", "true", zone);
             assertTrue(orders >= 5, "seeded: " + orders);
             assertEquals(orders + " new records", browser.text("#created-orders .gh-dash-total"));
-            assertTrue(browser.find("#created-orders canvas").getAttribute("aria-label")
+            assertTrue(browser.find("#created-orders canvas")
+                    .getAttribute("aria-label")
                     .startsWith("Orders created per day over the last 30 days: " + orders + " in total"));
             long customers = inLastThirtyDays("customers", "created_at", "true", zone);
             assertEquals(customers + " new records", browser.text("#created-customers .gh-dash-total"));
@@ -187,11 +199,13 @@ class DashboardIT {
             long signIns = inLastThirtyDays("audit_log", "at", "action = 'LOGIN_SUCCESS'", zone);
             long failed = inLastThirtyDays("audit_log", "at", "action = 'LOGIN_FAILURE'", zone);
             assertTrue(signIns >= 2 && failed >= 2, signIns + " / " + failed);
-            assertEquals(signIns + " sign-ins, " + failed + " failed, 1 lockout",
-                    browser.text("#sign-ins .gh-dash-total"));
-            assertEquals(List.of("Day", "Sign-ins", "Failed sign-ins", "Lockouts"), browser.driver()
-                    .findElements(By.cssSelector("#sign-ins thead th")).stream()
-                    .map(th -> th.getAttribute("textContent").trim()).toList());
+            assertEquals(
+                    signIns + " sign-ins, " + failed + " failed, 1 lockout", browser.text("#sign-ins .gh-dash-total"));
+            assertEquals(
+                    List.of("Day", "Sign-ins", "Failed sign-ins", "Lockouts"),
+                    browser.driver().findElements(By.cssSelector("#sign-ins thead th")).stream()
+                            .map(th -> th.getAttribute("textContent").trim())
+                            .toList());
 
             String mine = browser.text("#my-activity");
             assertTrue(mine.contains("Changed") && mine.contains(VISIBLE_ORDER), mine);
@@ -199,7 +213,8 @@ class DashboardIT {
             String changes = browser.text("#latest-changes");
             assertTrue(changes.contains(VISIBLE_ORDER) && changes.contains(HIDDEN_USER), changes);
             assertTrue(changes.contains(HIDDEN_ROLE) && changes.contains(HIDDEN_OWN), changes);
-            assertTrue(browser.find("#latest-changes time").getAttribute("title").matches("\\d{4}-\\d{2}-\\d{2} .*"));
+            assertTrue(
+                    browser.find("#latest-changes time").getAttribute("title").matches("\\d{4}-\\d{2}-\\d{2} .*"));
             browser.click("#latest-changes a.gh-dash-record");
             browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/(orders|users|roles)/\\d+$"));
         }
@@ -214,8 +229,16 @@ class DashboardIT {
         String html = home.body();
         assertTrue(html.contains(VISIBLE_ORDER), "an order's change is the viewer's to see");
         assertTrue(html.contains("id=\"created-orders\"") && html.contains("id=\"count-orders\""));
-        for (String hidden : List.of(HIDDEN_USER, HIDDEN_ROLE, HIDDEN_OWN, INTRUDER, "id=\"sign-ins\"",
-                "id=\"created-users\"", "id=\"created-audit\"", "id=\"card-users\"", "id=\"card-audit\"")) {
+        for (String hidden : List.of(
+                HIDDEN_USER,
+                HIDDEN_ROLE,
+                HIDDEN_OWN,
+                INTRUDER,
+                "id=\"sign-ins\"",
+                "id=\"created-users\"",
+                "id=\"created-audit\"",
+                "id=\"card-users\"",
+                "id=\"card-audit\"")) {
             assertFalse(html.contains(hidden), hidden + " is shown to a viewer");
         }
     }
@@ -224,7 +247,8 @@ class DashboardIT {
     void anAnonymousVisitorIsSentToSignIn() throws Exception {
         HttpResponse<String> home = new HttpSession(base()).get("admin/");
         assertEquals(302, home.statusCode());
-        assertTrue(home.headers().firstValue("Location").orElse("").endsWith("/login"),
+        assertTrue(
+                home.headers().firstValue("Location").orElse("").endsWith("/login"),
                 home.headers().firstValue("Location").toString());
     }
 
@@ -243,8 +267,13 @@ class DashboardIT {
             millis.add((System.nanoTime() - started) / 1e6);
         }
         Collections.sort(millis);
-        System.out.printf("[dashboard] admin home page on the seeded data (%s): median %.1f ms, p90 %.1f ms,"
-                + " max %.1f ms over %d requests%n", Instant.now(), millis.get(millis.size() / 2),
-                millis.get(millis.size() * 9 / 10), millis.get(millis.size() - 1), millis.size());
+        System.out.printf(
+                "[dashboard] admin home page on the seeded data (%s): median %.1f ms, p90 %.1f ms,"
+                        + " max %.1f ms over %d requests%n",
+                Instant.now(),
+                millis.get(millis.size() / 2),
+                millis.get(millis.size() * 9 / 10),
+                millis.get(millis.size() - 1),
+                millis.size());
     }
 }

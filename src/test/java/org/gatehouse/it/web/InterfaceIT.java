@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gatehouse.it.Browser;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -33,9 +36,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.gatehouse.it.Browser;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.TestDatabase;
 
 /**
  * The interface as people with different screens, abilities and languages meet it, in Chromium:
@@ -58,7 +58,8 @@ class InterfaceIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(TestDatabase.create(), Map.of("GATEHOUSE_DEMO_ROWS", "40")).addClass(TestUsers.class);
+        return Deployments.war(TestDatabase.create(), Map.of("GATEHOUSE_DEMO_ROWS", "40"))
+                .addClass(TestUsers.class);
     }
 
     @BeforeEach
@@ -90,24 +91,28 @@ class InterfaceIT {
         pages.put("history", () -> {
             open(firstRecordOf("products"));
             browser.click("a[href*='historyTab']");
-            browser.find("#details\\:tabs\\:historyTab[aria-hidden='false'], #details\\:tabs\\:historyTab:not([aria-hidden])");
+            browser.find(
+                    "#details\\:tabs\\:historyTab[aria-hidden='false'], #details\\:tabs\\:historyTab:not([aria-hidden])");
         });
         pages.put("delete dialog", () -> {
             open(firstRecordOf("products"));
             browser.click("#details\\:delete");
-            browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+            browser.wait(10)
+                    .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
         });
         pages.put("bulk delete dialog", () -> {
             open("admin/products");
             browser.click("#list\\:table_data tr:first-child .ui-chkbox-box");
             browser.click("#list\\:deleteSelected");
-            browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
+            browser.wait(10)
+                    .until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
         });
         pages.put("trash", () -> {
             // a product deleted into the trash, so that the page shows a row with its buttons
             open(firstRecordOf("products"));
             browser.click("#details\\:delete");
-            browser.wait(10).until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+            browser.wait(10)
+                    .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
             browser.click("#details\\:confirmDeleteYes");
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/products"));
             open("admin/products/trash");
@@ -182,7 +187,8 @@ class InterfaceIT {
             go.run();
             long[] widths = widths();
             if (widths[0] > widths[1] + 1) {
-                wide.add(name + " is " + widths[0] + " px wide in a " + widths[1] + " px window, because of " + widest());
+                wide.add(name + " is " + widths[0] + " px wide in a " + widths[1] + " px window, because of "
+                        + widest());
             }
         });
         browser.click("#logoutForm\\:logout");
@@ -264,8 +270,10 @@ class InterfaceIT {
                     continue;
                 }
                 first = first == null ? id : first;
-                String style = (String) js("var s = getComputedStyle(arguments[0]); return s.outlineStyle + ' '"
-                        + " + s.outlineWidth + ' / ' + s.boxShadow;", active);
+                String style = (String) js(
+                        "var s = getComputedStyle(arguments[0]); return s.outlineStyle + ' '"
+                                + " + s.outlineWidth + ' / ' + s.boxShadow;",
+                        active);
                 boolean outline = !style.startsWith("none") && !style.startsWith("hidden") && !style.contains(" 0px /");
                 boolean visible = outline || !style.endsWith("/ none");
                 if (!visible && active.isDisplayed()) {
@@ -279,53 +287,82 @@ class InterfaceIT {
     @Test
     void theLanguageFollowsTheBrowserAndTheSwitcherRemembersIt() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> german = client.send(HttpRequest.newBuilder(URI.create(base + "login"))
-                .header("Accept-Language", "de-CH, en;q=0.5").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> german = client.send(
+                HttpRequest.newBuilder(URI.create(base + "login"))
+                        .header("Accept-Language", "de-CH, en;q=0.5")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertTrue(german.body().contains("lang=\"de\""), "a browser asking for German gets German");
         assertTrue(german.body().contains("Sprache"), "the footer in German");
-        HttpResponse<String> japanese = client.send(HttpRequest.newBuilder(URI.create(base + "login"))
-                .header("Accept-Language", "ja").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> japanese = client.send(
+                HttpRequest.newBuilder(URI.create(base + "login"))
+                        .header("Accept-Language", "ja")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertTrue(japanese.body().contains("lang=\"en\""), "an unsupported language falls back to English");
 
         browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
         open("admin/products");
         new org.openqa.selenium.support.ui.Select(browser.find("#prefLanguage")).selectByValue("de");
         browser.click("#prefApply");
-        browser.wait(10).until(d -> "de".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-        assertTrue(browser.path().startsWith("/admin/products"), "back on the page it was changed on: " + browser.url());
+        browser.wait(10)
+                .until(d -> "de".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertTrue(
+                browser.path().startsWith("/admin/products"), "back on the page it was changed on: " + browser.url());
 
         try (Browser other = new Browser(base)) {
             other.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
             other.open("admin/");
-            assertEquals("de", other.find("html").getAttribute("lang"), "the choice follows the user to another browser");
+            assertEquals(
+                    "de", other.find("html").getAttribute("lang"), "the choice follows the user to another browser");
             new org.openqa.selenium.support.ui.Select(other.find("#prefLanguage")).selectByValue("auto");
             other.click("#prefApply");
-            other.wait(10).until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            other.wait(10)
+                    .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         }
-        HttpResponse<String> crafted = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(HttpRequest.newBuilder(URI.create(base + "preferences"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("lang=xx%00&continue=//evil.example/")).build(),
+        HttpResponse<String> crafted = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "preferences"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("lang=xx%00&continue=//evil.example/"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertEquals(400, crafted.statusCode(), "an unknown language is refused");
-        HttpResponse<String> away = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(HttpRequest.newBuilder(URI.create(base + "preferences"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("lang=de&continue=//evil.example/")).build(),
+        HttpResponse<String> away = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "preferences"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("lang=de&continue=//evil.example/"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         String location = away.headers().firstValue("Location").orElse("");
         assertTrue(!location.contains("evil.example"), "never sent to another site: " + location);
-        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient noRedirects = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String context = URI.create(base).getPath();
-        HttpResponse<String> dots = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "preferences"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("theme=dark&continue=" + context + "admin/%252e%252e/%252e%252e/x"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(dots.headers().firstValue("Location").orElse("").endsWith(context + "admin/"),
-                "encoded dot segments do not leave the application: " + dots.headers().firstValue("Location"));
-        HttpResponse<String> crossSite = noRedirects.send(HttpRequest.newBuilder(URI.create(base + "preferences"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString("lang=de")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> dots = noRedirects.send(
+                HttpRequest.newBuilder(URI.create(base + "preferences"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "theme=dark&continue=" + context + "admin/%252e%252e/%252e%252e/x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(
+                dots.headers().firstValue("Location").orElse("").endsWith(context + "admin/"),
+                "encoded dot segments do not leave the application: "
+                        + dots.headers().firstValue("Location"));
+        HttpResponse<String> crossSite = noRedirects.send(
+                HttpRequest.newBuilder(URI.create(base + "preferences"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", "https://evil.example")
+                        .POST(HttpRequest.BodyPublishers.ofString("lang=de"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(403, crossSite.statusCode(), "another site's form cannot change the preferences");
     }
 
@@ -376,7 +413,8 @@ class InterfaceIT {
     private int tabCount(String css, int most) {
         for (int i = 1; i <= most; i++) {
             keys(Keys.TAB);
-            Boolean matches = (Boolean) js("return document.activeElement.matches(arguments[0]);", css.replace("\\\\", "\\"));
+            Boolean matches =
+                    (Boolean) js("return document.activeElement.matches(arguments[0]);", css.replace("\\\\", "\\"));
             if (Boolean.TRUE.equals(matches)) {
                 return i;
             }

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gatehouse.it.Deployments;
+import org.gatehouse.it.HttpSession;
+import org.gatehouse.it.ProductRows;
+import org.gatehouse.it.TestDatabase;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,10 +21,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
-import org.gatehouse.it.TestDatabase;
-import org.gatehouse.it.ProductRows;
 
 /**
  * Home, list and details pages keep nothing in the session (which a replicated deployment reads
@@ -40,12 +40,14 @@ class StatelessPagesIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         // editors may edit orders but, here, not read customers: the order form's customer picker has nothing to list
-        return Deployments.war(DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "300",
-                "GATEHOUSE_PERMISSIONS_CUSTOMERS_VIEW", "admin")).addClass(org.gatehouse.it.fixtures.TestUsers.class);
+        return Deployments.war(
+                        DATABASE, Map.of("GATEHOUSE_DEMO_ROWS", "300", "GATEHOUSE_PERMISSIONS_CUSTOMERS_VIEW", "admin"))
+                .addClass(org.gatehouse.it.fixtures.TestUsers.class);
     }
 
     private HttpSession admin() throws Exception {
-        return HttpSession.signedIn(Deployments.localBase(injected), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
+        return HttpSession.signedIn(
+                Deployments.localBase(injected), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
     }
 
     private static int sessionBytes(HttpSession session) throws Exception {
@@ -70,8 +72,17 @@ class StatelessPagesIT {
         for (String view : List.of("products", "users", "roles", "audit")) {
             pages.add("admin/" + view);
         }
-        for (String query : List.of("status=PAID", "status=SHIPPED&sort=-total", "q=a", "total.from=10&total.to=500",
-                "createdAt.from=2020-01-01", "size=50", "size=100&page=2", "sort=reference", "q=zzz-nothing", "page=3")) {
+        for (String query : List.of(
+                "status=PAID",
+                "status=SHIPPED&sort=-total",
+                "q=a",
+                "total.from=10&total.to=500",
+                "createdAt.from=2020-01-01",
+                "size=50",
+                "size=100&page=2",
+                "sort=reference",
+                "q=zzz-nothing",
+                "page=3")) {
             pages.add("admin/orders?" + query);
         }
         for (int id = 1; id <= 10; id++) {
@@ -83,8 +94,10 @@ class StatelessPagesIT {
             assertEquals(200, admin.get(page).statusCode(), page);
         }
         int browsed = sessionBytes(admin);
-        System.out.printf("Session size: %d bytes after sign-in and the first page, %d bytes after 50 list pages,"
-                + " 10 details pages and the home page%n", signedIn, browsed);
+        System.out.printf(
+                "Session size: %d bytes after sign-in and the first page, %d bytes after 50 list pages,"
+                        + " 10 details pages and the home page%n",
+                signedIn, browsed);
         assertEquals(signedIn, browsed, "stateless pages add nothing to the session");
         assertTrue(browsed <= 16 * 1024, "a signed-in session stays small: " + browsed + " bytes");
     }
@@ -100,21 +113,24 @@ class StatelessPagesIT {
         String otherToken = token(other.get("admin/products").body());
 
         for (String forged : new String[] {"", "x", otherToken, token(page) + "x"}) {
-            HttpResponse<String> refused = admin.postAjax("admin/products?q=STATELESS-", "stateless",
-                    ProductRows.bulkDelete(keys.subList(0, 2), forged));
+            HttpResponse<String> refused = admin.postAjax(
+                    "admin/products?q=STATELESS-", "stateless", ProductRows.bulkDelete(keys.subList(0, 2), forged));
             assertEquals(400, refused.statusCode(), "token '" + forged + "'");
         }
         assertEquals(3, ProductRows.existing(DATABASE, ids), "nothing deleted without the session's own token");
 
         String stale = keys.get(0).substring(0, keys.get(0).indexOf('.')) + ".999";
-        HttpResponse<String> conflict = admin.postAjax("admin/products?q=STATELESS-", "stateless",
-                ProductRows.bulkDelete(List.of(stale), null));
+        HttpResponse<String> conflict = admin.postAjax(
+                "admin/products?q=STATELESS-", "stateless", ProductRows.bulkDelete(List.of(stale), null));
         assertEquals(200, conflict.statusCode());
         assertTrue(conflict.body().contains("Nothing was deleted"), conflict.body());
-        assertEquals(3, ProductRows.existing(DATABASE, ids), "a row shown at another version is a conflict, not a silent delete");
+        assertEquals(
+                3,
+                ProductRows.existing(DATABASE, ids),
+                "a row shown at another version is a conflict, not a silent delete");
 
-        HttpResponse<String> deleted = admin.postAjax("admin/products?q=STATELESS-", "stateless",
-                ProductRows.bulkDelete(keys.subList(0, 2), null));
+        HttpResponse<String> deleted = admin.postAjax(
+                "admin/products?q=STATELESS-", "stateless", ProductRows.bulkDelete(keys.subList(0, 2), null));
         assertEquals(200, deleted.statusCode());
         assertTrue(deleted.body().contains("Deleted 2 products"), deleted.body());
         assertEquals(1, ProductRows.existing(DATABASE, ids));
@@ -122,8 +138,10 @@ class StatelessPagesIT {
 
     @Test
     void aRelationToAViewTheEditorMayNotReadIsShownNotPicked() throws Exception {
-        HttpSession editor = HttpSession.signedIn(Deployments.localBase(injected),
-                org.gatehouse.it.fixtures.TestUsers.EDITOR, org.gatehouse.it.fixtures.TestUsers.PASSWORD);
+        HttpSession editor = HttpSession.signedIn(
+                Deployments.localBase(injected),
+                org.gatehouse.it.fixtures.TestUsers.EDITOR,
+                org.gatehouse.it.fixtures.TestUsers.PASSWORD);
         assertEquals(403, editor.get("admin/customers").statusCode(), "the configuration applies");
         HttpResponse<String> form = editor.get("admin/orders/5/edit");
         assertEquals(200, form.statusCode());
@@ -135,7 +153,8 @@ class StatelessPagesIT {
     }
 
     private static String token(String html) {
-        Matcher token = Pattern.compile("name=\"gatehouse.token\" value=\"([^\"]+)\"").matcher(html);
+        Matcher token =
+                Pattern.compile("name=\"gatehouse.token\" value=\"([^\"]+)\"").matcher(html);
         assertTrue(token.find(), "a stateless page's form carries the page token");
         return token.group(1);
     }

@@ -37,8 +37,18 @@ class IpAddressTest {
         assertEquals("127.0.0.1", IpAddress.display("127.0.0.1"));
         assertNull(IpAddress.display(null));
         assertEquals("", IpAddress.display(""));
-        for (String odd : new String[] {"1:2:3", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::1", "g::1", "+1::1", "::1.2.3",
-            "::256.1.1.1", "localhost:8080x", "1:2:3:4:5:6:7::8"}) {
+        for (String odd : new String[] {
+            "1:2:3",
+            "1::2::3",
+            "1:2:3:4:5:6:7:8:9",
+            "12345::1",
+            "g::1",
+            "+1::1",
+            "::1.2.3",
+            "::256.1.1.1",
+            "localhost:8080x",
+            "1:2:3:4:5:6:7::8"
+        }) {
             assertEquals(odd, IpAddress.display(odd), odd);
         }
     }
