@@ -479,6 +479,52 @@ class ImportIT {
         }
     }
 
+    private static final Pattern PROGRESS_TOKEN = Pattern.compile("import-progress\\?token=([0-9a-f-]{36})");
+
+    @Test
+    @RunAsClient
+    void theProgressOfAFileAnswersOnlyTheUserWhoUploadedIt() throws Exception {
+        HttpSession admin = HttpSession.signedIn(base(), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
+        HttpResponse<String> uploaded = upload(
+                admin,
+                "products",
+                "progress.csv",
+                (HEADER + ",IMP-PROG-1,Progress,1.00,1,Yes\n").getBytes(StandardCharsets.UTF_8),
+                "auto");
+        Matcher found = PROGRESS_TOKEN.matcher(uploaded.body());
+        assertTrue(found.find(), "the page names where its script asks for progress");
+        String token = found.group(1);
+        dryRunPage(admin, "products", uploaded);
+        String path = "import-progress?token=" + token;
+        HttpResponse<String> own = admin.get(path);
+        assertEquals(200, own.statusCode());
+        assertEquals("{\"done\":1,\"total\":1,\"applying\":false}", own.body());
+        assertEquals("no-store", own.headers().firstValue("Cache-Control").orElse(""));
+
+        HttpSession editor = HttpSession.signedIn(base(), TestUsers.EDITOR, TestUsers.PASSWORD);
+        assertEquals(404, editor.get(path).statusCode(), "another user's file: as if there were none");
+        HttpResponse<String> anonymous = new HttpSession(base()).get(path);
+        assertFalse(
+                anonymous.statusCode() == 200 || anonymous.body().contains("\"done\""),
+                "anonymous: " + anonymous.statusCode());
+        for (String crafted : List.of(
+                "import-progress?token=" + token.toUpperCase(java.util.Locale.ROOT),
+                "import-progress?token=" + token + "%00",
+                "import-progress?token=../" + token,
+                "import-progress?token=",
+                "import-progress")) {
+            assertEquals(404, admin.get(crafted).statusCode(), crafted);
+        }
+        for (String variant : List.of(
+                "import-progress;x?token=" + token,
+                "IMPORT-PROGRESS?token=" + token,
+                "%69mport-progress?token=" + token)) {
+            HttpResponse<String> answer = admin.get(variant);
+            assertFalse(answer.statusCode() == 200 || answer.statusCode() >= 500, variant + ": " + answer.statusCode());
+        }
+        assertEquals(0, query("select count(*) from products where sku = 'IMP-PROG-1'"), "a dry run writes nothing");
+    }
+
     @Test
     @RunAsClient
     void craftedUploadsAreAnsweredWithAMessageAndChangeNothing() throws Exception {
