@@ -2,9 +2,11 @@ package org.gatehouse.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gatehouse.identity.SecretBox;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
 
@@ -16,33 +18,57 @@ import org.gatehouse.metadata.PropertyDescriptor;
  * signing in on the same browser starts with every column; it is neither a secret nor a
  * permission, and anything in it that is not a hideable column of the view is ignored.
  */
-final class ColumnChoice {
+public final class ColumnChoice {
 
     private static final int MAX_LENGTH = 2000;
 
+    private final AdminView<?> view;
     private final String cookieName;
     private final String owner;
     private final Set<String> hidden;
 
     /** @param owner who chooses, as a keyed fingerprint (SecretBox.tag) that does not reveal their address */
     ColumnChoice(AdminView<?> view, HttpServletRequest request, String owner) {
+        this.view = view;
         this.cookieName = "gatehouse.columns." + view.name();
         this.owner = owner;
         this.hidden = read(view, cookieValue(request, cookieName), owner);
     }
 
+    /** The choice of the signed-in user, who is named in the cookie by a keyed fingerprint. */
+    static ColumnChoice of(AdminView<?> view, HttpServletRequest request, SecretBox secrets) {
+        Principal user = request.getUserPrincipal();
+        return new ColumnChoice(view, request, secrets.tag("columns", user == null ? "" : user.getName()));
+    }
+
     /** The name of the cookie that holds the choice. */
-    String cookieName() {
+    public String getCookieName() {
         return cookieName;
     }
 
     /** What the cookie's value starts with for this user: {@code <owner>:<column>|<column>}. */
-    String owner() {
+    public String getOwner() {
         return owner;
     }
 
-    boolean isHidden(PropertyDescriptor column) {
-        return hidden.contains(column.name());
+    /** The column the record link is in, which cannot be hidden. */
+    public PropertyDescriptor getFirst() {
+        return view.columns().get(0);
+    }
+
+    /** The columns after the first: those a person may hide. */
+    public List<PropertyDescriptor> getOthers() {
+        return view.columns().subList(1, view.columns().size());
+    }
+
+    /** The hideable columns' names in order, for the page's script. */
+    public String getNames() {
+        return getOthers().stream().map(PropertyDescriptor::name).collect(Collectors.joining("|"));
+    }
+
+    /** Whether a column is shown. */
+    public boolean shown(PropertyDescriptor column) {
+        return !hidden.contains(column.name());
     }
 
     static Set<String> read(AdminView<?> view, String value, String owner) {

@@ -12,7 +12,7 @@ import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.SortOrder;
 import org.gatehouse.persistence.BaseEntity;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.EntityLists;
 import org.gatehouse.service.ListRequest;
 import org.gatehouse.web.i18n.TextBean;
 import org.primefaces.model.FilterMeta;
@@ -31,7 +31,7 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
     private static final long serialVersionUID = 1L;
     private static final Pattern ROW_KEY = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})");
 
-    private final transient EntityService service;
+    private final transient EntityLists lists;
     private final transient Formatter formatter;
     private final transient ListCells cells;
     private final transient AdminView<E> view;
@@ -61,7 +61,7 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
      * @param rows what the paginator works with: the list's count, exact or not, computed once
      */
     public EntityLazyModel(
-            EntityService service,
+            EntityLists lists,
             Formatter formatter,
             ListCells cells,
             AdminView<E> view,
@@ -70,7 +70,7 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
             Positions posted,
             Consumer<ListRequest> onLoad) {
         this.posted = posted;
-        this.service = service;
+        this.lists = lists;
         this.formatter = formatter;
         this.cells = cells;
         this.view = view;
@@ -107,7 +107,7 @@ public class EntityLazyModel<E> extends LazyDataModel<ListRow> {
         }
         request = shown;
         onLoad.accept(request);
-        List<E> entities = service.page(view, request);
+        List<E> entities = lists.page(view, request);
         previous =
                 entities.isEmpty() ? null : request.cursorOf(entities.get(0), ((BaseEntity) entities.get(0)).getId());
         next = entities.isEmpty()

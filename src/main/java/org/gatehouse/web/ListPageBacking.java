@@ -2,28 +2,22 @@ package org.gatehouse.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.gatehouse.i18n.Texts;
+import org.gatehouse.identity.SecretBox;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
-import org.gatehouse.metadata.Labels;
 import org.gatehouse.metadata.Operation;
-import org.gatehouse.metadata.PropertyDescriptor;
-import org.gatehouse.metadata.SortOrder;
+import org.gatehouse.service.EntityLists;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ListCount;
 import org.gatehouse.service.ListRequest;
 import org.gatehouse.web.i18n.TextBean;
-import org.gatehouse.web.i18n.When;
+import org.omnifaces.util.Messages;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.SortMeta;
 
@@ -31,18 +25,22 @@ import org.primefaces.model.SortMeta;
  * The list page of any admin view. The page is stateless: every request, GET or postback,
  * rebuilds the list state from the URL (a postback goes to the address the page shows, which the
  * page's script keeps in step with AJAX paging and sorting), and AJAX paging and sorting write the
- * new state back to the address bar. Selection and bulk operations: {@link ListBulkBacking};
- * filter options: {@link FilterChoices}; cells: {@link ListCells}; chips: {@link ActiveFilters}.
+ * new state back to the address bar. Its words: {@link ListTexts}; its addresses and chips:
+ * {@link ListLinks}; columns: {@link ColumnChoice}; selection and bulk work: {@link ListBulkBacking},
+ * {@link BulkDeleteBacking}, {@link BulkActionBacking}.
  */
 @Named("listPage")
 @RequestScoped
 public class ListPageBacking {
 
     @Inject
-    private org.gatehouse.identity.SecretBox secrets;
+    private SecretBox secrets;
 
     @Inject
     private AdminRegistry registry;
+
+    @Inject
+    private EntityLists lists;
 
     @Inject
     private EntityService service;
@@ -56,18 +54,11 @@ public class ListPageBacking {
     @Inject
     private ListCells cells;
 
-    @Inject
-    private FilterChoices filterChoices;
-
-    @Inject
-    private When when;
-
     private AdminView<?> view;
     private ListRequest request;
-    private ListCount count;
+    private ListTexts texts;
     private EntityLazyModel<?> model;
     private ColumnChoice columns;
-    private List<ActiveFilters.Chip> chips;
 
     /** Unknown view is 404, not allowed 403; otherwise the list state of the URL and its count. */
     @PostConstruct
@@ -81,44 +72,31 @@ public class ListPageBacking {
         String arrivedAt = ListUrls.query(parsed.request());
         PostedTable posted = new PostedTable(view, faces.getExternalContext().getRequestParameterMap());
         if (faces.isPostback()) {
-            var sort = posted.sort();
-            if (sort.isPresent()) {
-                parsed = parsed.map(
-                        list -> list.withSort(SortOrder.format(sort.get())).withPage(1));
-            }
+            parsed = posted.sorted(parsed);
             if (posted.isSortOrPaging()) {
                 // the new page's edge rows, for the next Next or Previous (asked for before the table renders)
                 PrimeFaces.current().ajax().update(PostedTable.POSITIONS);
             }
         }
-        count = service.listCount(view, parsed.request());
+        ListCount count = lists.listCount(view, parsed.request());
         if (count.exact()) {
             parsed = parsed.clampedTo(count.value());
         }
         request = parsed.request();
         if (!faces.isPostback()) {
             Locale locale = TextBean.locale();
-            parsed.notices()
-                    .forEach(notice -> faces.addMessage(
-                            null, new FacesMessage(FacesMessage.SEVERITY_WARN, notice.text(locale), null)));
+            parsed.notices().forEach(notice -> Messages.addGlobalWarn(notice.text(locale)));
         }
-        HttpServletRequest http =
-                (HttpServletRequest) faces.getExternalContext().getRequest();
-        columns = new ColumnChoice(
-                view,
-                http,
-                secrets.tag(
-                        "columns",
-                        http.getUserPrincipal() == null
-                                ? ""
-                                : http.getUserPrincipal().getName()));
+        texts = new ListTexts(view, request, count);
+        columns = ColumnChoice.of(
+                view, (HttpServletRequest) faces.getExternalContext().getRequest(), secrets);
         // an inexact count still lets the user page one step past the known rows
         long rows = count.exact() ? count.value() : count.value() + 1;
-        model = new EntityLazyModel<>(service, formatter, cells, view, request, rows, posted.positions(), shown -> {
+        model = new EntityLazyModel<>(lists, formatter, cells, view, request, rows, posted.positions(), shown -> {
             // the page's address follows any change the table made
             request = shown;
             if (!arrivedAt.equals(ListUrls.query(shown))) {
-                PrimeFaces.current().executeScript("Gatehouse.pushState(" + jsString(url(view.name())) + ");");
+                PrimeFaces.current().executeScript(ListLinks.pushState(faces, view.name(), shown));
             }
         });
     }
@@ -136,74 +114,11 @@ public class ListPageBacking {
         }
     }
 
-    static String jsString(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("<", "\\x3C") + "'";
-    }
-
-    /** An admin address with the current list state as its query. */
-    private String url(String path) {
-        String query = ListUrls.query(request);
-        return AdminPages.adminUrl(faces, path) + (query.isEmpty() ? "" : "?" + query);
-    }
-
-    /** The export of the current state; the page's script keeps its query in step with the address bar. */
-    public String getExportUrl() {
-        return url(view.name() + "/export.csv");
-    }
-
-    /** The current filters as URL parameters, kept by the search form. */
-    public List<Map.Entry<String, String>> getFilterParams() {
-        return List.copyOf(ListUrls.filterParameters(request).entrySet());
-    }
-
-    public List<SortMeta> getInitialSort() {
-        List<SortMeta> sort = new ArrayList<>();
-        int priority = 0;
-        for (SortOrder order : request.sort()) {
-            sort.add(SortMeta.builder()
-                    .field(order.property())
-                    .priority(priority++)
-                    .order(
-                            order.descending()
-                                    ? org.primefaces.model.SortOrder.DESCENDING
-                                    : org.primefaces.model.SortOrder.ASCENDING)
-                    .build());
-        }
-        return sort;
-    }
-
-    /** The column the record link is in. */
-    public PropertyDescriptor getFirstColumn() {
-        return view.columns().get(0);
-    }
-
-    /** The columns after the first. */
-    public List<PropertyDescriptor> getOtherColumns() {
-        return view.columns().subList(1, view.columns().size());
-    }
-
-    /** Whether a column is shown: each person may hide columns of each view, and the choice is remembered. */
-    public boolean shown(PropertyDescriptor column) {
-        return !columns.isHidden(column);
-    }
-
-    /** What the page's script needs to remember the column choice: cookie name, owner and the columns in order. */
-    public String getColumnCookie() {
-        return columns.cookieName();
-    }
-
-    public String getColumnOwner() {
-        return columns.owner();
-    }
-
-    public String getColumnNames() {
-        return getOtherColumns().stream().map(PropertyDescriptor::name).collect(Collectors.joining("|"));
-    }
-
     public AdminView<?> getView() {
         return view;
     }
 
+    /** The list state shown: the address's, or what the table's paging and sorting made of it. */
     public ListRequest getRequest() {
         return request;
     }
@@ -212,71 +127,16 @@ public class ListPageBacking {
         return model;
     }
 
-    /** "243 orders", "about 1,000,000 orders", "more than 10,000 orders", "1 order". */
-    public String getCountText() {
-        Locale locale = TextBean.locale();
-        String noun = Labels.noun(locale, view.label(), view.singularLabel(), count.value());
-        return switch (count.kind()) {
-            case EXACT -> TextBean.text("list.count", count.value(), noun);
-            case ESTIMATE -> TextBean.text("list.count.estimate", count.value(), noun);
-            case AT_LEAST -> TextBean.text("list.count.atLeast", count.value(), noun);
-        };
+    public ListTexts getTexts() {
+        return texts;
     }
 
-    /** "New order". */
-    public String getNewLabel() {
-        Locale locale = TextBean.locale();
-        return TextBean.text("list.new", Labels.inSentence(locale, Texts.label(locale, view.singularLabel())));
+    public ColumnChoice getColumns() {
+        return columns;
     }
 
-    /** "No orders found.", or when a search or filter narrows the list, that none match them. */
-    public String getEmptyText() {
-        String noun = Labels.noun(TextBean.locale(), view.label(), view.singularLabel(), 0);
-        return request.isNarrowed() ? TextBean.text("list.empty.narrowed", noun) : TextBean.text("list.empty", noun);
-    }
-
-    /** Whether a search or filter narrows the list (the empty list then offers to clear them). */
-    public boolean isNarrowed() {
-        return request.isNarrowed();
-    }
-
-    /** "Search name, email". */
-    public String getSearchPlaceholder() {
-        Locale locale = TextBean.locale();
-        return TextBean.text(
-                "list.search.placeholder",
-                view.searchable().stream()
-                        .map(p -> Labels.inSentence(locale, Texts.label(locale, p.label())))
-                        .collect(Collectors.joining(", ")));
-    }
-
-    /** The search and filters that narrow the list, each with the address of the list without it. */
-    public List<ActiveFilters.Chip> getChips() {
-        if (chips == null) {
-            chips = ActiveFilters.of(
-                    view,
-                    request,
-                    AdminPages.adminUrl(faces, view.name()),
-                    TextBean.locale(),
-                    filterChoices::of,
-                    when::date);
-        }
-        return chips;
-    }
-
-    /** The list without search and filters, same sort and size: where "Clear all" leads. */
-    public String getClearUrl() {
-        String query = ListUrls.queryWithoutSearchAndFilters(request);
-        return AdminPages.adminUrl(faces, view.name()) + (query.isEmpty() ? "" : "?" + query);
-    }
-
-    public int getFirst() {
-        return request.offset();
-    }
-
-    /** The current value of a URL parameter, for the filter and search forms. */
-    public String param(String name) {
-        String value = faces.getExternalContext().getRequestParameterMap().get(name);
-        return value == null ? "" : value;
+    /** The table's sort, as the list state has it. */
+    public List<SortMeta> getInitialSort() {
+        return PostedTable.sortMeta(request);
     }
 }

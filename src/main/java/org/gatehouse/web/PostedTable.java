@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.SortOrder;
+import org.gatehouse.service.ListRequest;
+import org.primefaces.model.SortMeta;
 
 /**
  * What the list page's table posts back (PrimeFaces' parameters, named after the table's client
@@ -50,6 +52,29 @@ final class PostedTable {
             }
         }
         return Optional.of(orders);
+    }
+
+    /** The address's list state with the sort a header click asked for, if it did (from the first page). */
+    ListRequest.Parsed sorted(ListRequest.Parsed parsed) {
+        return sort().map(orders -> parsed.map(
+                        list -> list.withSort(SortOrder.format(orders)).withPage(1)))
+                .orElse(parsed);
+    }
+
+    /** A list state's sort as the table takes it. */
+    static List<SortMeta> sortMeta(ListRequest request) {
+        List<SortMeta> sort = new ArrayList<>();
+        for (SortOrder order : request.sort()) {
+            sort.add(SortMeta.builder()
+                    .field(order.property())
+                    .priority(sort.size())
+                    .order(
+                            order.descending()
+                                    ? org.primefaces.model.SortOrder.DESCENDING
+                                    : org.primefaces.model.SortOrder.ASCENDING)
+                    .build());
+        }
+        return sort;
     }
 
     /** The property of a column key ({@code list:table:first}, {@code list:table:columns:2}). */

@@ -2,6 +2,7 @@ package org.gatehouse.it;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -25,7 +26,7 @@ public final class TestDatabase {
     public static TestDatabase create() {
         String name =
                 "gatehouse_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE DATABASE " + name);
+        onServer("CREATE DATABASE " + name);
         TestDatabase database = new TestDatabase(name);
         Runtime.getRuntime().addShutdownHook(new Thread(database::drop));
         return database;
@@ -44,10 +45,39 @@ public final class TestDatabase {
     }
 
     public void drop() {
-        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        onServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
-    private static void execute(String sql) {
+    /** The first column of the first row a query answers, as a number (0 for SQL null); fails when there is no row. */
+    public long number(String sql) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            if (!rows.next()) {
+                throw new AssertionError("no row from " + sql);
+            }
+            return rows.getLong(1);
+        }
+    }
+
+    /** The first column of the first row a query answers, or null when there is no row. */
+    public String text(String sql) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /** Runs a statement that answers no rows (set-up, or what another program would do to the data). */
+    public void execute(String sql) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void onServer(String sql) {
         try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, "");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);

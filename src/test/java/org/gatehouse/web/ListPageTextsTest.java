@@ -104,17 +104,17 @@ class ListPageTextsTest {
     void anActionsQuestionSaysHowManyRowsItChanges() {
         assertEquals(
                 "Mark 3 orders as shipped?",
-                ListBulkBacking.question("Mark {0,number,integer} {1} as shipped?", 3, "orders", Locale.ENGLISH));
+                BulkActionBacking.question("Mark {0,number,integer} {1} as shipped?", 3, "orders", Locale.ENGLISH));
         assertEquals(
                 "Deactivate the selected users' accounts? 1 user selected.",
-                ListBulkBacking.question("Deactivate the selected users' accounts?", 1, "user", Locale.ENGLISH));
+                BulkActionBacking.question("Deactivate the selected users' accounts?", 1, "user", Locale.ENGLISH));
         assertEquals(
                 "Reset {broken? 2 things selected.",
-                ListBulkBacking.question("Reset {broken?", 2, "things", Locale.ENGLISH),
+                BulkActionBacking.question("Reset {broken?", 2, "things", Locale.ENGLISH),
                 "a deployer's braces are not a failure");
         assertEquals(
                 "Ausblenden? 1.000 Dinge ausgew\u00e4hlt.",
-                ListBulkBacking.question("Ausblenden?", 1000, "Dinge", Locale.GERMAN));
+                BulkActionBacking.question("Ausblenden?", 1000, "Dinge", Locale.GERMAN));
     }
 
     @Test
@@ -131,5 +131,13 @@ class ListPageTextsTest {
                 "another person's choice does not apply");
         assertEquals(Set.of(), ColumnChoice.read(view(), null, owner));
         assertEquals(Set.of(), ColumnChoice.read(view(), owner + ":" + "x|".repeat(2000), owner));
+    }
+
+    @Test
+    void anAddressForThePageScriptStaysOneJavaScriptStringThatCannotEndTheScript() {
+        assertEquals("'/a?q=x'", ListLinks.jsString("/a?q=x"));
+        assertEquals("'\\' + alert(1) + \\''", ListLinks.jsString("' + alert(1) + '"));
+        assertEquals("'\\x3C/script>'", ListLinks.jsString("</script>"));
+        assertEquals("'a\\\\b'", ListLinks.jsString("a\\b"));
     }
 }

@@ -9,9 +9,6 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -128,7 +125,7 @@ class ImportIT {
     }
 
     private static long productId(long offset) throws Exception {
-        return query("select id from products order by id offset " + offset + " limit 1");
+        return Database.INSTANCE.number("select id from products order by id offset " + offset + " limit 1");
     }
 
     private static Map<Integer, ImportPlan.Row> byNumber(ImportPlan plan) {
@@ -436,20 +433,21 @@ class ImportIT {
     void anExportIsReadBackUnchangedAndImportedThroughThePage() throws Exception {
         HttpSession admin = HttpSession.signedIn(base(), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
         // a name a spreadsheet would run: the export defuses it, the import takes the quote off again
-        execute("update products set name = '=1+2 lamp', version = version + 1 where id = " + productId(2));
-        execute("update customers set name = '-Dash @home', version = version + 1 where id = "
-                + query("select id from customers order by id limit 1"));
+        Database.INSTANCE.execute(
+                "update products set name = '=1+2 lamp', version = version + 1 where id = " + productId(2));
+        Database.INSTANCE.execute("update customers set name = '-Dash @home', version = version + 1 where id = "
+                + Database.INSTANCE.number("select id from customers order by id limit 1"));
         for (String view : List.of("products", "customers")) {
             HttpResponse<String> export = admin.get("admin/" + view + "/export.csv");
             assertEquals(200, export.statusCode(), view);
-            String before =
-                    text("select string_agg(cast(id as varchar) || ':' || version, ',' order by id) from " + view);
+            String before = Database.INSTANCE.text(
+                    "select string_agg(cast(id as varchar) || ':' || version, ',' order by id) from " + view);
             HttpResponse<String> uploaded =
                     upload(admin, view, view + ".csv", export.body().getBytes(StandardCharsets.UTF_8), "auto");
             assertEquals(200, uploaded.statusCode());
             assertTrue(uploaded.body().contains("id=\"mapping\""), "the mapping is shown");
             HttpResponse<String> checked = dryRunPage(admin, view, uploaded);
-            long rows = query("select count(*) from " + view);
+            long rows = Database.INSTANCE.number("select count(*) from " + view);
             assertEquals(
                     "Of " + String.format("%,d", rows) + " rows, 0 would be created, 0 updated, "
                             + String.format("%,d", rows) + " left unchanged and 0 are in error.",
@@ -469,11 +467,12 @@ class ImportIT {
                     polled);
             assertEquals(
                     before,
-                    text("select string_agg(cast(id as varchar) || ':' || version, ',' order by id) from " + view),
+                    Database.INSTANCE.text(
+                            "select string_agg(cast(id as varchar) || ':' || version, ',' order by id) from " + view),
                     "no record changed");
-            String entry =
-                    text("select actor || ' ' || changes from audit_log where action = 'IMPORT' and entity_label = '"
-                            + view + ".csv'");
+            String entry = Database.INSTANCE.text(
+                    "select actor || ' ' || changes from audit_log where action = 'IMPORT' and entity_label = '" + view
+                            + ".csv'");
             assertTrue(
                     entry.startsWith(Deployments.ADMIN_EMAIL + " ") && entry.contains("\"@unchanged\":" + rows), entry);
         }
@@ -522,15 +521,19 @@ class ImportIT {
             HttpResponse<String> answer = admin.get(variant);
             assertFalse(answer.statusCode() == 200 || answer.statusCode() >= 500, variant + ": " + answer.statusCode());
         }
-        assertEquals(0, query("select count(*) from products where sku = 'IMP-PROG-1'"), "a dry run writes nothing");
+        assertEquals(
+                0,
+                Database.INSTANCE.number("select count(*) from products where sku = 'IMP-PROG-1'"),
+                "a dry run writes nothing");
     }
 
     @Test
     @RunAsClient
     void craftedUploadsAreAnsweredWithAMessageAndChangeNothing() throws Exception {
         HttpSession admin = HttpSession.signedIn(base(), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-        long products = query("select count(*) from products");
-        String versions = text("select string_agg(cast(version as varchar), ',' order by id) from products");
+        long products = Database.INSTANCE.number("select count(*) from products");
+        String versions =
+                Database.INSTANCE.text("select string_agg(cast(version as varchar), ',' order by id) from products");
 
         byte[] huge = new byte[CsvTable.MAX_BYTES + 1024];
         Arrays.fill(huge, (byte) 'a');
@@ -576,10 +579,10 @@ class ImportIT {
         String polled = applied.body();
         assertTrue(polled.contains("Nothing was imported: row 2 is in error."), polled);
 
-        assertEquals(products, query("select count(*) from products"), "nothing created");
+        assertEquals(products, Database.INSTANCE.number("select count(*) from products"), "nothing created");
         assertEquals(
                 versions,
-                text("select string_agg(cast(version as varchar), ',' order by id) from products"),
+                Database.INSTANCE.text("select string_agg(cast(version as varchar), ',' order by id) from products"),
                 "nothing changed");
     }
 
@@ -607,7 +610,7 @@ class ImportIT {
                                 "x.csv",
                                 (HEADER + ",IMP-V-1,V,1.00,1,Yes\n").getBytes(StandardCharsets.UTF_8))
                         .statusCode());
-        assertEquals(0, query("select count(*) from products where sku = 'IMP-V-1'"));
+        assertEquals(0, Database.INSTANCE.number("select count(*) from products where sku = 'IMP-V-1'"));
         assertFalse(viewer.get("admin/products").body().contains("id=\"importLink\""), "no import offered to a viewer");
 
         HttpSession editor = HttpSession.signedIn(base(), TestUsers.EDITOR, TestUsers.PASSWORD);
@@ -644,7 +647,7 @@ class ImportIT {
     /** Selenium on the client only: its classes are not in the deployment the container loads this test from. */
     private static final class InTheBrowser {
         static void importWithProgress(String base, java.nio.file.Path file, int count) throws Exception {
-            long before = query("select count(*) from products");
+            long before = Database.INSTANCE.number("select count(*) from products");
             try (Browser browser = new Browser(base)) {
                 browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
                 browser.open("admin/products/import");
@@ -687,7 +690,7 @@ class ImportIT {
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 assertTrue(browser.text("#summary").startsWith("Imported bulk-"), browser.text("#summary"));
-                assertEquals(before + count, query("select count(*) from products"));
+                assertEquals(before + count, Database.INSTANCE.number("select count(*) from products"));
                 assertTrue(
                         seen.stream()
                                 .anyMatch(shown -> shown.matches("Importing: [1-9][0-9,]* of 100,000 rows\\.")
@@ -707,30 +710,6 @@ class ImportIT {
                         seen.size(),
                         seen.subList(0, Math.min(3, seen.size())));
             }
-        }
-    }
-
-    private static long query(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static String text(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

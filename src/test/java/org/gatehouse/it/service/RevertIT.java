@@ -10,9 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -349,38 +346,15 @@ class RevertIT {
         return Deployments.localBase(injected);
     }
 
-    private static long query(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static String text(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     /** A customer whose city an earlier edit changed from "Lisboa": the entry as the audit trail holds it. */
     private static long[] customerWithRecordedChange(long offset) throws Exception {
-        long customer = query("select id from customers order by id offset " + offset + " limit 1");
-        long entry = query("select nextval('audit_log_seq')");
-        execute("update customers set city = 'Porto', version = version + 1 where id = " + customer);
-        execute("insert into audit_log (id, at, actor, action, entity_type, entity_id, entity_label, changes) values ("
-                + entry + ", now(), '" + Deployments.ADMIN_EMAIL + "', 'UPDATE', 'Customer', '" + customer
-                + "', 'x', '{\"city\":{\"old\":\"Lisboa\",\"new\":\"Porto\"}}')");
+        long customer = Database.INSTANCE.number("select id from customers order by id offset " + offset + " limit 1");
+        long entry = Database.INSTANCE.number("select nextval('audit_log_seq')");
+        Database.INSTANCE.execute("update customers set city = 'Porto', version = version + 1 where id = " + customer);
+        Database.INSTANCE.execute(
+                "insert into audit_log (id, at, actor, action, entity_type, entity_id, entity_label, changes) values ("
+                        + entry + ", now(), '" + Deployments.ADMIN_EMAIL + "', 'UPDATE', 'Customer', '" + customer
+                        + "', 'x', '{\"city\":{\"old\":\"Lisboa\",\"new\":\"Porto\"}}')");
         return new long[] {customer, entry};
     }
 
@@ -412,21 +386,24 @@ class RevertIT {
         String version = shownVersion(preview.body());
 
         // someone else changes the record after the preview: the confirm is a conflict and writes nothing
-        execute("update customers set name = 'Renamed Meanwhile', version = version + 1 where id = " + recorded[0]);
+        Database.INSTANCE.execute(
+                "update customers set name = 'Renamed Meanwhile', version = version + 1 where id = " + recorded[0]);
         HttpResponse<String> stale = admin.post(previewPath, "stateless", confirm(version));
         assertEquals(409, stale.statusCode());
         assertTrue(
                 stale.body().contains("changed by someone else") || stale.body().contains("since you opened"),
                 "the conflict is explained");
-        assertEquals("Porto", text("select city from customers where id = " + recorded[0]));
+        assertEquals("Porto", Database.INSTANCE.text("select city from customers where id = " + recorded[0]));
 
         HttpResponse<String> fresh = admin.get(previewPath);
         HttpResponse<String> done = admin.post(previewPath, "stateless", confirm(shownVersion(fresh.body())));
         assertEquals(302, done.statusCode(), done.body());
-        assertEquals("Lisboa", text("select city from customers where id = " + recorded[0]));
-        assertEquals("Renamed Meanwhile", text("select name from customers where id = " + recorded[0]));
-        String audit = text("select changes from audit_log where entity_type = 'Customer' and entity_id = '"
-                + recorded[0] + "' and action = 'UPDATE' order by at desc, id desc limit 1");
+        assertEquals("Lisboa", Database.INSTANCE.text("select city from customers where id = " + recorded[0]));
+        assertEquals(
+                "Renamed Meanwhile", Database.INSTANCE.text("select name from customers where id = " + recorded[0]));
+        String audit =
+                Database.INSTANCE.text("select changes from audit_log where entity_type = 'Customer' and entity_id = '"
+                        + recorded[0] + "' and action = 'UPDATE' order by at desc, id desc limit 1");
         assertTrue(audit.contains("\"@revertOf\":\"" + recorded[1] + "\""), audit);
         HttpResponse<String> after = admin.get(path);
         assertTrue(after.body().contains("Reverts"), "the History tab names the revert");
@@ -445,7 +422,10 @@ class RevertIT {
         assertEquals(403, viewer.get(previewPath).statusCode());
         HttpResponse<String> crafted = viewer.post(previewPath, "stateless", confirm("1"));
         assertEquals(403, crafted.statusCode());
-        assertEquals("Porto", text("select city from customers where id = " + recorded[0]), "nothing reverted");
+        assertEquals(
+                "Porto",
+                Database.INSTANCE.text("select city from customers where id = " + recorded[0]),
+                "nothing reverted");
 
         HttpSession editor = HttpSession.signedIn(base(), TestUsers.EDITOR, TestUsers.PASSWORD);
         assertEquals(200, editor.get(previewPath).statusCode(), "editors may revert shop data");
@@ -456,7 +436,7 @@ class RevertIT {
         assertEquals(
                 400,
                 editor.get(path + "?revert=99999999999999999999&mode=change").statusCode());
-        long otherCustomer = query("select id from customers order by id offset 12 limit 1");
+        long otherCustomer = Database.INSTANCE.number("select id from customers order by id offset 12 limit 1");
         assertEquals(
                 404,
                 editor.get("admin/customers/" + otherCustomer + "?revert=" + recorded[1] + "&mode=change")
@@ -465,7 +445,7 @@ class RevertIT {
         assertEquals(404, editor.get(path + "?revert=1&mode=version").statusCode());
         HttpResponse<String> malformed = editor.post(previewPath, "stateless", confirm("not-a-version"));
         assertEquals(409, malformed.statusCode(), "a malformed version is a conflict");
-        assertEquals("Porto", text("select city from customers where id = " + recorded[0]));
+        assertEquals("Porto", Database.INSTANCE.text("select city from customers where id = " + recorded[0]));
     }
 
     @Test
@@ -492,11 +472,13 @@ class RevertIT {
                         "now, then after the revert: " + step);
                 assertEquals(List.of(), Axe.serious(browser), "the preview has no serious accessibility violation");
                 assertEquals(
-                        "Porto", text("select city from customers where id = " + customer), "a preview writes nothing");
+                        "Porto",
+                        Database.INSTANCE.text("select city from customers where id = " + customer),
+                        "a preview writes nothing");
 
                 assertEquals("Reverted: the change was undone.", page.confirmRevert());
                 assertFalse(browser.has("#revertSteps"), "back on the record");
-                assertEquals("Lisboa", text("select city from customers where id = " + customer));
+                assertEquals("Lisboa", Database.INSTANCE.text("select city from customers where id = " + customer));
                 assertTrue(page.property("city").contains("Lisboa"), page.property("city"));
                 assertTrue(page.history().contains("Reverts"), "the History tab names the revert");
                 assertEquals(List.of(), browser.cspViolations());

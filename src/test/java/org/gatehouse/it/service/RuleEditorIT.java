@@ -11,9 +11,6 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +97,7 @@ class RuleEditorIT {
         String germanOrders =
                 "select count(*) from orders o join customers c on c.id = o.customer_id where c.country = 'DE'";
         HttpSession supportUser = HttpSession.signedIn(base(), SupportUsers.SUPPORT, TestUsers.PASSWORD);
-        long german = count(germanOrders);
+        long german = Database.INSTANCE.number(germanOrders);
         assertTrue(german > COUNT_CAP, "more German orders than the count cap: " + german);
         assertEquals("more than " + COUNT_CAP, listed(supportUser), "declared: the orders of German customers");
 
@@ -122,7 +119,10 @@ class RuleEditorIT {
             browser.click("#details\\:tabs\\:saveRules-orders");
             assertTrue(browser.textContaining("#details\\:tabs\\:scopeMessage-orders", "Scope:")
                     .contains("Scope: 'foo' is not a property"));
-            assertEquals(0, count("select count(*) from role_rules where view_name = 'orders'"), "nothing saved");
+            assertEquals(
+                    0,
+                    Database.INSTANCE.number("select count(*) from role_rules where view_name = 'orders'"),
+                    "nothing saved");
 
             browser.type("#details\\:tabs\\:scope-orders", "customer.country = {user.country} and status = 'SHIPPED'");
             browser.click("#details\\:tabs\\:saveRules-orders");
@@ -132,21 +132,23 @@ class RuleEditorIT {
             browser.type("#details\\:tabs\\:country-orders", "PT");
             browser.click("#details\\:tabs\\:previewRules-orders");
             String preview = browser.textContaining("#details\\:tabs\\:preview-orders", "country PT");
-            long shippedPt = count("select count(*) from orders o join customers c on c.id = o.customer_id"
-                    + " where c.country = 'PT' and o.status = 'SHIPPED'");
+            long shippedPt =
+                    Database.INSTANCE.number("select count(*) from orders o join customers c on c.id = o.customer_id"
+                            + " where c.country = 'PT' and o.status = 'SHIPPED'");
             assertTrue(preview.contains("For " + SupportUsers.SUPPORT + " (country DE): "), preview);
             assertTrue(
                     preview.contains("For a user of country PT: " + shippedPt + " of " + ORDERS + " Orders"), preview);
         }
 
-        long shippedDe = count(germanOrders + " and o.status = 'SHIPPED'");
+        long shippedDe = Database.INSTANCE.number(germanOrders + " and o.status = 'SHIPPED'");
         assertTrue(shippedDe > 0 && shippedDe < COUNT_CAP, "a few shipped German orders: " + shippedDe);
         assertEquals(
                 Long.toString(shippedDe),
                 listed(supportUser),
                 "the same session's next request sees the narrowed list");
-        String audit = text("select changes from audit_log where action = 'RULES_CHANGED' and entity_type = 'Role'"
-                + " and entity_id = '" + support + "'");
+        String audit = Database.INSTANCE.text(
+                "select changes from audit_log where action = 'RULES_CHANGED' and entity_type = 'Role'"
+                        + " and entity_id = '" + support + "'");
         assertTrue(audit.contains("\"@view\":\"orders\"") && audit.contains("SHIPPED"), audit);
         assertTrue(supportUser.get("admin/roles/" + support).statusCode() == 403, "support users do not read roles");
     }
@@ -162,7 +164,10 @@ class RuleEditorIT {
                 admin.postAjax("admin/roles/" + viewer, "stateless", save("products", "active = true", "7"));
         assertEquals(200, stale.statusCode());
         assertTrue(stale.body().contains("Someone else changed these rules since you opened the page"), stale.body());
-        assertEquals(0, count("select count(*) from role_rules where role_id = " + viewer), "no silent overwrite");
+        assertEquals(
+                0,
+                Database.INSTANCE.number("select count(*) from role_rules where role_id = " + viewer),
+                "no silent overwrite");
 
         HttpSession editor = HttpSession.signedIn(base(), TestUsers.EDITOR, TestUsers.PASSWORD);
         String shown = editor.get("admin/roles/" + viewer).body();
@@ -170,7 +175,7 @@ class RuleEditorIT {
         HttpResponse<String> crafted =
                 editor.postAjax("admin/roles/" + viewer, "stateless", save("products", "active = true", ""));
         assertEquals(403, crafted.statusCode());
-        assertEquals(0, count("select count(*) from role_rules where role_id = " + viewer));
+        assertEquals(0, Database.INSTANCE.number("select count(*) from role_rules where role_id = " + viewer));
 
         HttpSession viewerUser = HttpSession.signedIn(base(), TestUsers.VIEWER, TestUsers.PASSWORD);
         assertEquals(403, viewerUser.get("admin/roles/" + viewer).statusCode());
@@ -410,19 +415,6 @@ class RuleEditorIT {
     }
 
     private static long roleId(String name) throws Exception {
-        return count("select id from roles where name = '" + name + "'");
-    }
-
-    private static long count(String sql) throws Exception {
-        return Long.parseLong(text(sql));
-    }
-
-    private static String text(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rows = statement.executeQuery()) {
-            assertTrue(rows.next(), sql);
-            return rows.getString(1);
-        }
+        return Database.INSTANCE.number("select id from roles where name = '" + name + "'");
     }
 }

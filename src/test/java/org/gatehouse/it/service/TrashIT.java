@@ -12,9 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -368,8 +365,8 @@ class TrashIT {
     @RunAsClient
     void thePageListsSearchesAndRestoresAndOnlyAdminsReachIt() throws Exception {
         HttpSession admin = HttpSession.signedIn(base(), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-        long id = query("select id from products order by id offset 3 limit 1");
-        String sku = text("select sku from products where id = " + id);
+        long id = Database.INSTANCE.number("select id from products order by id offset 3 limit 1");
+        String sku = Database.INSTANCE.text("select sku from products where id = " + id);
         assertEquals(200, admin.get("admin/products/" + id).statusCode());
         HttpResponse<String> deleted = admin.post(
                 "admin/products/" + id,
@@ -380,9 +377,9 @@ class TrashIT {
                         "details:confirmDeleteYes",
                         "",
                         "version",
-                        text("select version from products where id = " + id)));
+                        Database.INSTANCE.text("select version from products where id = " + id)));
         assertEquals(302, deleted.statusCode(), deleted.body());
-        assertEquals(0, query("select count(*) from products where id = " + id));
+        assertEquals(0, Database.INSTANCE.number("select count(*) from products where id = " + id));
 
         HttpResponse<String> list = admin.get("admin/products");
         assertTrue(list.body().matches("(?s).*Trash \\(\\d+\\).*"), "the list links to its trash with the count");
@@ -406,7 +403,10 @@ class TrashIT {
         assertFalse(viewer.get("admin/products").body().contains("trashLink"), "no link for who may not delete");
         HttpResponse<String> crafted = viewer.postAjax("admin/products/trash", "stateless", restoreFields(trashId));
         assertNotEquals(500, crafted.statusCode());
-        assertEquals(0, query("select count(*) from products where id = " + id), "nothing restored by a viewer");
+        assertEquals(
+                0,
+                Database.INSTANCE.number("select count(*) from products where id = " + id),
+                "nothing restored by a viewer");
 
         for (String path : List.of(
                 "admin/users/trash",
@@ -426,22 +426,25 @@ class TrashIT {
                 "admin/products/trash?q=" + sku, HttpSession.viewState(page.body()), restoreFields(trashId));
         assertEquals(200, restored.statusCode());
         assertTrue(restored.body().contains("Restored 1 product"), restored.body());
-        assertEquals(sku, text("select sku from products where id = " + id), "back with its id");
+        assertEquals(sku, Database.INSTANCE.text("select sku from products where id = " + id), "back with its id");
         assertFalse(admin.get("admin/products/trash?q=" + sku).body().contains("trashed-" + trashId));
     }
 
     @Test
     @RunAsClient
     void aScopedAdminSeesAndRestoresOnlyTrashedOrdersOfTheirCountry() throws Exception {
-        execute("insert into users (id, email, password_hash, active, created_at, version, country) select 990101, '"
-                + SCOPED_ADMIN + "', password_hash, true, now(), 0, 'DE' from users where email = '" + TestUsers.EDITOR
-                + "' on conflict do nothing;"
-                + " insert into users_roles (user_id, role_id) select 990101, id from roles where name in ('admin', 'support')"
-                + " on conflict do nothing;");
-        long inScope = query("select o.id from orders o join customers c on c.id = o.customer_id where c.country = 'DE'"
-                + " order by o.id offset 3 limit 1");
-        long outOfScope =
-                query("select o.id from orders o join customers c on c.id = o.customer_id where c.country <> 'DE'"
+        Database.INSTANCE.execute(
+                "insert into users (id, email, password_hash, active, created_at, version, country) select 990101, '"
+                        + SCOPED_ADMIN + "', password_hash, true, now(), 0, 'DE' from users where email = '"
+                        + TestUsers.EDITOR
+                        + "' on conflict do nothing;"
+                        + " insert into users_roles (user_id, role_id) select 990101, id from roles where name in ('admin', 'support')"
+                        + " on conflict do nothing;");
+        long inScope = Database.INSTANCE.number(
+                "select o.id from orders o join customers c on c.id = o.customer_id where c.country = 'DE'"
+                        + " order by o.id offset 3 limit 1");
+        long outOfScope = Database.INSTANCE.number(
+                "select o.id from orders o join customers c on c.id = o.customer_id where c.country <> 'DE'"
                         + " order by o.id offset 3 limit 1");
         HttpSession admin = HttpSession.signedIn(base(), Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
         for (long id : new long[] {inScope, outOfScope}) {
@@ -455,15 +458,15 @@ class TrashIT {
                             "details:confirmDeleteYes",
                             "",
                             "version",
-                            text("select version from orders where id = " + id)));
+                            Database.INSTANCE.text("select version from orders where id = " + id)));
             assertEquals(302, deleted.statusCode());
         }
-        String inReference =
-                text("select title from trash where view_name = 'orders' and record_id = '" + inScope + "'");
-        String outReference =
-                text("select title from trash where view_name = 'orders' and record_id = '" + outOfScope + "'");
-        String outTrashId =
-                text("select id from trash where view_name = 'orders' and record_id = '" + outOfScope + "'");
+        String inReference = Database.INSTANCE.text(
+                "select title from trash where view_name = 'orders' and record_id = '" + inScope + "'");
+        String outReference = Database.INSTANCE.text(
+                "select title from trash where view_name = 'orders' and record_id = '" + outOfScope + "'");
+        String outTrashId = Database.INSTANCE.text(
+                "select id from trash where view_name = 'orders' and record_id = '" + outOfScope + "'");
 
         HttpSession scoped = HttpSession.signedIn(base(), SCOPED_ADMIN, TestUsers.PASSWORD);
         HttpResponse<String> page = scoped.get("admin/orders/trash");
@@ -480,8 +483,9 @@ class TrashIT {
                 scoped.postAjax("admin/orders/trash", HttpSession.viewState(page.body()), restoreFields(outTrashId));
         assertNotEquals(500, crafted.statusCode());
         assertFalse(crafted.body().contains(outReference), "the refusal names nothing");
-        assertEquals(0, query("select count(*) from orders where id = " + outOfScope), "not restored");
-        assertEquals(1, query("select count(*) from trash where id = " + outTrashId));
+        assertEquals(
+                0, Database.INSTANCE.number("select count(*) from orders where id = " + outOfScope), "not restored");
+        assertEquals(1, Database.INSTANCE.number("select count(*) from trash where id = " + outTrashId));
     }
 
     /** The per-row Restore button of the first row, naming the trashed record to restore. */
@@ -494,29 +498,5 @@ class TrashIT {
         fields.put("trash", "trash");
         fields.put("one", trashId);
         return fields;
-    }
-
-    private static long query(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static String text(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = Database.INSTANCE.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -12,9 +12,6 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,21 +92,6 @@ class AttackIT {
                 base(), email, email.equals(Deployments.ADMIN_EMAIL) ? Deployments.ADMIN_PASSWORD : TestUsers.PASSWORD);
     }
 
-    private static String single(String sql) throws Exception {
-        try (Connection connection = DATABASE.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = DATABASE.connect();
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        }
-    }
-
     // ------------------------------------------------------------------ paths and sessions
 
     /** The same address, spelled the ways that confuse a layer that reads the raw URI. */
@@ -143,28 +125,28 @@ class AttackIT {
             default -> AttackUsers.PASSWORD_CHANGED;
         };
         String user = "(select id from users where email = '" + email + "')";
-        execute("update users set active = true where email = '" + email + "'");
-        execute("insert into users_roles (user_id, role_id) select " + user + ", id from roles where name = 'admin'"
-                + " on conflict do nothing");
+        DATABASE.execute("update users set active = true where email = '" + email + "'");
+        DATABASE.execute("insert into users_roles (user_id, role_id) select " + user
+                + ", id from roles where name = 'admin'" + " on conflict do nothing");
         HttpSession session = signIn(email);
         assertEquals(200, session.get("admin/users").statusCode(), kind + ": works before");
         switch (kind) {
-            case "deactivated" -> execute("update users set active = false where email = '" + email + "'");
+            case "deactivated" -> DATABASE.execute("update users set active = false where email = '" + email + "'");
             case "roles removed" -> {
-                execute("delete from users_roles where user_id = " + user);
-                execute("update users set session_stamp = 'roles-" + System.nanoTime() + "' where email = '" + email
-                        + "'");
+                DATABASE.execute("delete from users_roles where user_id = " + user);
+                DATABASE.execute("update users set session_stamp = 'roles-" + System.nanoTime() + "' where email = '"
+                        + email + "'");
             }
             default ->
-                execute("update users set session_stamp = 'password-" + System.nanoTime() + "' where email = '" + email
-                        + "'");
+                DATABASE.execute("update users set session_stamp = 'password-" + System.nanoTime() + "' where email = '"
+                        + email + "'");
         }
         return session;
     }
 
     @Test
     void theReportedBypassesDoNothingForARevokedSession() throws Exception {
-        String usersBefore = single("select count(*) from users");
+        String usersBefore = DATABASE.text("select count(*) from users");
         for (String kind : List.of("deactivated", "roles removed", "password changed")) {
             HttpResponse<String> rows = revokedSession(kind).get("admin/users;/../../login");
             assertTrue(rows.statusCode() != 200 && rows.statusCode() < 500, kind + " list: " + rows.statusCode());
@@ -179,12 +161,12 @@ class AttackIT {
                     kind + " create: " + created.statusCode());
             assertEquals(302, creating.get("admin/users").statusCode(), kind + ": the session is over");
         }
-        assertEquals(usersBefore, single("select count(*) from users"), "nothing was created");
+        assertEquals(usersBefore, DATABASE.text("select count(*) from users"), "nothing was created");
     }
 
     @Test
     void revokedRoleLessAndAnonymousSessionsGetNothingThroughAnyPathVariant() throws Exception {
-        String adminId = single("select id from users where email = '" + Deployments.ADMIN_EMAIL + "'");
+        String adminId = DATABASE.text("select id from users where email = '" + Deployments.ADMIN_EMAIL + "'");
         List<String> paths = List.of(
                 "admin/",
                 "admin/users",
@@ -205,7 +187,7 @@ class AttackIT {
         for (String kind : List.of("deactivated", "roles removed", "password changed")) {
             sessions.put(kind, revokedSession(kind));
         }
-        String usersBefore = single("select count(*) from users");
+        String usersBefore = DATABASE.text("select count(*) from users");
 
         List<String> failures = new ArrayList<>();
         int requests = 0;
@@ -244,7 +226,7 @@ class AttackIT {
         }
         System.out.println("[attack] path variants: " + requests + " requests, " + failures.size() + " leaks");
         assertTrue(failures.isEmpty(), "answered although revoked, role-less or anonymous: " + failures);
-        assertEquals(usersBefore, single("select count(*) from users"), "nothing was created");
+        assertEquals(usersBefore, DATABASE.text("select count(*) from users"), "nothing was created");
         for (String revoked : List.of("deactivated", "roles removed", "password changed")) {
             HttpResponse<String> after = sessions.get(revoked).get("admin/users");
             assertEquals(302, after.statusCode(), revoked + " session is over");
@@ -281,7 +263,7 @@ class AttackIT {
         HttpResponse<String> form = stale.get("admin/customers/new");
         assertEquals(200, form.statusCode());
         // roles taken away behind the application's back: the session's stamp stays, its roles do not
-        execute("delete from users_roles where user_id = (select id from users where email = '"
+        DATABASE.execute("delete from users_roles where user_id = (select id from users where email = '"
                 + AttackUsers.STALE_ROLES + "')");
         Map<String, String> fields = formFields(form.body());
         fields.put(fieldInput(form.body(), "name"), "Stale Roles Customer");
@@ -289,10 +271,11 @@ class AttackIT {
         fields.put("form:save", "");
         HttpResponse<String> saved = stale.post("admin/customers/new", HttpSession.viewState(form.body()), fields);
         assertEquals(403, saved.statusCode(), "the service refuses the write");
-        assertEquals("0", single("select count(*) from customers where email = 'stale-roles-customer@example.com'"));
+        assertEquals(
+                "0", DATABASE.text("select count(*) from customers where email = 'stale-roles-customer@example.com'"));
         assertEquals(
                 "1",
-                single("select count(*) from audit_log where action = 'FORBIDDEN' and actor = '"
+                DATABASE.text("select count(*) from audit_log where action = 'FORBIDDEN' and actor = '"
                         + AttackUsers.STALE_ROLES + "'"));
     }
 
@@ -363,7 +346,7 @@ class AttackIT {
                 start.await();
                 // once five guesses have counted (most still checking their passwords), the right one comes
                 long deadline = System.currentTimeMillis() + 30_000;
-                while (Integer.parseInt(single(
+                while (Integer.parseInt(DATABASE.text(
                                         "select failed_count from users where email = '" + AttackUsers.RACED + "'"))
                                 < 5
                         && System.currentTimeMillis() < deadline) {
@@ -381,15 +364,17 @@ class AttackIT {
         } finally {
             pool.shutdownNow();
         }
-        assertNotNull(single("select locked_until from users where email = '" + AttackUsers.RACED + "'"), "locked");
+        assertNotNull(
+                DATABASE.text("select locked_until from users where email = '" + AttackUsers.RACED + "'"), "locked");
         assertTrue(
-                Integer.parseInt(single("select failed_count from users where email = '" + AttackUsers.RACED + "'"))
+                Integer.parseInt(DATABASE.text(
+                                "select failed_count from users where email = '" + AttackUsers.RACED + "'"))
                         >= 5,
                 "no failure was lost or erased");
         assertEquals(
                 "1",
-                single("select count(*) from audit_log where action = 'LOCKOUT' and actor = '" + AttackUsers.RACED
-                        + "'"));
+                DATABASE.text("select count(*) from audit_log where action = 'LOCKOUT' and actor = '"
+                        + AttackUsers.RACED + "'"));
         assertEquals(
                 200, prepare().post(AttackUsers.RACED, AttackUsers.PASSWORD).statusCode(), "still locked");
     }
@@ -422,9 +407,10 @@ class AttackIT {
         // whether the right one came early enough to be checked or not, the wrong ones used up the attempts:
         // locked, and at most the right one's own count was given back
         assertNotNull(
-                single("select locked_until from users where email = '" + AttackUsers.RACED_RIGHT + "'"), "locked");
+                DATABASE.text("select locked_until from users where email = '" + AttackUsers.RACED_RIGHT + "'"),
+                "locked");
         assertTrue(Integer.parseInt(
-                        single("select failed_count from users where email = '" + AttackUsers.RACED_RIGHT + "'"))
+                        DATABASE.text("select failed_count from users where email = '" + AttackUsers.RACED_RIGHT + "'"))
                 >= 4);
     }
 
@@ -465,7 +451,7 @@ class AttackIT {
                         "form:save",
                         ""));
         assertTrue(right.body().contains("Too many wrong passwords"), "locked after five guesses");
-        assertNotNull(single("select locked_until from users where email = '" + AttackUsers.GUESSED + "'"));
+        assertNotNull(DATABASE.text("select locked_until from users where email = '" + AttackUsers.GUESSED + "'"));
         assertEquals(
                 200,
                 prepare().post(AttackUsers.GUESSED, AttackUsers.PASSWORD).statusCode(),
@@ -717,13 +703,13 @@ class AttackIT {
 
         HttpSession admin = signIn(Deployments.ADMIN_EMAIL);
         String list = admin.get("admin/customers").body();
-        String customers = single("select count(*) from customers");
-        String id = single("select min(id) from customers");
+        String customers = DATABASE.text("select count(*) from customers");
+        String id = DATABASE.text("select min(id) from customers");
         HttpResponse<String> byGet = admin.get("admin/customers?list=list&list%3Atable_selection=" + id
                 + "&list%3AconfirmDeleteSelected=&jakarta.faces.ViewState="
                 + URLEncoder.encode(HttpSession.viewState(list), StandardCharsets.UTF_8));
         assertEquals(400, byGet.statusCode(), "a GET never runs a postback");
-        assertEquals(customers, single("select count(*) from customers"));
+        assertEquals(customers, DATABASE.text("select count(*) from customers"));
     }
 
     @Test
@@ -1018,7 +1004,7 @@ class AttackIT {
             assertEquals(200, response.statusCode(), query);
             assertTrue(response.body().contains("ui-messages-warn"), "a notice for " + query);
         }
-        String all = single("select count(*) from products");
+        String all = DATABASE.text("select count(*) from products");
         HttpResponse<String> wrapped = admin.get("admin/products?stock.from=4294967296");
         assertTrue(
                 wrapped.body().contains(all + " products") || wrapped.body().contains(all + " product"),
@@ -1044,7 +1030,7 @@ class AttackIT {
             HttpResponse<String> saved = admin.post("admin/customers/new", HttpSession.viewState(form.body()), fields);
             if (saved.statusCode() == 302) {
                 created++;
-                String stored = single("select name from customers where email = '" + email + "'");
+                String stored = DATABASE.text("select name from customers where email = '" + email + "'");
                 if (stored == null || !(stored.equals(text) || stored.equals(text.strip()))) {
                     failures.add("stored differently: " + i + " "
                             + saved.headers().firstValue("Location").orElse("") + " stored " + stored);
