@@ -1,11 +1,7 @@
 package org.gatehouse.service;
 
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.gatehouse.i18n.Message;
@@ -90,21 +86,13 @@ public final class CsvTable implements Serializable {
         if (bytes.length > MAX_BYTES) {
             throw refused("import.refused.tooLarge", MAX_BYTES / (1024 * 1024));
         }
-        Decoded decoded = decode(bytes, chosen);
+        CsvText.Decoded decoded = CsvText.decode(bytes, chosen);
         String text = decoded.text();
-        Charset charset = decoded.charset();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7F) {
-                // NUL and other control characters: a spreadsheet, an image or an archive, never text
-                throw refused("import.refused.binary");
-            }
-        }
-        char sep = separator != null ? separator : guessSeparator(text);
+        char sep = separator != null ? separator : CsvRecords.guessSeparator(text);
         if (sep != ',' && sep != ';') {
             throw new IllegalArgumentException("separator " + sep);
         }
-        List<String[]> records = parse(text, sep);
+        List<String[]> records = CsvRecords.parse(text, sep);
         if (records.isEmpty() || records.get(0).length == 1 && records.get(0)[0].isBlank()) {
             throw refused("import.refused.empty");
         }
@@ -113,164 +101,10 @@ public final class CsvTable implements Serializable {
         for (String name : head) {
             header.add(name.strip());
         }
-        return new CsvTable(List.copyOf(header), records.subList(1, records.size()), charset, sep);
+        return new CsvTable(List.copyOf(header), records.subList(1, records.size()), decoded.charset(), sep);
     }
 
-    private record Decoded(String text, Charset charset) {}
-
-    private static Decoded decode(byte[] bytes, Charset chosen) {
-        int skip = 0;
-        Charset charset = chosen;
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            if (chosen != null && !StandardCharsets.UTF_8.equals(chosen)) {
-                throw refused("import.refused.encoding", chosen.displayName());
-            }
-            charset = StandardCharsets.UTF_8;
-            skip = 3;
-        } else if (chosen == null) {
-            charset = isUtf8(bytes) ? StandardCharsets.UTF_8 : WINDOWS_1252;
-        }
-        for (int i = skip; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw refused("import.refused.binary");
-            }
-        }
-        try {
-            return new Decoded(
-                    charset.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
-                            .toString(),
-                    charset);
-        } catch (CharacterCodingException e) {
-            throw chosen == null
-                    ? refused("import.refused.unknownEncoding")
-                    : refused("import.refused.encoding", chosen.displayName());
-        }
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    /** The separator the first line uses more often outside quotes; a comma when neither. */
-    static char guessSeparator(String text) {
-        int commas = 0;
-        int semicolons = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
-            } else if (!quoted && c == ',') {
-                commas++;
-            } else if (!quoted && c == ';') {
-                semicolons++;
-            }
-        }
-        return semicolons > commas ? ';' : ',';
-    }
-
-    /** The records of the text; a line with nothing on it is no record. */
-    private static List<String[]> parse(String text, char separator) {
-        List<String[]> records = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        int i = 0;
-        int length = text.length();
-        boolean cellStarted = false;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (c == '"' && cell.length() == 0 && !cellStarted) {
-                // a quoted cell: up to the quote that is not doubled
-                int start = line;
-                i++;
-                while (true) {
-                    if (i >= length) {
-                        throw refused("import.refused.quote", start);
-                    }
-                    char q = text.charAt(i);
-                    if (q == '"') {
-                        if (i + 1 < length && text.charAt(i + 1) == '"') {
-                            cell.append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    if (q == '\n' || q == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n')) {
-                        line++;
-                    }
-                    cell.append(q);
-                    i++;
-                }
-                cellStarted = true;
-                if (i < length && text.charAt(i) != separator && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
-                    throw refused("import.refused.quote", start);
-                }
-                continue;
-            }
-            if (c == separator) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                cellStarted = false;
-                checkColumns(cells.size());
-                i++;
-                continue;
-            }
-            if (c == '\r' || c == '\n') {
-                i += c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n' ? 2 : 1;
-                endRecord(records, cells, cell, cellStarted, recordLine);
-                cellStarted = false;
-                line++;
-                recordLine = line;
-                continue;
-            }
-            cell.append(c);
-            cellStarted = true;
-            i++;
-        }
-        endRecord(records, cells, cell, cellStarted, recordLine);
-        return records;
-    }
-
-    private static void endRecord(
-            List<String[]> records, List<String> cells, StringBuilder cell, boolean cellStarted, int line) {
-        if (cells.isEmpty() && cell.length() == 0 && !cellStarted) {
-            return; // an empty line
-        }
-        cells.add(cell.toString());
-        checkColumns(cells.size());
-        if (records.size() > MAX_ROWS) {
-            throw refused("import.refused.tooManyRows", MAX_ROWS);
-        }
-        records.add(cells.toArray(String[]::new));
-        cells.clear();
-        cell.setLength(0);
-    }
-
-    private static void checkColumns(int columns) {
-        if (columns > MAX_COLUMNS) {
-            throw refused("import.refused.tooManyColumns", MAX_COLUMNS);
-        }
-    }
-
-    private static Refused refused(String key, Serializable... arguments) {
+    static Refused refused(String key, Serializable... arguments) {
         return new Refused(Message.of(key, arguments));
     }
 }

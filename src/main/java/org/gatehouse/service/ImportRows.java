@@ -1,15 +1,11 @@
 package org.gatehouse.service;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Root;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +15,6 @@ import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
-import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.TextValues;
 import org.gatehouse.metadata.ValueText;
 import org.gatehouse.service.ImportPlan.Outcome;
@@ -27,18 +22,13 @@ import org.gatehouse.service.ImportPlan.Problem;
 
 /**
  * Reads the rows of one import, one at a time, the way the form reads its fields: each cell as
- * {@link TextValues} reads the export, relations by label or id within the caller's reach, then
- * Bean Validation. A row names the record it updates by its id or, without one, by the view's
- * natural key ({@link AdminRegistry#naturalKey}); a record named twice in one file is an error on
- * the second row. Lives for one import: it remembers the relations it resolved and the records
- * the file named so far.
+ * {@link TextValues} reads the export, relations by label or id within the caller's reach
+ * ({@link ImportRelations}), then Bean Validation. A row names the record it updates by its id or,
+ * without one, by the view's natural key ({@link AdminRegistry#naturalKey}, looked up by
+ * {@link NaturalKeys}); a record named twice in one file is an error on the second row. Lives for
+ * one import: it remembers the records the file named so far.
  */
 final class ImportRows<E> {
-
-    /** How many records a label is compared with when a relation is named by label. */
-    private static final int LABEL_CANDIDATES = 200;
-    /** How many rows' natural keys are looked up in one query. */
-    private static final int KEY_CHUNK = 500;
 
     /** One row made ready: the record to write (new, or a detached copy of the stored one) and what it takes. */
     record Prepared<E>(Outcome outcome, String id, E entity, List<Problem> problems) {}
@@ -46,11 +36,9 @@ final class ImportRows<E> {
     private final EntityService service;
     private final EntityManager em;
     private final Validator validator;
-    private final AdminRegistry registry;
     private final AdminView<E> view;
     private final Map<String, PropertyDescriptor> targets;
     private final List<String> mapping;
-    private final List<String[]> rows;
     private final int columns;
     private final boolean mayCreate;
     private final boolean mayEdit;
@@ -58,13 +46,10 @@ final class ImportRows<E> {
     private final int idColumn;
     private final PropertyDescriptor naturalKey;
     private final int keyColumn;
-    private final Map<String, Object> related = new HashMap<>();
+    private final NaturalKeys<E> naturalKeys;
+    private final ImportRelations relations;
     /** The records named so far ({@code id:…} or {@code key:…}) and the row that named each. */
     private final Map<String, Integer> named = new HashMap<>();
-    /** The natural keys looked up so far, and the ids of those a stored record has. */
-    private final Set<Object> lookedUp = new HashSet<>();
-
-    private final Map<Object, Object> idsByKey = new HashMap<>();
 
     ImportRows(
             EntityService service,
@@ -78,11 +63,9 @@ final class ImportRows<E> {
         this.service = service;
         this.em = em;
         this.validator = validator;
-        this.registry = registry;
         this.view = view;
         this.targets = ImportColumns.targets(seen);
         this.mapping = mapping;
-        this.rows = table.rows();
         this.columns = table.header().size();
         this.mayCreate = view.creatable() && service.can(view, Operation.CREATE);
         this.mayEdit = view.editable() && service.can(view, Operation.EDIT);
@@ -92,6 +75,10 @@ final class ImportRows<E> {
                 .filter(key -> mapping.contains(key.name()))
                 .orElse(null);
         this.keyColumn = naturalKey == null ? -1 : mapping.indexOf(naturalKey.name());
+        this.naturalKeys = naturalKey == null
+                ? null
+                : new NaturalKeys<>(service, em, view, naturalKey, table, idColumn, keyColumn);
+        this.relations = new ImportRelations(service, registry);
     }
 
     /** The row with the given number (the header is row 1): what importing it does. */
@@ -108,7 +95,7 @@ final class ImportRows<E> {
             keyField = naturalKey.name();
             try {
                 Object key = ImportColumns.value(cells[keyColumn], naturalKey);
-                Object found = key == null ? null : idByNaturalKey(key, number - 2);
+                Object found = key == null ? null : naturalKeys.idOf(key, number - 2);
                 nameProblem = key == null ? null : once("key:" + ValueText.format(key, naturalKey), number);
                 id = found == null ? "" : String.valueOf(found);
                 if (nameProblem == null && found != null) {
@@ -195,12 +182,12 @@ final class ImportRows<E> {
             Object value;
             try {
                 value = property.isRelation()
-                        ? related(property, ImportColumns.undefused(cell))
+                        ? relations.related(property, ImportColumns.undefused(cell))
                         : ImportColumns.value(cell, property);
             } catch (TextValues.Unreadable e) {
                 problems.add(new Problem(name, Message.of("import.error.unreadable"), null));
                 continue;
-            } catch (RelationProblem e) {
+            } catch (ImportRelations.RelationProblem e) {
                 problems.add(new Problem(name, Message.of(e.getMessage()), null));
                 continue;
             }
@@ -212,90 +199,5 @@ final class ImportRows<E> {
                 problems.add(new Problem(name, Message.of("import.error.readOnly"), null));
             }
         }
-    }
-
-    /**
-     * The id of the record whose natural key has this value, in or out of the caller's reach; null:
-     * none. Looks up the keys of the next {@value #KEY_CHUNK} rows at once, one query per chunk.
-     */
-    private Object idByNaturalKey(Object key, int index) {
-        if (!lookedUp.contains(key)) {
-            Set<Object> keys = new LinkedHashSet<>();
-            keys.add(key);
-            for (int i = index + 1; i < Math.min(rows.size(), index + KEY_CHUNK); i++) {
-                String[] cells = rows.get(i);
-                if (cells.length == columns
-                        && (idColumn < 0
-                                || ImportColumns.undefused(cells[idColumn]).isBlank())) {
-                    try {
-                        Object next = ImportColumns.value(cells[keyColumn], naturalKey);
-                        if (next != null && !lookedUp.contains(next)) {
-                            keys.add(next);
-                        }
-                    } catch (TextValues.Unreadable e) {
-                        // reported when its row is read
-                    }
-                }
-            }
-            CriteriaBuilder cb = em.getCriteriaBuilder();
-            CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
-            Root<E> root = query.from(view.type());
-            query.multiselect(root.get(naturalKey.name()), root.get(service.idName(view.type())))
-                    .where(root.get(naturalKey.name()).in(keys));
-            em.createQuery(query).getResultList().forEach(row -> idsByKey.put(row[0], row[1]));
-            lookedUp.addAll(keys);
-        }
-        return idsByKey.get(key);
-    }
-
-    /** A relation that cannot be resolved; its message is a bundle key. */
-    private static final class RelationProblem extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RelationProblem(String key) {
-            super(key, null, false, false);
-        }
-    }
-
-    /** The related record(s) a cell names, by label, else by id; never anything outside the caller's reach. */
-    private Object related(PropertyDescriptor property, String text) {
-        boolean many = property.kind() == PropertyKind.TO_MANY;
-        List<String> keys = many ? TextValues.labels(text) : text.isEmpty() ? List.of() : List.of(text);
-        if (keys.isEmpty()) {
-            return many ? new LinkedHashSet<>() : null;
-        }
-        var relatedView = registry.viewOf(property.javaType());
-        if (relatedView.isEmpty() || !service.can(relatedView.get(), Operation.VIEW)) {
-            throw new RelationProblem("import.error.relationHidden");
-        }
-        Set<Object> found = new LinkedHashSet<>();
-        for (String key : keys) {
-            Object one = related.computeIfAbsent(property.name() + '\n' + key, k -> resolve(property, key));
-            if (one instanceof String problem) {
-                throw new RelationProblem(problem);
-            }
-            found.add(one);
-        }
-        return many ? found : found.iterator().next();
-    }
-
-    /** The one record a label or id names, or the bundle key saying why there is none. */
-    private Object resolve(PropertyDescriptor property, String key) {
-        List<?> matches = service.suggest(property.javaType(), property.relatedLabel(), key, LABEL_CANDIDATES).stream()
-                .filter(candidate -> key.equals(ValueText.label(candidate, property)))
-                .toList();
-        if (matches.size() == 1) {
-            return matches.get(0);
-        }
-        if (matches.size() > 1) {
-            return "import.error.relationAmbiguous";
-        }
-        if (key.matches("\\d{1,18}")) {
-            Object byId = service.findByType(property.javaType(), key).orElse(null);
-            if (byId != null) {
-                return byId;
-            }
-        }
-        return "import.error.relationMissing";
     }
 }

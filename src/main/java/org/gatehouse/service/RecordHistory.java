@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,17 +24,14 @@ import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
-import org.gatehouse.metadata.PropertyKind;
 import org.gatehouse.metadata.Roles;
-import org.gatehouse.metadata.TextValues;
-import org.gatehouse.metadata.ValueText;
 import org.gatehouse.metadata.ViewRules;
 import org.gatehouse.persistence.BaseEntity;
 
 /**
  * Reverts a record to what its audit trail says it was: "revert this change" puts back the fields
  * one entry changed, "restore this version" every field as it stood right after the entry. A
- * revert is computed as a {@link Preview} first and then saved as an ordinary edit through
+ * revert is computed as a {@link Preview} first (field by field in {@link RevertPlan}) and then saved as an ordinary edit through
  * {@link EntityService#update}, so permissions, step-up, row scopes, field rules, Bean Validation
  * and the optimistic lock all apply; its audit entry names the entry it reverts
  * ({@value #REVERT_OF} or {@value #RESTORE_OF}).
@@ -55,7 +51,6 @@ public class RecordHistory {
 
     /** How many entries of one record are read back; older ones cannot be reverted to. */
     static final int ENTRIES = 2_000;
-    /** How many records a label is compared with when an old entry names a relation by label alone. */
     /** Entries that record an edit of the record's fields. */
     static final Set<AuditAction> REVERTIBLE =
             EnumSet.of(AuditAction.CREATE, AuditAction.UPDATE, AuditAction.BULK_ACTION);
@@ -145,13 +140,11 @@ public class RecordHistory {
             return Optional.empty();
         }
         AuditEntry entry = trail.get(at);
-        List<Remark> problems = new ArrayList<>();
-        List<Remark> notes = new ArrayList<>();
-        List<Step> steps = new ArrayList<>();
+        RevertPlan<E> plan = new RevertPlan<>(view, new RevertRelations(service, registry));
         if (!REVERTIBLE.contains(entry.getAction())) {
-            problems.add(new Remark("revert.problem.notAnEdit", null, null));
+            plan.problem(new Remark("revert.problem.notAnEdit", null, null));
         } else if (mode == Mode.CHANGE && entry.getAction() == AuditAction.CREATE) {
-            problems.add(new Remark("revert.problem.creation", null, null));
+            plan.problem(new Remark("revert.problem.creation", null, null));
         } else {
             List<Map<String, RecordedChanges.Recorded>> changes = trail.stream()
                     .map(e -> RecordedChanges.parse(e.getChanges()))
@@ -165,22 +158,14 @@ public class RecordHistory {
                             .toList();
             ViewRules rules = service.rules(view);
             for (String field : fields) {
-                plan(
-                        view,
-                        rules,
-                        record,
-                        field,
-                        RecordedChanges.target(changes, at, field, mode),
-                        steps,
-                        problems,
-                        notes);
+                plan.field(rules, record, field, RecordedChanges.target(changes, at, field, mode));
             }
         }
         long version = ((BaseEntity) record).getVersion();
-        steps.forEach(step -> PropertyAccess.set(record, step.property().name(), step.after()));
-        if (problems.isEmpty()) {
+        plan.steps().forEach(step -> PropertyAccess.set(record, step.property().name(), step.after()));
+        if (plan.problems().isEmpty()) {
             for (ConstraintViolation<E> violation : validator.validate(record)) {
-                problems.add(new Remark(
+                plan.problem(new Remark(
                         "revert.problem.invalid", violation.getPropertyPath().toString(), violation.getMessage()));
             }
         }
@@ -190,9 +175,9 @@ public class RecordHistory {
                 entry.getAt(),
                 entry.getActor(),
                 version,
-                List.copyOf(steps),
-                List.copyOf(problems),
-                List.copyOf(notes),
+                plan.steps(),
+                plan.problems(),
+                plan.notes(),
                 record));
     }
 
@@ -221,82 +206,6 @@ public class RecordHistory {
         E record = (E) preview.record();
         return Optional.of(service.update(
                 shown, record, null, Map.of(mode == Mode.CHANGE ? REVERT_OF : RESTORE_OF, String.valueOf(entryId))));
-    }
-
-    /** Adds what reverting one field takes: a step, a problem, a note, or nothing when it is as recorded. */
-    private <E> void plan(
-            AdminView<E> view,
-            ViewRules rules,
-            E record,
-            String field,
-            Optional<RecordedChanges.Recorded> target,
-            List<Step> steps,
-            List<Remark> problems,
-            List<Remark> notes) {
-        if (target.isEmpty() || rules.hidden().contains(field)) {
-            // unchanged since, or not the caller's to see: never mentioned
-            return;
-        }
-        RecordedChanges.Recorded recorded = target.get();
-        PropertyDescriptor property = view.property(field).orElse(null);
-        if (recorded.secret() || field.equals(view.passwordProperty()) || field.equals("password")) {
-            addOnce(notes, new Remark("revert.note.secret", null, null));
-            return;
-        }
-        if (property == null || property.name().equals("id")) {
-            addOnce(notes, new Remark("revert.note.gone", field, null));
-            return;
-        }
-        if (property.readOnly()
-                || view.formFields().stream().noneMatch(p -> p.name().equals(field))) {
-            notes.add(new Remark("revert.note.readOnly", field, null));
-            return;
-        }
-        if (rules.readOnly().contains(field)) {
-            notes.add(new Remark("revert.note.notYours", field, null));
-            return;
-        }
-        Object now = PropertyAccess.get(record, field);
-        Object after;
-        try {
-            after = property.isRelation()
-                    ? new RevertRelations(service, registry).resolve(property, recorded, problems)
-                    : TextValues.parse(recorded.old(), property);
-        } catch (TextValues.Unreadable e) {
-            problems.add(new Remark("revert.problem.unreadable", field, recorded.old()));
-            return;
-        }
-        if (after == RevertRelations.UNRESOLVED) {
-            return;
-        }
-        boolean same = ValueText.format(now, property).equals(ValueText.format(after, property));
-        if (same && property.isRelation()) {
-            same = references(now).equals(references(after));
-        }
-        if (!same) {
-            steps.add(new Step(
-                    property,
-                    property.kind() == PropertyKind.TO_MANY && now != null
-                            ? new LinkedHashSet<>((Collection<?>) now)
-                            : now,
-                    after));
-        }
-    }
-
-    private static String references(Object value) {
-        Collection<?> items =
-                value instanceof Collection<?> collection ? collection : value == null ? List.of() : List.of(value);
-        return items.stream()
-                .map(item -> item instanceof BaseEntity entity ? String.valueOf(entity.getId()) : "")
-                .sorted()
-                .toList()
-                .toString();
-    }
-
-    private static void addOnce(List<Remark> remarks, Remark remark) {
-        if (!remarks.contains(remark)) {
-            remarks.add(remark);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -6,23 +6,17 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.logging.Logger;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.i18n.Message;
 import org.gatehouse.identity.Role;
 import org.gatehouse.identity.RoleRule;
 import org.gatehouse.identity.StepUp;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
-import org.gatehouse.metadata.JsonTexts;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.ViewRules;
@@ -31,10 +25,11 @@ import org.gatehouse.service.AccessRules.Source;
 
 /**
  * What a role's Permissions tab edits: per view, the operations and bulk actions the role is
- * granted, its row scope and the properties hidden from or read-only for its holders. Saves are checked against the view, refused for parts fixed by
- * configuration, guarded by the stored rule's version and a fresh proof of identity, and audited
- * on the role. {@link CallerRules} reads the rules on every request, so a save holds from each
- * holder's next request on, on every node.
+ * granted, its row scope and the properties hidden from or read-only for its holders. Saves are
+ * checked against the view, refused for parts fixed by configuration, guarded by the stored rule's
+ * version and a fresh proof of identity, and audited on the role; what a save stores is worked out
+ * by {@link RuleChange}, read and written by {@link StoredRules}. {@link CallerRules} reads the
+ * rules on every request, so a save holds from each holder's next request on, on every node.
  */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
@@ -127,10 +122,11 @@ public class RuleEditor {
 
     /** The role's rules for every view, in the menu's order. */
     public List<Rules> of(long roleId) {
-        Role role = role(roleId);
+        StoredRules read = read();
+        Role role = read.role(roleId);
         Map<String, RoleRule> stored = accessRules.stored(List.of(role.getName()));
         return registry.views().stream()
-                .map(view -> rules(view, role, stored.get(role.getName() + "\u0000" + view.name())))
+                .map(view -> read.rules(view, role, stored.get(role.getName() + "\u0000" + view.name())))
                 .toList();
     }
 
@@ -164,25 +160,15 @@ public class RuleEditor {
             java.util.Set<String> operations,
             java.util.Set<String> actions) {
         requireAdminNow("save rules of role #" + roleId + " for view " + viewName);
-        Role role = role(roleId);
-        AdminView<?> view = view(viewName);
-        RoleRule stored = stored(role, view.name());
+        StoredRules read = read();
+        Role role = read.role(roleId);
+        AdminView<?> view = read.view(viewName);
+        RoleRule stored = read.stored(role, view.name());
         Effective before = accessRules.effective(view, role.getName(), stored);
-        Map<String, String> posted = new LinkedHashMap<>();
-        posted.put(SCOPE, scope);
-        posted.put(HIDDEN, hidden);
-        posted.put(READ_ONLY, readOnly);
-        for (Map.Entry<String, String> part : posted.entrySet()) {
-            if (part.getValue() != null && RuleTexts.source(before, part.getKey()) == Source.CONFIGURED) {
-                throw new WriteException(
-                        part.getKey(),
-                        Message.of(
-                                "tab.rules.fixedRefused",
-                                AccessRules.key(view, role.getName(), RuleTexts.configPart(part.getKey()))));
-            }
-        }
+        Map<String, String> posted = RuleChange.posted(scope, hidden, readOnly);
+        RuleChange.refuseFixed(view, role.getName(), before, posted);
         RuleTexts.requireValid(em, view, posted);
-        Rules shown = rules(view, role, stored);
+        Rules shown = read.rules(view, role, stored);
         String newOperations = RuleTexts.granted(
                 OPERATIONS, shown.operations(), operations, stored == null ? null : stored.getOperations(), view, role);
         String newActions = RuleTexts.granted(
@@ -191,59 +177,17 @@ public class RuleEditor {
             throw new ConflictException(role.getId() + ":" + view.name(), false);
         }
         ViewRules declared = view.rulesOf(role.getName());
-        String newScope = scope != null
-                ? RuleTexts.canonicalScope(scope)
-                : stored != null
-                        ? stored.getRowScope()
-                        : declared.scope() == null ? null : declared.scope().toString();
-        String newHidden = hidden != null
-                ? RuleTexts.canonicalNames(view, hidden)
-                : stored != null ? stored.getHiddenFields() : String.join(", ", declared.hidden());
-        String newReadOnly = readOnly != null
-                ? RuleTexts.canonicalNames(view, readOnly)
-                : stored != null ? stored.getReadOnlyFields() : String.join(", ", declared.readOnly());
-        Map<String, String> underlyingBefore = stored != null
-                ? RuleTexts.texts(stored.getRowScope(), stored.getHiddenFields(), stored.getReadOnlyFields())
-                : RuleTexts.texts(
-                        declared.scope() == null ? null : declared.scope().toString(),
-                        String.join(", ", declared.hidden()),
-                        String.join(", ", declared.readOnly()));
-        boolean grantsChanged = !Objects.equals(newOperations, stored == null ? null : stored.getOperations())
-                || !Objects.equals(newActions, stored == null ? null : stored.getActions());
-        if (underlyingBefore.equals(RuleTexts.texts(newScope, newHidden, newReadOnly)) && !grantsChanged) {
+        RuleChange change = RuleChange.of(view, declared, stored, scope, hidden, readOnly, newOperations, newActions);
+        if (!change.changes(stored, declared)) {
             return new Saved(shown, false);
         }
         stepUp.require("change the access rules of a role");
-        if (stored == null) {
-            stored = new RoleRule(role, view.name());
-            stored.change(newScope, newHidden, newReadOnly, who());
-            stored.grant(newOperations, newActions, who());
-            em.persist(stored);
-        } else {
-            stored.change(newScope, newHidden, newReadOnly, who());
-            stored.grant(newOperations, newActions, who());
-        }
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConflictException(role.getId() + ":" + view.name(), false);
-        } catch (PersistenceException e) {
-            // another admin stored the first rule for this role and view at the same moment
-            LOG.info(() -> "Rules of role " + role.getName() + " for " + view.name() + " not saved: " + e.getMessage());
-            throw new ConflictException(role.getId() + ":" + view.name(), false);
-        }
-        Effective after = accessRules.effective(view, role.getName(), stored);
-        Map<String, String> beforeTexts = RuleTexts.texts(before.scope(), before.hidden(), before.readOnly());
-        beforeTexts.putAll(RuleTexts.grantTexts(shown));
-        Map<String, String> afterTexts = RuleTexts.texts(after.scope(), after.hidden(), after.readOnly());
-        afterTexts.putAll(RuleTexts.grantTexts(rules(view, role, stored)));
-        String diff = AuditLog.diff(beforeTexts, afterTexts);
-        String changes = JsonTexts.object(JsonTexts.readObject(diff))
-                .add("@view", view.name())
-                .build()
-                .toString();
+        stored = read.store(role, view, stored, change, who());
+        Rules now = read.rules(view, role, stored);
+        String changes = RuleChange.auditText(
+                view.name(), before, shown, accessRules.effective(view, role.getName(), stored), now);
         audit.record(AuditAction.RULES_CHANGED, "Role", String.valueOf(role.getId()), role.getName(), changes);
-        return new Saved(rules(view, role, stored), true);
+        return new Saved(now, true);
     }
 
     /**
@@ -258,7 +202,8 @@ public class RuleEditor {
      * @throws WriteException       the country is not two letters
      */
     public Preview preview(long roleId, String viewName, String scopeText, String country) {
-        return previews.preview(role(roleId), view(viewName), scopeText, country);
+        StoredRules read = read();
+        return previews.preview(read.role(roleId), read.view(viewName), scopeText, country);
     }
 
     /**
@@ -274,55 +219,8 @@ public class RuleEditor {
         }
     }
 
-    private Rules rules(AdminView<?> view, Role role, RoleRule stored) {
-        Effective effective = accessRules.effective(view, role.getName(), stored);
-        boolean admin = Roles.ADMIN.equals(role.getName());
-        List<Grant> operations = java.util.Arrays.stream(Operation.values())
-                .filter(view::capable)
-                .map(op -> new Grant(
-                        op.name(),
-                        accessRules.grants(view, role.getName(), op, stored),
-                        admin || accessRules.operationConfigured(view, op)))
-                .toList();
-        List<Grant> actions = view.actions().stream()
-                .map(action -> new Grant(
-                        action.name(),
-                        accessRules.grantsAction(view, role.getName(), action.name(), stored),
-                        admin || accessRules.actionConfigured(view, action.name())))
-                .toList();
-        return new Rules(
-                view.name(),
-                new Part(effective.scope(), effective.scopeSource(), AccessRules.key(view, role.getName(), "SCOPE")),
-                new Part(effective.hidden(), effective.hiddenSource(), AccessRules.key(view, role.getName(), "HIDDEN")),
-                new Part(
-                        effective.readOnly(),
-                        effective.readOnlySource(),
-                        AccessRules.key(view, role.getName(), "READ_ONLY")),
-                stored == null ? null : stored.getVersion(),
-                operations,
-                actions);
-    }
-
-    private Role role(long roleId) {
-        Role role = em.find(Role.class, roleId);
-        if (role == null) {
-            throw new WriteException(null, Message.of("service.conflict.deleted"));
-        }
-        return role;
-    }
-
-    private AdminView<?> view(String name) {
-        return registry.view(name == null ? "" : name)
-                .orElseThrow(() -> new WriteException(null, Message.of("tab.rules.unknownView")));
-    }
-
-    private RoleRule stored(Role role, String viewName) {
-        return em.createQuery("select r from RoleRule r where r.role = :role and r.viewName = :view", RoleRule.class)
-                .setParameter("role", role)
-                .setParameter("view", viewName)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+    private StoredRules read() {
+        return new StoredRules(em, registry, accessRules);
     }
 
     private String who() {

@@ -6,20 +6,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.i18n.Message;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.JsonTexts;
@@ -115,54 +109,7 @@ public class Trash {
      * contain {@code search} (any case).
      */
     public Page list(AdminView<?> shown, String search, int first, int max) {
-        AdminView<?> view = require(shown, "list");
-        Set<String> hidden = service.rules(view).hidden();
-        // the title and the searchable fields are searched: a caller from whom one of them is hidden cannot
-        // search (the search would tell what it holds); one from whom the title is hidden sees records by id
-        boolean titleHidden = hidden.contains(view.titleProperty());
-        boolean searchHidden = titleHidden
-                || view.searchable().stream()
-                        .anyMatch(p -> hidden.contains(p.name())
-                                || hidden.contains(p.name().split("\\.")[0]));
-        String pattern = searchHidden ? "" : TrashedRecords.pattern(search);
-        if (pattern == null) {
-            return new Page(List.of(), 0);
-        }
-        int from = Math.max(0, first);
-        int size = Math.max(1, Math.min(max, view.maxPageSize()));
-        if (!scoped(view)) {
-            List<TrashedRecord> rows = query(view, pattern, TrashedRecord.class, "t")
-                    .setFirstResult(from)
-                    .setMaxResults(size)
-                    .getResultList();
-            long total = query(view, pattern, Long.class, "count(t)").getSingleResult();
-            return new Page(
-                    rows.stream()
-                            .map(row -> TrashedRecords.item(row, hidden, titleHidden))
-                            .toList(),
-                    total);
-        }
-        List<TrashedRecord> reachable =
-                query(view, pattern, TrashedRecord.class, "t").setMaxResults(SCOPED_SCAN).getResultList().stream()
-                        .filter(row -> inScope(view, row))
-                        .toList();
-        return new Page(
-                reachable.stream()
-                        .skip(from)
-                        .limit(size)
-                        .map(row -> TrashedRecords.item(row, hidden, titleHidden))
-                        .toList(),
-                reachable.size());
-    }
-
-    private <T> TypedQuery<T> query(AdminView<?> view, String pattern, Class<T> type, String select) {
-        String order = type == Long.class ? "" : " order by t.deletedAt desc, t.id desc";
-        TypedQuery<T> query = em.createQuery(
-                        "select " + select + " from TrashedRecord t where t.viewName = :view"
-                                + (pattern.isEmpty() ? "" : " and t.searchText like :pattern escape '\\'") + order,
-                        type)
-                .setParameter("view", view.name());
-        return pattern.isEmpty() ? query : query.setParameter("pattern", pattern);
+        return reach(require(shown, "list")).page(search, first, max);
     }
 
     // ---------------------------------------------------------------- writing
@@ -181,37 +128,18 @@ public class Trash {
         if (view.stepUp().requiredFor(Operation.CREATE) || ids.size() > 1) {
             stepUp.require(ids.size() > 1 ? "restore several records at once" : "restore deleted records");
         }
+        ViewTrash<?> reach = reach(view);
         int restored = 0;
         for (Long id : ids) {
-            restoreOne(view, find(view, id));
+            restoreOne(reach, reach.find(id));
             restored++;
         }
         return restored;
     }
 
-    private <E> void restoreOne(AdminView<E> view, TrashedRecord row) {
-        String title = row.getTitle() == null ? "#" + row.getRecordId() : row.getTitle();
-        E entity = TrashedRecords.rebuild(em, lookups, view, row, title);
-        for (ConstraintViolation<E> violation : validator.validate(entity)) {
-            throw new WriteException(
-                    violation.getPropertyPath().toString(), Message.of("trash.invalid", title, violation.getMessage()));
-        }
-        em.persist(entity);
-        em.remove(row);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            WriteException refusal =
-                    ConstraintMessages.translate(view.properties().values(), e);
-            boolean duplicate = "service.duplicate".equals(refusal.getText().key())
-                    || "service.duplicate.record".equals(refusal.getText().key());
-            throw new WriteException(
-                    refusal.getField(),
-                    duplicate
-                            ? Message.of("trash.clash", title)
-                            : Message.of(
-                                    "trash.refused", title, refusal.getText().text(Locale.ENGLISH)));
-        }
+    private <E> void restoreOne(ViewTrash<E> reach, TrashedRecord row) {
+        AdminView<E> view = reach.view();
+        E entity = reach.putBack(row, row.getTitle() == null ? "#" + row.getRecordId() : row.getTitle(), validator);
         if (service.find(view, row.getRecordId()).isEmpty()) {
             // outside the caller's scope after all (a relation's value changed since): undone
             refuse(view, "restore:scope");
@@ -237,9 +165,10 @@ public class Trash {
         if (view.stepUp().requiredFor(Operation.DELETE) || ids.size() > 1) {
             stepUp.require(ids.size() > 1 ? "delete several records for good" : "delete records for good");
         }
+        ViewTrash<?> reach = reach(view);
         int purged = 0;
         for (Long id : ids) {
-            TrashedRecord row = find(view, id);
+            TrashedRecord row = reach.find(id);
             em.remove(row);
             audit.record(
                     AuditAction.PURGE,
@@ -256,30 +185,9 @@ public class Trash {
         return purged;
     }
 
-    /** The trashed record of the view with the id, if the caller may reach it; else a write that cannot be made. */
-    private TrashedRecord find(AdminView<?> view, Long id) {
-        TrashedRecord row = id == null ? null : em.find(TrashedRecord.class, id);
-        if (row == null || !row.getViewName().equals(view.name()) || scoped(view) && !inScope(view, row)) {
-            // never said which: restored or purged meanwhile, another view's, or outside the caller's scope
-            throw new WriteException(null, Message.of("trash.gone"));
-        }
-        return row;
-    }
-
-    // ---------------------------------------------------------------- row scopes
-
-    private boolean scoped(AdminView<?> view) {
-        return service.rules(view).scoped();
-    }
-
-    /** Whether every condition of the caller's scopes holds for the trashed record (as it was, its relations as now). */
-    private boolean inScope(AdminView<?> view, TrashedRecord row) {
-        try {
-            Object entity = TrashedRecords.rebuild(em, lookups, view, row, "");
-            return TrashedRecords.inScope(entity, service.rules(view), callerRules.user(access.who()));
-        } catch (WriteException unreadable) {
-            return false;
-        }
+    /** The view's trash as the caller reaches it (their rules as held now). */
+    private <E> ViewTrash<E> reach(AdminView<E> view) {
+        return new ViewTrash<>(em, lookups, view, service.rules(view), () -> callerRules.user(access.who()));
     }
 
     // ---------------------------------------------------------------- checks
