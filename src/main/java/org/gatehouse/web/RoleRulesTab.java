@@ -1,7 +1,7 @@
 package org.gatehouse.web;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -9,7 +9,6 @@ import org.gatehouse.identity.Role;
 import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.Roles;
-import org.gatehouse.metadata.RowScope;
 import org.gatehouse.service.ConflictException;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.RuleEditor;
@@ -40,13 +39,10 @@ public class RoleRulesTab {
     @Inject
     private AdminRegistry registry;
 
-    @Inject
-    private FacesContext faces;
-
     private List<RoleRulesRow> rows;
 
     public boolean isAdmin() {
-        return faces.getExternalContext().isUserInRole(Roles.ADMIN);
+        return Faces.isUserInRole(Roles.ADMIN);
     }
 
     private Role role() {
@@ -65,16 +61,9 @@ public class RoleRulesTab {
         return rows;
     }
 
-    /** {@code {user.id}, {user.email}, {user.country}}: what a scope may compare with. */
-    public String getUserAttributes() {
-        return String.join(
-                ", ",
-                RowScope.USER_ATTRIBUTES.stream().map(a -> "{user." + a + "}").toList());
-    }
-
-    /** A scope as the syntax hint shows it. */
-    public String getScopeExample() {
-        return "customer.country = {user.country}";
+    /** What a scope may compare with, and an example. */
+    public String getSyntaxHint() {
+        return RuleMessages.syntaxHint();
     }
 
     public void save(RoleRulesRow row) {
@@ -94,21 +83,15 @@ public class RoleRulesTab {
                             ? TextBean.text("tab.rules.saved", row.getLabel())
                             : TextBean.text("tab.rules.unchanged"));
         } catch (RuleRefusedException e) {
-            refused(row, e);
+            RuleMessages.refused(row, e);
         } catch (WriteException e) {
-            error(
-                    clientId(row, e.getField()),
-                    (e.getField() == null ? "" : RuleInputs.label(e.getField()) + ": ")
-                            + e.getText().text(TextBean.locale()));
+            RuleMessages.refused(row, e);
         } catch (ConflictException e) {
-            // the version shown stays: saving again conflicts again until the page is reloaded
-            row.setShownVersion(
-                    faces.getExternalContext().getRequestParameterMap().getOrDefault(SHOWN_VERSION, ""));
-            error(clientId(row, null), TextBean.text("tab.rules.conflict"));
-        } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
-            AdminPages.refused(faces);
+            RuleMessages.conflict(row);
+        } catch (ForbiddenException | EJBAccessException e) {
+            AdminPages.refused(Faces.getContext());
         } catch (StepUpRequiredException e) {
-            StepUpPrompt.ask(faces, null);
+            StepUpPrompt.ask(Faces.getContext(), null);
         }
     }
 
@@ -118,11 +101,11 @@ public class RoleRulesTab {
                     editor.preview(role().getId(), row.getView(), row.postedScope(), row.getCountry()),
                     TextBean.locale());
         } catch (RuleRefusedException e) {
-            refused(row, e);
+            RuleMessages.refused(row, e);
         } catch (WriteException e) {
-            error(clientId(row, "country"), e.getText().text(TextBean.locale()));
-        } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
-            AdminPages.refused(faces);
+            RuleMessages.error(row, "country", e.getText().text(TextBean.locale()));
+        } catch (ForbiddenException | EJBAccessException e) {
+            AdminPages.refused(Faces.getContext());
         }
     }
 
@@ -132,23 +115,7 @@ public class RoleRulesTab {
      */
     public void guardPostback() {
         if (RuleInputs.namesRulesButton() && !isAdmin()) {
-            AdminPages.forbidden(faces);
+            AdminPages.forbidden(Faces.getContext());
         }
-    }
-
-    /** Each problem of a refused rule at its input. */
-    private void refused(RoleRulesRow row, RuleRefusedException refusal) {
-        refusal.getProblems()
-                .forEach((part, problem) -> error(
-                        clientId(row, part), TextBean.text("tab.rules.problem", RuleInputs.label(part), problem)));
-    }
-
-    private static String clientId(RoleRulesRow row, String part) {
-        return RuleInputs.clientId(row.getView(), part);
-    }
-
-    private static void error(String clientId, String text) {
-        Messages.addError(clientId, text);
-        Faces.validationFailed();
     }
 }

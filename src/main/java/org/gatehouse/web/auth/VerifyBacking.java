@@ -62,7 +62,7 @@ public class VerifyBacking {
         code = null;
         if (status == AuthenticationStatus.SUCCESS) {
             audit.securityEvent(AuditAction.LOGIN_SUCCESS, who, "with a second factor");
-            LoginBacking.useRememberedLanguage(accounts, request, response, who);
+            AfterSignIn.useRememberedLanguage(accounts, request, response, who);
             Object left = request.getAttribute(SessionFormAuthentication.RECOVERY_CODES_LEFT);
             if (left != null) {
                 // a recovery code was used: the factor page says how many are left and offers new ones
@@ -70,7 +70,7 @@ public class VerifyBacking {
                 response.sendRedirect(request.getContextPath() + SessionFormAuthentication.ENROLMENT_PAGE
                         + "?recoveryCodesLeft=" + left);
             } else {
-                LoginBacking.continueAfterSignIn(request, response, continueTo);
+                AfterSignIn.continueTo(request, response, continueTo);
             }
             faces.responseComplete();
             return;
