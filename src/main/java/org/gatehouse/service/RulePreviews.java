@@ -50,7 +50,7 @@ public class RulePreviews {
         String text = scopeText != null
                 ? scopeText
                 : accessRules
-                        .effective(view, role.getName(), stored(role, view.name()))
+                        .effective(view, role.getName(), StoredRules.stored(em, role, view.name()))
                         .scope();
         Map<String, String> posted = new HashMap<>();
         posted.put(RuleEditor.SCOPE, text);
@@ -95,14 +95,5 @@ public class RulePreviews {
         }
         return new EntityQuery(em, new ScopePredicate(List.of(scope), user))
                 .cappedCount(view, ListRequest.defaults(view), countCap);
-    }
-
-    private RoleRule stored(Role role, String viewName) {
-        return em.createQuery("select r from RoleRule r where r.role = :role and r.viewName = :view", RoleRule.class)
-                .setParameter("role", role)
-                .setParameter("view", viewName)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
     }
 }

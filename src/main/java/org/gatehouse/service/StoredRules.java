@@ -56,6 +56,11 @@ final class StoredRules {
 
     /** The role's stored rule for the view; null when it has none. */
     RoleRule stored(Role role, String viewName) {
+        return stored(em, role, viewName);
+    }
+
+    /** The role's stored rule for the view; null when it has none (also for the preview, which stores nothing). */
+    static RoleRule stored(EntityManager em, Role role, String viewName) {
         return em.createQuery("select r from RoleRule r where r.role = :role and r.viewName = :view", RoleRule.class)
                 .setParameter("role", role)
                 .setParameter("view", viewName)
