@@ -1,9 +1,6 @@
 package org.gatehouse.web.auth;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +9,10 @@ import org.gatehouse.i18n.Message;
 import org.gatehouse.identity.AccountService;
 import org.gatehouse.identity.IdentityException;
 import org.gatehouse.identity.PasswordPolicy;
+import org.gatehouse.identity.SessionRegistry;
 import org.gatehouse.web.i18n.TextBean;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /** The registration page and the change-password page. */
 @Named("account")
@@ -23,10 +23,7 @@ public class AccountBacking {
     private AccountService accounts;
 
     @Inject
-    private FacesContext faces;
-
-    @Inject
-    private org.gatehouse.identity.SessionRegistry sessions;
+    private SessionRegistry sessions;
 
     private String email;
     private String currentPassword;
@@ -38,9 +35,8 @@ public class AccountBacking {
     /** While registration is closed, {@code /register} sends visitors to the sign-in page, which says so. */
     public void requireRegistrationOpen() throws IOException {
         if (!accounts.isRegistrationOpen()) {
-            ExternalContext external = faces.getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/login?registration=closed");
-            faces.responseComplete();
+            // a plain redirect: an anonymous visitor gets no flash cookie
+            Faces.getExternalContext().redirect(Faces.getRequestContextPath() + "/login?registration=closed");
         }
     }
 
@@ -54,14 +50,11 @@ public class AccountBacking {
     }
 
     /** Same password twice is checked by the page ({@code o:validateEqual}) before this runs. */
-    public void register() throws IOException {
+    public void register() {
         try {
             accounts.register(email, password);
-            ExternalContext external = faces.getExternalContext();
-            external.getFlash().setKeepMessages(true);
-            faces.addMessage(
-                    null, new FacesMessage(FacesMessage.SEVERITY_INFO, TextBean.text("register.received"), null));
-            external.redirect(external.getRequestContextPath() + "/login");
+            Messages.addFlashGlobalInfo(TextBean.text("register.received"));
+            Faces.redirect("login");
         } catch (IdentityException e) {
             refuse(e);
         }
@@ -70,20 +63,13 @@ public class AccountBacking {
     public void changePassword() {
         try {
             String stamp = accounts.changeOwnPassword(currentPassword, password, !keepOtherSessions);
-            ExternalContext external = faces.getExternalContext();
             // this session carries on; the user's other sessions end at their next request
-            HttpServletRequest request = (HttpServletRequest) external.getRequest();
+            HttpServletRequest request = Faces.getRequest();
             SessionFormAuthentication.signedIn(request.getSession(false))
                     .ifPresent(caller -> sessions.restamp(caller.sessionId(), stamp));
             SessionFormAuthentication.restamp(request.getSession(), stamp);
-            faces.addMessage(
-                    null,
-                    new FacesMessage(
-                            FacesMessage.SEVERITY_INFO,
-                            keepOtherSessions
-                                    ? TextBean.text("account.password.changed")
-                                    : TextBean.text("account.password.changedOthersEnded"),
-                            null));
+            Messages.addGlobalInfo(TextBean.text(
+                    keepOtherSessions ? "account.password.changed" : "account.password.changedOthersEnded"));
         } catch (IdentityException e) {
             refuse(e);
         }
@@ -93,11 +79,8 @@ public class AccountBacking {
     }
 
     private void refuse(IdentityException e) {
-        String clientId = e.getField() == null ? null : "form:" + e.getField();
-        faces.addMessage(
-                clientId,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getText().text(TextBean.locale()), null));
-        faces.validationFailed();
+        Messages.addError(e.getField() == null ? null : "form:" + e.getField(), e.getText().text(TextBean.locale()));
+        Faces.validationFailed();
     }
 
     public boolean isKeepOtherSessions() {
