@@ -46,18 +46,22 @@ public class FormConflict implements Serializable {
     /** The differing fields of the last conflict; null before one, empty when the record is gone. */
     private List<Difference> differences;
 
-    private String reloadPath;
+    /** The view and id of the record in conflict, for Reload. */
+    private String viewName;
+
+    private Long id;
 
     /** Shows the conflict of a save: the message at the top of the form, the differing fields below it. */
     void show(AdminView<Object> view, Object edited, ConflictException conflict) {
         differences = conflict.isDeleted() ? List.of() : differences(view, edited);
-        reloadPath = view.name() + "/" + ((BaseEntity) edited).getId() + "/edit";
+        viewName = view.name();
+        id = ((BaseEntity) edited).getId();
         FormInputs.refuse(null, message(view, conflict));
     }
 
     /** Throws away the edits and loads the stored record again. */
     public void reload() {
-        Faces.redirect("admin/%s", reloadPath);
+        Faces.redirect("admin/%s/%s/edit", viewName, id);
     }
 
     public List<Difference> getDifferences() {
