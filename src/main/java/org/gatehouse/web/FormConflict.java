@@ -1,7 +1,9 @@
 package org.gatehouse.web;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.gatehouse.audit.AuditLog;
@@ -13,13 +15,21 @@ import org.gatehouse.service.ConflictException;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.web.i18n.TextBean;
 import org.gatehouse.web.i18n.When;
+import org.omnifaces.util.Faces;
 
 /**
  * A save that met someone else's change, as the form shows it: the fields whose stored value
- * differs from the one in the form, and what happened in words (who changed it last, when).
+ * differs from the one in the form, and what happened in words (who changed it last, when). Kept
+ * for the form's view, so that its Reload button still finds the record on the next postback.
  */
-@RequestScoped
-public class FormConflict {
+@Named("formConflict")
+@ViewScoped
+public class FormConflict implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A field whose stored value differs from the one in the form; the label may be a bundle key. */
+    public record Difference(String label, String theirs, String yours) implements Serializable {}
 
     @Inject
     private EntityService service;
@@ -33,11 +43,36 @@ public class FormConflict {
     @Inject
     private When when;
 
+    /** The differing fields of the last conflict; null before one, empty when the record is gone. */
+    private List<Difference> differences;
+
+    /** The view and id of the record in conflict, for Reload. */
+    private String viewName;
+
+    private Long id;
+
+    /** Shows the conflict of a save: the message at the top of the form, the differing fields below it. */
+    void show(AdminView<Object> view, Object edited, ConflictException conflict) {
+        differences = conflict.isDeleted() ? List.of() : differences(view, edited);
+        viewName = view.name();
+        id = ((BaseEntity) edited).getId();
+        FormInputs.refuse(null, message(view, conflict));
+    }
+
+    /** Throws away the edits and loads the stored record again. */
+    public void reload() {
+        Faces.redirect("admin/%s/%s/edit", viewName, id);
+    }
+
+    public List<Difference> getDifferences() {
+        return differences;
+    }
+
     /** The fields of the edited record whose stored value differs from the form's; none when it is gone. */
-    List<FormPageBacking.Difference> differences(AdminView<Object> view, Object edited) {
+    private List<Difference> differences(AdminView<Object> view, Object edited) {
         Object current = service.find(view, String.valueOf(((BaseEntity) edited).getId()))
                 .orElse(null);
-        List<FormPageBacking.Difference> differences = new ArrayList<>();
+        List<Difference> differences = new ArrayList<>();
         if (current == null) {
             return differences;
         }
@@ -45,14 +80,14 @@ public class FormConflict {
             String theirs = formatter.displayValue(PropertyAccess.get(current, field.name()), field);
             String yours = formatter.displayValue(PropertyAccess.get(edited, field.name()), field);
             if (!theirs.equals(yours)) {
-                differences.add(new FormPageBacking.Difference(field.label(), theirs, yours));
+                differences.add(new Difference(field.label(), theirs, yours));
             }
         }
         return differences;
     }
 
     /** "This record was changed by someone else. Last change by ann, 2 minutes ago. Your changes are not saved." */
-    String message(AdminView<?> view, ConflictException conflict) {
+    private String message(AdminView<?> view, ConflictException conflict) {
         List<String> sentences = new ArrayList<>();
         sentences.add(conflict.getText().text(TextBean.locale()));
         audit.latest(view.type().getSimpleName(), conflict.getId())

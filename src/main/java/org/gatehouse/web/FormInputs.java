@@ -18,7 +18,10 @@ import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.service.EntityService;
+import org.gatehouse.service.WriteException;
 import org.gatehouse.web.i18n.TextBean;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 
 /**
  * The form's inputs: what each offers (the records a relation may point to, an enum's constants),
@@ -87,6 +90,19 @@ public class FormInputs implements Serializable {
         return false;
     }
 
+    /** The service's refusal of a save, at its field's input (or at the top of the form). */
+    void refuse(AdminView<?> view, List<PropertyDescriptor> fields, WriteException refusal, String passwordLabel) {
+        refuse(
+                refusal.getField() == null ? null : clientId(fields, refusal.getField()),
+                refusal(view, refusal.getField(), refusal.getText(), passwordLabel));
+    }
+
+    /** An error at an input (or for the whole form, with a null client id); the save did not happen. */
+    static void refuse(String clientId, String text) {
+        Messages.addError(clientId, text);
+        Faces.validationFailed();
+    }
+
     /** The client id of a field's input among the form's fields, for its message; null when it has none. */
     String clientId(List<PropertyDescriptor> fields, String field) {
         if (field.equals("password")) {
@@ -112,17 +128,6 @@ public class FormInputs implements Serializable {
                         .map(p -> Texts.label(TextBean.locale(), p.label()))
                         .orElse(field);
         return TextBean.text("form.fieldMessage", label, words);
-    }
-
-    /** A new record of the view's type, for the create form (entities keep a no-argument constructor for JPA). */
-    static Object newRecord(Class<?> type) {
-        try {
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(type.getName() + " needs a no-argument constructor", e);
-        }
     }
 
     /** The id of the one input a field's kind renders, for its label and message. */

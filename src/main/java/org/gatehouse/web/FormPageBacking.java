@@ -4,20 +4,17 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
-import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.service.ConflictException;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.WriteException;
-import org.gatehouse.web.i18n.TextBean;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -39,10 +36,10 @@ public class FormPageBacking implements Serializable {
     private EntityService service;
 
     @Inject
-    private Formatter formatter;
+    private FormTexts texts;
 
     @Inject
-    private FormConflict conflicts;
+    private FormConflict conflict;
 
     @Inject
     private FormInputs inputs;
@@ -51,10 +48,6 @@ public class FormPageBacking implements Serializable {
     private Object entity;
     private boolean creating;
     private final FormSecret secret = new FormSecret();
-    private List<Difference> conflict;
-
-    /** A field whose stored value differs from the one in the form; the label may be a bundle key. */
-    public record Difference(String label, String theirs, String yours) implements Serializable {}
 
     /**
      * A posted value for a field the caller may not change (read-only for them, or a relation they
@@ -62,112 +55,59 @@ public class FormPageBacking implements Serializable {
      * never silently dropped.
      */
     public void guardPostback() {
-        FacesContext faces = FacesContext.getCurrentInstance();
         if (viewName != null
-                && inputs.postsFixed(
-                        getFields(),
-                        faces.getExternalContext().getRequestParameterMap().keySet())) {
-            AdminPages.forbidden(faces);
+                && inputs.postsFixed(getFields(), Faces.getRequestParameterMap().keySet())) {
+            AdminPages.forbidden(Faces.getContext());
         }
     }
 
     public void load() {
-        FacesContext faces = FacesContext.getCurrentInstance();
+        FacesContext faces = Faces.getContext();
         AdminView<?> view = AdminPages.viewOrNotFound(faces, registry).orElse(null);
-        if (view == null) {
-            return;
-        }
-        viewName = view.name();
-        AdminPath path = AdminPages.path(faces);
-        creating = path.mode() == AdminPath.Mode.CREATE;
-        if (creating ? !view.creatable() : !view.editable()) {
-            AdminPages.notFound(faces);
-            return;
-        }
-        if (!service.can(view, creating ? Operation.CREATE : Operation.EDIT)) {
-            AdminPages.forbidden(faces);
-            return;
-        }
-        entity = creating
-                ? FormInputs.newRecord(view.type())
-                : service.find(view, path.id()).orElse(null);
-        if (entity == null) {
-            AdminPages.notFound(faces);
+        if (view != null) {
+            viewName = view.name();
+            creating = AdminPages.path(faces).mode() == AdminPath.Mode.CREATE;
+            entity = FormRecords.open(faces, service, view, AdminPages.path(faces))
+                    .orElse(null);
         }
     }
 
-    public void save() throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        AdminView<Object> view = view();
-        if (view.passwordProperty() != null && !secret.confirmed()) {
-            refuse(
-                    "form:passwordConfirmation",
-                    TextBean.text(
-                            "form.fieldMessage",
-                            TextBean.text("form.password.confirm"),
-                            TextBean.text("form.password.mismatch")));
+    public void save() {
+        AdminView<Object> view = getView();
+        if (!secret.confirmedFor(view)) {
             return;
         }
         try {
             String password = secret.getPassword();
             Object saved = creating ? service.create(view, entity, password) : service.update(view, entity, password);
             secret.saved();
-            Messages.addFlashGlobalInfo(TextBean.text(
-                    creating ? "form.created" : "form.saved", formatter.singular(view), formatter.title(saved, view)));
-            faces.getExternalContext()
-                    .redirect(AdminPages.adminUrl(faces, view.name() + "/" + ((BaseEntity) saved).getId()));
+            Messages.addFlashGlobalInfo(texts.saved(saved));
+            Faces.redirect("admin/%s/%s", view.name(), ((BaseEntity) saved).getId());
         } catch (WriteException e) {
-            refuse(
-                    e.getField() == null ? null : inputs.clientId(getFields(), e.getField()),
-                    FormInputs.refusal(view, e.getField(), e.getText(), FormTexts.passwordLabel(creating)));
+            inputs.refuse(view, getFields(), e, FormTexts.passwordLabel(creating));
         } catch (ForbiddenException e) {
-            AdminPages.refused(faces);
+            AdminPages.refused(Faces.getContext());
         } catch (StepUpRequiredException e) {
             // the typed passwords stay in their fields for the repeated save
             secret.awaitStepUp();
-            StepUpPrompt.ask(faces, "form:save");
+            StepUpPrompt.ask(Faces.getContext(), "form:save");
         } catch (ConflictException e) {
-            conflict = e.isDeleted() ? List.of() : conflicts.differences(view, entity);
-            refuse(null, conflicts.message(view, e));
+            conflict.show(view, entity, e);
         }
     }
 
-    /** After a failed save the error summary takes the focus, so that it is read first. */
-    public void focusErrors() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces.isPostback() && faces.isValidationFailed()) {
-            org.primefaces.PrimeFaces.current()
-                    .executeScript(
-                            "var summary = document.getElementById('form:errorSummary'); if (summary) { summary.focus(); }");
-        }
-    }
-
-    /** Throws away the edits and loads the stored record again. */
-    public void reload() throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext()
-                .redirect(AdminPages.adminUrl(faces, viewName + "/" + ((BaseEntity) entity).getId() + "/edit"));
-    }
-
+    /** The view as the caller sees it; null before {@link #load} found one. */
     @SuppressWarnings("unchecked")
-    public AdminView<Object> view() {
-        return service.viewFor((AdminView<Object>) registry.view(viewName).orElseThrow());
-    }
-
     public AdminView<Object> getView() {
-        return viewName == null ? null : view();
+        return viewName == null
+                ? null
+                : service.viewFor((AdminView<Object>) registry.view(viewName).orElseThrow());
     }
 
     public List<PropertyDescriptor> getFields() {
-        return view().formFields().stream()
+        return getView().formFields().stream()
                 .filter(f -> !(creating && f.readOnly()))
                 .toList();
-    }
-
-    /** An error at a field (or for the whole form, with a null client id); the save did not happen. */
-    private static void refuse(String clientId, String text) {
-        Messages.addError(clientId, text);
-        Faces.validationFailed();
     }
 
     public Object getEntity() {
@@ -181,9 +121,5 @@ public class FormPageBacking implements Serializable {
     /** The new secret and its confirmation, as typed. */
     public FormSecret getSecret() {
         return secret;
-    }
-
-    public List<Difference> getConflict() {
-        return conflict;
     }
 }

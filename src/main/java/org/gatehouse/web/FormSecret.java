@@ -2,6 +2,7 @@ package org.gatehouse.web;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.gatehouse.metadata.AdminView;
 
 /**
  * The new secret typed into a form (the users view's password) and its confirmation. They stay
@@ -15,9 +16,17 @@ public class FormSecret implements Serializable {
     private String confirmation;
     private boolean stepUpPending;
 
-    /** Whether both fields hold the same (an empty field counts as nothing typed). */
-    boolean confirmed() {
-        return Objects.equals(password == null ? "" : password, confirmation == null ? "" : confirmation);
+    /**
+     * Whether the save may go on: the view takes no new secret, or both fields hold the same (an
+     * empty field counts as nothing typed). If not, the confirmation field says so.
+     */
+    boolean confirmedFor(AdminView<?> view) {
+        if (view.passwordProperty() == null
+                || Objects.equals(password == null ? "" : password, confirmation == null ? "" : confirmation)) {
+            return true;
+        }
+        FormInputs.refuse("form:passwordConfirmation", FormTexts.passwordMismatch());
+        return false;
     }
 
     void saved() {

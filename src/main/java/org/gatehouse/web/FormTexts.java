@@ -31,7 +31,16 @@ public class FormTexts {
 
     /** The record's name for breadcrumbs, or "New order" while creating. */
     public String getTitle() {
-        return page.isCreating() ? getHeading() : formatter.title(page.getEntity(), page.view());
+        return page.isCreating() ? getHeading() : formatter.title(page.getEntity(), page.getView());
+    }
+
+    /** `Saved order "ORD-000123".`, for the details page the save lands on. */
+    String saved(Object record) {
+        AdminView<Object> view = page.getView();
+        return TextBean.text(
+                page.isCreating() ? "form.created" : "form.saved",
+                formatter.singular(view),
+                formatter.title(record, view));
     }
 
     public String getPasswordLabel() {
@@ -41,6 +50,12 @@ public class FormTexts {
     /** What the password field is called: "Password", or "New password" on an edit. */
     static String passwordLabel(boolean creating) {
         return TextBean.text(creating ? "form.password" : "form.password.new");
+    }
+
+    /** "Confirm password: the passwords do not match.", at the confirmation field. */
+    static String passwordMismatch() {
+        return TextBean.text(
+                "form.fieldMessage", TextBean.text("form.password.confirm"), TextBean.text("form.password.mismatch"));
     }
 
     /** The view's rules for a new secret, shown before anything is typed (none when it declares none). */

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.gatehouse.audit.AuditLog;
 import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminRegistry;
@@ -12,6 +14,7 @@ import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Labels;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.metadata.PropertyKind;
+import org.gatehouse.service.ConflictException;
 import org.gatehouse.service.RecordHistory;
 import org.gatehouse.service.Trash;
 import org.gatehouse.web.i18n.TextBean;
@@ -113,6 +116,24 @@ public class HistoryTexts {
     public String remark(RecordHistory.Remark remark) {
         String field = remark.field() == null ? "" : fieldLabel(remark.field());
         return TextBean.text(remark.key(), field, remark.value() == null ? "" : remark.value());
+    }
+
+    /** The preview's problems, then its notes, for the page's list. */
+    public List<RecordHistory.Remark> remarks(RecordHistory.Preview preview) {
+        return preview == null
+                ? List.of()
+                : Stream.concat(preview.problems().stream(), preview.notes().stream())
+                        .toList();
+    }
+
+    /** A revert that met a later change: the service's sentence, then that the preview now shows the record as it is. */
+    String conflict(ConflictException conflict) {
+        return conflict.getText().text(TextBean.locale()) + " " + TextBean.text("revert.conflict");
+    }
+
+    /** What a revert did, for the details page it lands on. */
+    String reverted(RecordHistory.Mode mode) {
+        return TextBean.text(mode == RecordHistory.Mode.CHANGE ? "revert.done.change" : "revert.done.version");
     }
 
     private static boolean secret(AdminView<?> view, String field) {

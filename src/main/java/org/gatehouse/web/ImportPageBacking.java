@@ -5,20 +5,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.util.stream.Collectors;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.service.CsvImport;
-import org.gatehouse.service.CsvTable;
 import org.gatehouse.service.EntityService;
-import org.gatehouse.service.ImportColumns;
-import org.gatehouse.service.ImportFailedException;
 import org.gatehouse.service.ImportPlan;
-import org.gatehouse.service.WriteException;
-import org.gatehouse.web.i18n.TextBean;
-import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -26,7 +17,8 @@ import org.primefaces.model.file.UploadedFile;
  * then import them. Both run in their request (a 100,000-row import takes minutes) while the page's
  * script polls {@link ImportProgressServlet} for a progress bar. The view keeps only its hold on the
  * file ({@link HeldImport}: token and mapping) and the small plan; the file and its progress stay in
- * {@link ImportUploads}. What the page says is {@link ImportTexts}; how the file is read, {@link CsvReading}.
+ * {@link ImportUploads}. Its buttons are {@link ImportActions}; what the page says is {@link ImportTexts}; how the
+ * file is read, {@link CsvReading}.
  */
 @Named("importPage")
 @ViewScoped
@@ -42,9 +34,6 @@ public class ImportPageBacking implements Serializable {
 
     @Inject
     private EntityService service;
-
-    @Inject
-    private ImportUploads uploads;
 
     private transient UploadedFile file;
     private final CsvReading reading = new CsvReading();
@@ -74,92 +63,14 @@ public class ImportPageBacking implements Serializable {
                 .orElseThrow();
     }
 
+    /** The name of the view the page imports into, as its address named it. */
+    String viewName() {
+        return viewName;
+    }
+
     /** The view as declared (not as the caller sees it), for the labels of a row's problems. */
     AdminView<?> declaredView() {
         return registry.view(viewName).orElseThrow();
-    }
-
-    public void upload() {
-        plan = null;
-        if (file == null || file.getSize() == 0) {
-            Messages.addGlobalError(TextBean.text("import.refused.empty"));
-        } else if (file.getSize() > CsvTable.MAX_BYTES) {
-            Messages.addGlobalError(TextBean.text("import.refused.tooLarge", CsvTable.MAX_BYTES / (1024 * 1024)));
-        } else {
-            byte[] bytes = file.getContent();
-            String name = CsvReading.safeName(file.getFileName());
-            try {
-                CsvTable table = reading.read(bytes);
-                String token = uploads.keep(new ImportUploads.Upload(
-                        Faces.getRemoteUser(),
-                        viewName,
-                        name,
-                        bytes,
-                        reading.getEncoding(),
-                        reading.getSeparator(),
-                        Instant.now()));
-                held = new HeldImport(token, name, table.header(), ImportColumns.suggest(table.header(), getView()));
-            } catch (CsvTable.Refused e) {
-                held = null;
-                Messages.addGlobalError(e.getText().text(TextBean.locale()));
-            }
-        }
-    }
-
-    /** The held file read again as it was uploaded; null (with a message) when it is gone. */
-    private CsvTable table() {
-        var upload = uploads.get(held == null ? null : held.token(), Faces.getRemoteUser(), viewName)
-                .orElse(null);
-        if (upload == null) {
-            held = null;
-            Messages.addGlobalError(TextBean.text("import.expired"));
-            return null;
-        }
-        return reading.read(upload.bytes());
-    }
-
-    public void dryRun() {
-        CsvTable table = table();
-        if (table != null) {
-            try {
-                plan = imports.dryRun(
-                        getView(),
-                        table,
-                        held.chosenMapping(),
-                        held.getFileName(),
-                        uploads.track(held.token(), table.rows().size(), false));
-            } catch (WriteException e) {
-                plan = null;
-                Messages.addGlobalError(e.getText().text(TextBean.locale()));
-            }
-        }
-    }
-
-    /** Imports the checked file now, in this request: all rows or none, or without the rows in error. */
-    public void apply() {
-        CsvTable table = table();
-        if (table == null || plan == null) {
-            return;
-        }
-        try {
-            plan = imports.apply(
-                    getView(),
-                    table,
-                    held.chosenMapping(),
-                    held.getFileName(),
-                    skipErrors,
-                    uploads.track(held.token(), table.rows().size(), true));
-            uploads.finished(held.token());
-            held = null;
-            Messages.addGlobalInfo(ImportTexts.summary(plan));
-        } catch (ImportFailedException failed) {
-            Messages.addGlobalError(TextBean.text("import.failed", failed.getRow()) + " "
-                    + failed.getProblems().stream()
-                            .map(problem -> ImportTexts.problem(declaredView(), problem))
-                            .collect(Collectors.joining("; ")));
-        } catch (WriteException refused) {
-            Messages.addGlobalError(refused.getText().text(TextBean.locale()));
-        }
     }
 
     /** Where the page's script asks how far the work on the uploaded file has come. */
@@ -194,5 +105,15 @@ public class ImportPageBacking implements Serializable {
 
     public ImportPlan getPlan() {
         return plan;
+    }
+
+    /** The file the page holds now (null: none). */
+    void hold(HeldImport held) {
+        this.held = held;
+    }
+
+    /** The plan the last check or import made (null: none to show). */
+    void planned(ImportPlan plan) {
+        this.plan = plan;
     }
 }

@@ -6,10 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.service.CsvTable;
 import org.gatehouse.service.ImportColumns;
+import org.gatehouse.service.ImportFailedException;
 import org.gatehouse.service.ImportPlan;
 import org.gatehouse.web.i18n.TextBean;
 
@@ -70,6 +72,14 @@ public class ImportTexts {
                 .map(p -> Texts.label(TextBean.locale(), p.label()))
                 .orElse(problem.field());
         return label + ": " + text;
+    }
+
+    /** "Nothing was imported: row 12 is in error." and that row's problems. */
+    static String failure(AdminView<?> view, ImportFailedException failed) {
+        return TextBean.text("import.failed", failed.getRow()) + " "
+                + failed.getProblems().stream()
+                        .map(problem -> problem(view, problem))
+                        .collect(Collectors.joining("; "));
     }
 
     /** The fields a column may fill, by their labels. */

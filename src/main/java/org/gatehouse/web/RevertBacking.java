@@ -4,10 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.HistoryItem;
 import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminView;
@@ -17,7 +14,7 @@ import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.RecordHistory;
 import org.gatehouse.service.WriteException;
-import org.gatehouse.web.i18n.TextBean;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 /**
@@ -30,14 +27,12 @@ import org.omnifaces.util.Messages;
 @RequestScoped
 public class RevertBacking {
 
-    static final String ENTRY = "revert";
-    static final String MODE = "mode";
     static final String SHOWN_VERSION = "revertVersion";
     /** The Confirm button's client id, which a postback names. */
     static final String CONFIRM = "details:revertConfirm";
-    /** The kinds of revert as the address names them. */
-    private static final Map<String, RecordHistory.Mode> MODES =
-            Map.of("change", RecordHistory.Mode.CHANGE, "version", RecordHistory.Mode.VERSION);
+
+    @Inject
+    private FacesContext faces;
 
     @Inject
     private DetailsPageBacking details;
@@ -56,26 +51,30 @@ public class RevertBacking {
 
     /** For the page's {@code f:viewAction}: a preview asked for that cannot be shown is 400, 403 or 404. */
     public void check() {
-        load(FacesContext.getCurrentInstance());
+        getPreview();
     }
 
-    private void load(FacesContext faces) {
-        if (loaded) {
-            return;
+    /** The preview the address asks for; null when it asks for none. */
+    public RecordHistory.Preview getPreview() {
+        if (!loaded) {
+            loaded = true;
+            load();
         }
-        loaded = true;
+        return preview;
+    }
+
+    private void load() {
         Map<String, String> query = faces.getExternalContext().getRequestParameterMap();
-        if (faces.getResponseComplete() || !query.containsKey(ENTRY) || details.getEntity() == null) {
+        if (faces.getResponseComplete() || !RevertAddress.asked(query) || details.getEntity() == null) {
             return;
         }
-        String entry = query.get(ENTRY);
-        RecordHistory.Mode mode = mode(query.get(MODE));
-        if (entry == null || !entry.matches("\\d{1,18}") || mode == null) {
-            AdminPages.badRequest(faces, "revert of " + entry + " as " + query.get(MODE));
+        RevertAddress address = RevertAddress.parse(query).orElse(null);
+        if (address == null) {
+            AdminPages.badRequest(faces, "revert of " + RevertAddress.describe(query));
             return;
         }
         try {
-            preview = history.preview(details.getView(), details.getId(), Long.parseLong(entry), mode)
+            preview = history.preview(details.getView(), details.getId(), address.entryId(), address.mode())
                     .orElse(null);
             if (preview == null) {
                 AdminPages.notFound(faces);
@@ -85,16 +84,6 @@ public class RevertBacking {
         }
     }
 
-    private static RecordHistory.Mode mode(String text) {
-        return text == null ? null : MODES.get(text);
-    }
-
-    /** The preview the address asks for; null when it asks for none. */
-    public RecordHistory.Preview getPreview() {
-        load(FacesContext.getCurrentInstance());
-        return preview;
-    }
-
     /** Whether the History tab offers reverts of this entry: to those who may edit the view, for edits. */
     public boolean offered(HistoryItem item) {
         AdminView<?> view = details.getView();
@@ -102,13 +91,10 @@ public class RevertBacking {
                 && item.id() != null
                 && view.editable()
                 && service.can(view, Operation.EDIT)
-                && (item.action() == AuditAction.CREATE
-                        || item.action() == AuditAction.UPDATE
-                        || item.action() == AuditAction.BULK_ACTION);
+                && RevertAddress.revertible(item.action());
     }
 
-    public void apply() throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
+    public void apply() {
         RecordHistory.Preview shown = getPreview();
         if (faces.getResponseComplete() || shown == null) {
             return;
@@ -121,13 +107,12 @@ public class RevertBacking {
                 AdminPages.notFound(faces);
                 return;
             }
-            Messages.addFlashGlobalInfo(TextBean.text(
-                    shown.mode() == RecordHistory.Mode.CHANGE ? "revert.done.change" : "revert.done.version"));
-            faces.getExternalContext().redirect(AdminPages.adminUrl(faces, view.name() + "/" + details.getId()));
+            Messages.addFlashGlobalInfo(texts.reverted(shown.mode()));
+            Faces.redirect("admin/%s/%s", view.name(), details.getId());
         } catch (ConflictException e) {
             // the preview below is the record as it is now: the user decides again
             faces.getExternalContext().setResponseStatus(409);
-            Messages.addGlobalError(e.getText().text(TextBean.locale()) + " " + TextBean.text("revert.conflict"));
+            Messages.addGlobalError(texts.conflict(e));
         } catch (WriteException e) {
             Messages.addGlobalError(Refusals.text(e, texts::fieldLabel));
         } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
@@ -135,13 +120,5 @@ public class RevertBacking {
         } catch (StepUpRequiredException e) {
             StepUpPrompt.ask(faces, CONFIRM);
         }
-    }
-
-    /** The notes and problems, in that order, for the page's list. */
-    public List<RecordHistory.Remark> getRemarks() {
-        return preview == null
-                ? List.of()
-                : java.util.stream.Stream.concat(preview.problems().stream(), preview.notes().stream())
-                        .toList();
     }
 }

@@ -5,23 +5,16 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
-import org.gatehouse.metadata.Labels;
-import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.Trash;
-import org.gatehouse.service.WriteException;
-import org.gatehouse.web.i18n.TextBean;
-import org.omnifaces.util.Messages;
-import org.primefaces.PrimeFaces;
 
 /**
  * The trash page of a view, {@code /admin/{view}/trash?q=…&page=…}: the records deleted into it,
  * newest first, with who deleted them when; Restore and Delete forever per row and for the ticked
- * rows. The page's state is its address; the rows are read from it on every request, a postback
+ * rows ({@link TrashActions}). The page's state is its address; the rows are read from it on every request, a postback
  * included, and the service checks every call.
  */
 @Named("trashPage")
@@ -29,10 +22,6 @@ import org.primefaces.PrimeFaces;
 public class TrashPageBacking {
 
     static final int PAGE_SIZE = 50;
-    /** The request parameters of the ticked rows and of a row's own button. */
-    static final String PICKED = "picked";
-
-    static final String ONE = "one";
 
     @Inject
     private FacesContext faces;
@@ -53,12 +42,11 @@ public class TrashPageBacking {
 
     /** For the page's {@code f:viewAction}: 404 for a view without a trash, 403 for who may not delete, 400 for a bad page. */
     public void check() {
-        if (view() != null && rows == null) {
-            load();
-        }
+        getItems();
     }
 
-    private AdminView<?> view() {
+    /** The view named in the address as the caller sees it; null once the response is a 404, 403 or 400. */
+    AdminView<?> resolvedView() {
         if (!resolved) {
             resolved = true;
             AdminView<?> named = AdminPages.viewOrNotFound(faces, registry).orElse(null);
@@ -79,54 +67,13 @@ public class TrashPageBacking {
         return view;
     }
 
-    private void load() {
+    /** Reads the page's rows (again, after a restore or a delete forever). */
+    void load() {
         try {
             rows = trash.list(view, address.search(), address.offset(PAGE_SIZE), PAGE_SIZE);
         } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
             AdminPages.refused(faces);
         }
-    }
-
-    /** Restores the row of the button ({@value #ONE}) or the ticked rows ({@value #PICKED}). */
-    public void restore(String parameter) {
-        act(true, parameter, parameter.equals(ONE) ? "trash:rows:" : "trash:restorePicked");
-    }
-
-    /** Deletes forever the row of the button ({@value #ONE}) or the ticked rows ({@value #PICKED}). */
-    public void purge(String parameter) {
-        act(false, parameter, parameter.equals(ONE) ? "trash:rows:" : "trash:confirmPurgePicked");
-    }
-
-    private void act(boolean restore, String parameter, String button) {
-        if (view() == null) {
-            return;
-        }
-        List<Long> ids = RequestValues.ids(List.of(parameter)).orElse(null);
-        if (ids == null) {
-            AdminPages.badRequest(faces, "trash ids in " + parameter);
-            return;
-        }
-        try {
-            if (ids.isEmpty()) {
-                Messages.addGlobalWarn(TextBean.text("bulk.selectFirst"));
-            } else {
-                int done = restore ? trash.restore(view, ids) : trash.purge(view, ids);
-                String noun = Labels.noun(TextBean.locale(), view.label(), view.singularLabel(), done);
-                Messages.addGlobalInfo(TextBean.text(restore ? "trash.restored" : "trash.purged", done, noun));
-                PrimeFaces.current().ajax().update(ListBulkBacking.TOASTS);
-            }
-        } catch (WriteException e) {
-            Messages.addGlobalError(
-                    TextBean.text(restore ? "trash.notRestored" : "trash.notPurged", Refusals.text(view, e)));
-        } catch (ForbiddenException | jakarta.ejb.EJBAccessException e) {
-            AdminPages.refused(faces);
-            return;
-        } catch (StepUpRequiredException e) {
-            StepUpPrompt.ask(
-                    faces,
-                    faces.getExternalContext().getRequestParameterMap().getOrDefault("jakarta.faces.source", button));
-        }
-        load();
     }
 
     public AdminView<?> getView() {
@@ -135,7 +82,7 @@ public class TrashPageBacking {
 
     /** The page's rows, read once per request: on a postback the row buttons are found among them. */
     public List<Trash.Item> getItems() {
-        if (rows == null && !faces.getResponseComplete() && view() != null) {
+        if (rows == null && !faces.getResponseComplete() && resolvedView() != null) {
             load();
         }
         return rows == null ? List.of() : rows.items();
@@ -145,23 +92,9 @@ public class TrashPageBacking {
         return getItems().isEmpty() && rows == null ? 0 : rows.total();
     }
 
-    /** The list's columns as the caller sees them, after the title: what each row shows of the record. */
-    public List<PropertyDescriptor> getColumns() {
-        return view == null
-                ? List.of()
-                : view.columns().stream()
-                        .filter(column -> !column.name().equals(view.titleProperty()))
-                        .limit(4)
-                        .toList();
-    }
-
-    /** The heading of the title column: the label of the view's title property. */
-    public String getTitleLabel() {
-        return view == null
-                ? ""
-                : view.property(view.titleProperty())
-                        .map(PropertyDescriptor::label)
-                        .orElse(view.titleProperty());
+    /** The table's head and the page's words after an action, for the view as the caller sees it. */
+    public TrashTable getTable() {
+        return new TrashTable(view);
     }
 
     public String getSearch() {
