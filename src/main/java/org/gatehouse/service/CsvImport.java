@@ -44,7 +44,13 @@ public class CsvImport {
     static final int BATCH = 100;
 
     @Inject
+    private EntityLookups lookups;
+
+    @Inject
     private EntityService service;
+
+    @Inject
+    private AccessChecks access;
 
     @Inject
     private AdminRegistry registry;
@@ -63,8 +69,8 @@ public class CsvImport {
 
     /** Whether the caller may import into the view at all: create or edit. */
     public boolean allowed(AdminView<?> view) {
-        return view.creatable() && service.can(view, Operation.CREATE)
-                || view.editable() && service.can(view, Operation.EDIT);
+        return view.creatable() && access.can(view, Operation.CREATE)
+                || view.editable() && access.can(view, Operation.EDIT);
     }
 
     /**
@@ -116,9 +122,9 @@ public class CsvImport {
             audit.securityEvent(AuditAction.FORBIDDEN, who, view.name() + ":import");
             throw new ForbiddenException(view.name() + " import");
         }
-        AdminView<E> seen = service.viewFor(view);
+        AdminView<E> seen = access.viewFor(view);
         requireMapping(table, mapping, ImportColumns.targets(seen));
-        ImportRows<E> rows = new ImportRows<>(service, em, validator, registry, view, seen, mapping, table);
+        ImportRows<E> rows = new ImportRows<>(access, lookups, em, validator, registry, view, seen, mapping, table);
         int[] counts = new int[Outcome.values().length];
         int skipped = 0;
         List<ImportPlan.Row> shownRows = new ArrayList<>();

@@ -57,7 +57,10 @@ public class Dashboard {
     private EntityManager em;
 
     @Inject
-    private EntityService entities;
+    private AccessChecks access;
+
+    @Inject
+    private EntityLists lists;
 
     @Inject
     private AdminRegistry registry;
@@ -120,15 +123,15 @@ public class Dashboard {
         Map<String, AdminView<?>> allTypes = new HashMap<>();
         for (AdminView<?> view : registry.views()) {
             allTypes.put(entityType(view), view);
-            if (!entities.can(view, Operation.VIEW)) {
+            if (!access.can(view, Operation.VIEW)) {
                 continue;
             }
-            var rules = entities.rules(view);
+            var rules = access.rules(view);
             if (!rules.scoped() && rules.hidden().isEmpty()) {
                 // the activity lists name records and values: only of views the caller sees whole
                 visibleTypes.put(entityType(view), view);
             }
-            ListCount count = entities.listCount(view, ListRequest.defaults(view));
+            ListCount count = lists.listCount(view, ListRequest.defaults(view));
             // per-day counts read the whole table's index: not for a caller with a row scope
             views.add(new ViewFigures(
                     view,
@@ -210,7 +213,7 @@ public class Dashboard {
      */
     private boolean maySeeWholeAuditLog() {
         return registry.viewOf(AuditEntry.class)
-                .map(view -> entities.can(view, Operation.VIEW))
+                .map(view -> access.can(view, Operation.VIEW))
                 .orElseGet(() -> caller.isCallerInRole(Roles.ADMIN));
     }
 

@@ -16,21 +16,16 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.gatehouse.audit.AuditAction;
 import org.gatehouse.audit.AuditLog;
-import org.gatehouse.audit.HistoryItem;
 import org.gatehouse.identity.StepUp;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.ValueText;
-import org.gatehouse.metadata.ViewRules;
 import org.gatehouse.metadata.WriteHook;
 import org.gatehouse.persistence.BaseEntity;
 
@@ -39,10 +34,10 @@ import org.gatehouse.persistence.BaseEntity;
  * edit and delete (into the view's trash if it keeps one), each checked before anything is written
  * (permission, step-up, field rules, row scope: {@link AccessChecks}), conflict-checked by version
  * and audited ({@link WriteSteps}). What a view adds to its writes (the users view's password) is
- * its {@link WriteHook}. Beside it, with the same checks on every call, and passed through at the
- * end for the pages that use this one service: lists and exports ({@link EntityLists}), single
- * records, pickers and history ({@link EntityLookups}), what a delete would meet
- * ({@link DeleteChecks}), bulk deletes and actions ({@link BulkWrites}).
+ * its {@link WriteHook}. Reads and bulk writes have
+ * their own services beside it, each checking on every call: lists and exports
+ * ({@link EntityLists}), single records, pickers and history ({@link EntityLookups}), what a
+ * delete would meet ({@link DeleteChecks}), bulk deletes and actions ({@link BulkWrites}).
  */
 @Stateless
 @DeclareRoles({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER})
@@ -60,15 +55,6 @@ public class EntityService {
 
     @Inject
     private EntityLookups lookups;
-
-    @Inject
-    private EntityLists lists;
-
-    @Inject
-    private DeleteChecks deletes;
-
-    @Inject
-    private BulkWrites bulk;
 
     @Inject
     private WriteSteps steps;
@@ -170,92 +156,5 @@ public class EntityService {
         if (dangerous) {
             stepUp.require("make this change to " + english(view.singularLabel()) + " records");
         }
-    }
-
-    // ---------------------------------------------------------------- reads, with the same checks
-
-    /** See {@link AccessChecks#can}. */
-    public boolean can(AdminView<?> view, Operation operation) {
-        return access.can(view, operation);
-    }
-
-    /** See {@link AccessChecks#canRun}. */
-    public boolean canRun(AdminView<?> view, String action) {
-        return access.canRun(view, action);
-    }
-
-    /** See {@link AccessChecks#viewFor}. */
-    public <E> AdminView<E> viewFor(AdminView<E> view) {
-        return access.viewFor(view);
-    }
-
-    /** See {@link AccessChecks#rules}. */
-    public ViewRules rules(AdminView<?> view) {
-        return access.rules(view);
-    }
-
-    /** See {@link EntityLists#page}. */
-    public <E> List<E> page(AdminView<E> view, ListRequest request) {
-        return lists.page(view, request);
-    }
-
-    /** See {@link EntityLists#listCount}. */
-    public ListCount listCount(AdminView<?> view, ListRequest request) {
-        return lists.listCount(view, request);
-    }
-
-    /** See {@link EntityLists#count}. */
-    public long count(AdminView<?> view, ListRequest request) {
-        return lists.count(view, request);
-    }
-
-    /** See {@link EntityLists#exportBatch}. */
-    public <E> List<E> exportBatch(AdminView<E> view, ListRequest request, Long afterId, int limit) {
-        return lists.exportBatch(view, request, afterId, limit);
-    }
-
-    /** See {@link EntityLookups#find}. */
-    public <E> Optional<E> find(AdminView<E> view, String id) {
-        return lookups.find(view, id);
-    }
-
-    /** See {@link EntityLookups#findByType}. */
-    public <T> Optional<T> findByType(Class<T> type, String id) {
-        return lookups.findByType(type, id);
-    }
-
-    /** See {@link EntityLookups#suggest}. */
-    public <T> List<T> suggest(Class<T> type, String titleProperty, String text, int limit) {
-        return lookups.suggest(type, titleProperty, text, limit);
-    }
-
-    /** See {@link EntityLookups#history}. */
-    public List<HistoryItem> history(AdminView<?> view, String id, int limit) {
-        return lookups.history(view, id, limit);
-    }
-
-    /** See {@link EntityLookups#idName}. */
-    public String idName(Class<?> type) {
-        return lookups.idName(type);
-    }
-
-    /** See {@link BulkWrites#deleteAll}. */
-    public <E> int deleteAll(AdminView<E> shown, Map<String, Long> versions) {
-        return bulk.deleteAll(shown, versions);
-    }
-
-    /** See {@link BulkWrites#runAction}. */
-    public <E> int runAction(AdminView<E> shown, String actionName, Map<String, Long> versions) {
-        return bulk.runAction(shown, actionName, versions);
-    }
-
-    /** See {@link DeleteChecks#deleteCheck}. */
-    public DeleteCheck deleteCheck(AdminView<?> view, Collection<String> ids) {
-        return deletes.deleteCheck(view, ids);
-    }
-
-    /** See {@link DeleteChecks#usage}. */
-    public List<String> usage(AdminView<?> view, String id) {
-        return deletes.usage(view, id);
     }
 }

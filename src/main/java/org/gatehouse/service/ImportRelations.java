@@ -32,13 +32,15 @@ final class ImportRelations {
         }
     }
 
-    private final EntityService service;
+    private final AccessChecks access;
+    private final EntityLookups lookups;
     private final AdminRegistry registry;
     /** What each property and key resolved to: a record, or the bundle key saying why there is none. */
     private final Map<String, Object> resolved = new HashMap<>();
 
-    ImportRelations(EntityService service, AdminRegistry registry) {
-        this.service = service;
+    ImportRelations(AccessChecks access, EntityLookups lookups, AdminRegistry registry) {
+        this.access = access;
+        this.lookups = lookups;
         this.registry = registry;
     }
 
@@ -55,7 +57,7 @@ final class ImportRelations {
             return many ? new LinkedHashSet<>() : null;
         }
         var relatedView = registry.viewOf(property.javaType());
-        if (relatedView.isEmpty() || !service.can(relatedView.get(), Operation.VIEW)) {
+        if (relatedView.isEmpty() || !access.can(relatedView.get(), Operation.VIEW)) {
             throw new RelationProblem("import.error.relationHidden");
         }
         Set<Object> found = new LinkedHashSet<>();
@@ -71,7 +73,7 @@ final class ImportRelations {
 
     /** The one record a label or id names, or the bundle key saying why there is none. */
     private Object resolve(PropertyDescriptor property, String key) {
-        List<?> matches = service.suggest(property.javaType(), property.relatedLabel(), key, LABEL_CANDIDATES).stream()
+        List<?> matches = lookups.suggest(property.javaType(), property.relatedLabel(), key, LABEL_CANDIDATES).stream()
                 .filter(candidate -> key.equals(ValueText.label(candidate, property)))
                 .toList();
         if (matches.size() == 1) {
@@ -81,7 +83,7 @@ final class ImportRelations {
             return "import.error.relationAmbiguous";
         }
         if (key.matches("\\d{1,18}")) {
-            Object byId = service.findByType(property.javaType(), key).orElse(null);
+            Object byId = lookups.findByType(property.javaType(), key).orElse(null);
             if (byId != null) {
                 return byId;
             }

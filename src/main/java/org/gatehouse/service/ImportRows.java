@@ -33,7 +33,8 @@ final class ImportRows<E> {
     /** One row made ready: the record to write (new, or a detached copy of the stored one) and what it takes. */
     record Prepared<E>(Outcome outcome, String id, E entity, List<Problem> problems) {}
 
-    private final EntityService service;
+    private final AccessChecks access;
+    private final EntityLookups lookups;
     private final EntityManager em;
     private final Validator validator;
     private final AdminView<E> view;
@@ -52,7 +53,8 @@ final class ImportRows<E> {
     private final Map<String, Integer> named = new HashMap<>();
 
     ImportRows(
-            EntityService service,
+            AccessChecks access,
+            EntityLookups lookups,
             EntityManager em,
             Validator validator,
             AdminRegistry registry,
@@ -60,15 +62,16 @@ final class ImportRows<E> {
             AdminView<E> seen,
             List<String> mapping,
             CsvTable table) {
-        this.service = service;
+        this.access = access;
+        this.lookups = lookups;
         this.em = em;
         this.validator = validator;
         this.view = view;
         this.targets = ImportColumns.targets(seen);
         this.mapping = mapping;
         this.columns = table.header().size();
-        this.mayCreate = view.creatable() && service.can(view, Operation.CREATE);
-        this.mayEdit = view.editable() && service.can(view, Operation.EDIT);
+        this.mayCreate = view.creatable() && access.can(view, Operation.CREATE);
+        this.mayEdit = view.editable() && access.can(view, Operation.EDIT);
         seen.formFields().stream().filter(p -> !p.readOnly()).forEach(p -> writable.add(p.name()));
         this.idColumn = mapping.indexOf(ImportColumns.ID);
         this.naturalKey = registry.naturalKey(view)
@@ -77,8 +80,8 @@ final class ImportRows<E> {
         this.keyColumn = naturalKey == null ? -1 : mapping.indexOf(naturalKey.name());
         this.naturalKeys = naturalKey == null
                 ? null
-                : new NaturalKeys<>(service, em, view, naturalKey, table, idColumn, keyColumn);
-        this.relations = new ImportRelations(service, registry);
+                : new NaturalKeys<>(lookups, em, view, naturalKey, table, idColumn, keyColumn);
+        this.relations = new ImportRelations(access, lookups, registry);
     }
 
     /** The row with the given number (the header is row 1): what importing it does. */
@@ -101,7 +104,7 @@ final class ImportRows<E> {
                 if (nameProblem == null && found != null) {
                     nameProblem = once("id:" + id, number);
                 }
-                if (found != null && service.find(view, id).isEmpty()) {
+                if (found != null && lookups.find(view, id).isEmpty()) {
                     // the key is taken by a record outside the caller's reach: neither theirs to change nor free
                     problems.add(new Problem(keyField, Message.of("import.error.keyTaken"), null));
                     return new Prepared<>(Outcome.ERROR, null, null, problems);
@@ -129,7 +132,7 @@ final class ImportRows<E> {
             entity = WriteSteps.blank(view);
         } else {
             outcome = Outcome.UPDATE;
-            entity = service.find(view, id).orElse(null);
+            entity = lookups.find(view, id).orElse(null);
             if (entity == null) {
                 // also a record outside the caller's scope: as if it did not exist
                 problems.add(new Problem(ImportColumns.ID, Message.of("import.error.noRecord"), null));

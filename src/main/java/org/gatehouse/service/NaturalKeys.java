@@ -25,7 +25,7 @@ final class NaturalKeys<E> {
     /** How many rows' natural keys are looked up in one query. */
     private static final int KEY_CHUNK = 500;
 
-    private final EntityService service;
+    private final EntityLookups lookups;
     private final EntityManager em;
     private final AdminView<E> view;
     private final PropertyDescriptor key;
@@ -43,14 +43,14 @@ final class NaturalKeys<E> {
      * @param idColumn  the column of the file's ids, -1 when it has none
      */
     NaturalKeys(
-            EntityService service,
+            EntityLookups lookups,
             EntityManager em,
             AdminView<E> view,
             PropertyDescriptor key,
             CsvTable table,
             int idColumn,
             int keyColumn) {
-        this.service = service;
+        this.lookups = lookups;
         this.em = em;
         this.view = view;
         this.key = key;
@@ -86,7 +86,7 @@ final class NaturalKeys<E> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
             CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
             Root<E> root = query.from(view.type());
-            query.multiselect(root.get(key.name()), root.get(service.idName(view.type())))
+            query.multiselect(root.get(key.name()), root.get(lookups.idName(view.type())))
                     .where(root.get(key.name()).in(keys));
             em.createQuery(query).getResultList().forEach(row -> idsByKey.put(row[0], row[1]));
             lookedUp.addAll(keys);

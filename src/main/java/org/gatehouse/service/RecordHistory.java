@@ -97,6 +97,12 @@ public class RecordHistory {
     private EntityService service;
 
     @Inject
+    private AccessChecks access;
+
+    @Inject
+    private EntityLookups lookups;
+
+    @Inject
     private AuditLog audit;
 
     @Inject
@@ -116,14 +122,14 @@ public class RecordHistory {
      */
     public <E> Optional<Preview> preview(AdminView<E> shown, String recordId, long entryId, Mode mode) {
         AdminView<E> view = declared(shown);
-        if (!view.editable() || !service.can(view, Operation.EDIT)) {
+        if (!view.editable() || !access.can(view, Operation.EDIT)) {
             String who = caller.getCallerPrincipal() == null
                     ? null
                     : caller.getCallerPrincipal().getName();
             audit.securityEvent(AuditAction.FORBIDDEN, who, view.name() + ":revert");
             throw new ForbiddenException(view.name() + " revert");
         }
-        E record = service.find(view, recordId).orElse(null);
+        E record = lookups.find(view, recordId).orElse(null);
         if (record == null) {
             return Optional.empty();
         }
@@ -140,7 +146,7 @@ public class RecordHistory {
             return Optional.empty();
         }
         AuditEntry entry = trail.get(at);
-        RevertPlan<E> plan = new RevertPlan<>(view, new RevertRelations(service, registry));
+        RevertPlan<E> plan = new RevertPlan<>(view, new RevertRelations(access, lookups, registry));
         if (!REVERTIBLE.contains(entry.getAction())) {
             plan.problem(new Remark("revert.problem.notAnEdit", null, null));
         } else if (mode == Mode.CHANGE && entry.getAction() == AuditAction.CREATE) {
@@ -156,7 +162,7 @@ public class RecordHistory {
                             .filter(p -> !p.readOnly())
                             .map(PropertyDescriptor::name)
                             .toList();
-            ViewRules rules = service.rules(view);
+            ViewRules rules = access.rules(view);
             for (String field : fields) {
                 plan.field(rules, record, field, RecordedChanges.target(changes, at, field, mode));
             }

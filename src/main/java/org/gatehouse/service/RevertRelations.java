@@ -19,11 +19,13 @@ final class RevertRelations {
 
     private static final int LABEL_CANDIDATES = 200;
 
-    private final EntityService service;
+    private final AccessChecks access;
+    private final EntityLookups lookups;
     private final AdminRegistry registry;
 
-    RevertRelations(EntityService service, AdminRegistry registry) {
-        this.service = service;
+    RevertRelations(AccessChecks access, EntityLookups lookups, AdminRegistry registry) {
+        this.access = access;
+        this.lookups = lookups;
         this.registry = registry;
     }
 
@@ -43,7 +45,7 @@ final class RevertRelations {
         if (keys.isEmpty()) {
             return property.kind() == PropertyKind.TO_MANY ? new LinkedHashSet<>() : null;
         }
-        if (relatedView.isEmpty() || !service.can(relatedView.get(), Operation.VIEW)) {
+        if (relatedView.isEmpty() || !access.can(relatedView.get(), Operation.VIEW)) {
             // never the recorded label: it names a record of a view the caller may not read
             problems.add(new Remark("revert.problem.relationHidden", property.name(), null));
             return UNRESOLVED;
@@ -51,7 +53,7 @@ final class RevertRelations {
         Set<Object> found = new LinkedHashSet<>();
         for (String key : keys) {
             Object one = recorded.referenced()
-                    ? service.findByType(type, key).orElse(null)
+                    ? lookups.findByType(type, key).orElse(null)
                     : byLabel(property, key, problems);
             if (one == UNRESOLVED) {
                 return UNRESOLVED;
@@ -70,7 +72,7 @@ final class RevertRelations {
 
     private Object byLabel(PropertyDescriptor property, String label, List<Remark> problems) {
         List<?> matches =
-                service.suggest(property.javaType(), property.relatedLabel(), label, LABEL_CANDIDATES).stream()
+                lookups.suggest(property.javaType(), property.relatedLabel(), label, LABEL_CANDIDATES).stream()
                         .filter(candidate -> label.equals(ValueText.label(candidate, property)))
                         .toList();
         if (matches.size() > 1) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.i18n.Message;
 import org.gatehouse.identity.Role;
-import org.gatehouse.identity.RoleRule;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Roles;
 import org.gatehouse.metadata.RowScope;

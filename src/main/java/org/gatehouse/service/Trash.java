@@ -62,9 +62,6 @@ public class Trash {
     private EntityManager em;
 
     @Inject
-    private EntityService service;
-
-    @Inject
     private EntityLookups lookups;
 
     @Inject
@@ -96,7 +93,7 @@ public class Trash {
 
     /** Whether the view keeps a trash and the caller may use it: what the list page's link asks. */
     public boolean available(AdminView<?> view) {
-        return registry.keepsTrash(declared(view)) && service.can(view, Operation.DELETE);
+        return registry.keepsTrash(declared(view)) && access.can(view, Operation.DELETE);
     }
 
     /** How many records of the view's trash the caller may see (scoped callers: as far as {@value #SCOPED_SCAN} are read). */
@@ -140,7 +137,7 @@ public class Trash {
     private <E> void restoreOne(ViewTrash<E> reach, TrashedRecord row) {
         AdminView<E> view = reach.view();
         E entity = reach.putBack(row, row.getTitle() == null ? "#" + row.getRecordId() : row.getTitle(), validator);
-        if (service.find(view, row.getRecordId()).isEmpty()) {
+        if (lookups.find(view, row.getRecordId()).isEmpty()) {
             // outside the caller's scope after all (a relation's value changed since): undone
             refuse(view, "restore:scope");
         }
@@ -187,7 +184,7 @@ public class Trash {
 
     /** The view's trash as the caller reaches it (their rules as held now). */
     private <E> ViewTrash<E> reach(AdminView<E> view) {
-        return new ViewTrash<>(em, lookups, view, service.rules(view), () -> callerRules.user(access.who()));
+        return new ViewTrash<>(em, lookups, view, access.rules(view), () -> callerRules.user(access.who()));
     }
 
     // ---------------------------------------------------------------- checks
@@ -195,7 +192,7 @@ public class Trash {
     /** The declared view, if it keeps a trash and the caller may delete from it (their roles as held now); else refused. */
     private AdminView<?> require(AdminView<?> shown, String what) {
         AdminView<?> view = declared(shown);
-        if (!registry.keepsTrash(view) || !service.can(view, Operation.DELETE)) {
+        if (!registry.keepsTrash(view) || !access.can(view, Operation.DELETE)) {
             refuse(view, "trash:" + what);
         }
         return view;

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
+import org.gatehouse.service.AccessChecks;
 
 /**
  * What the pages ask before showing a menu entry or a button: the service's own answer (with the
@@ -24,7 +25,7 @@ public class Access {
     private AdminRegistry registry;
 
     @Inject
-    private org.gatehouse.service.EntityService service;
+    private AccessChecks access;
 
     private final java.util.Map<String, Boolean> answers = new java.util.HashMap<>();
 
@@ -36,7 +37,7 @@ public class Access {
     private boolean may(AdminView<?> view, Operation operation) {
         return view != null
                 && answers.computeIfAbsent(
-                        view.name() + ":" + operation, key -> inAdminArea() && ask(() -> service.can(view, operation)));
+                        view.name() + ":" + operation, key -> inAdminArea() && ask(() -> access.can(view, operation)));
     }
 
     /**
@@ -74,7 +75,7 @@ public class Access {
         return view != null
                 && answers.computeIfAbsent(
                         view.name() + ":action:" + action,
-                        key -> inAdminArea() && ask(() -> service.canRun(view, action)));
+                        key -> inAdminArea() && ask(() -> access.canRun(view, action)));
     }
 
     /** Whether the caller may see any admin view at all (else the admin menu is not shown). */

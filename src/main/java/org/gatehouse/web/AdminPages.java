@@ -33,15 +33,15 @@ final class AdminPages {
     static Optional<AdminView<?>> permittedView(
             FacesContext faces,
             AdminRegistry registry,
-            org.gatehouse.service.EntityService service,
+            org.gatehouse.service.AccessChecks access,
             org.gatehouse.metadata.Operation operation) {
         Optional<AdminView<?>> view = viewOrNotFound(faces, registry);
-        if (view.isPresent() && !service.can(view.get(), operation)) {
+        if (view.isPresent() && !access.can(view.get(), operation)) {
             forbidden(faces);
             return Optional.empty();
         }
         // as the caller may see it: without the properties hidden from them
-        return view.map(service::viewFor);
+        return view.map(access::viewFor);
     }
 
     static Optional<AdminView<?>> viewOrNotFound(FacesContext faces, AdminRegistry registry) {

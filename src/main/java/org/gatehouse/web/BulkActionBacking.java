@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.BulkAction;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.BulkWrites;
 import org.gatehouse.web.i18n.TextBean;
 import org.omnifaces.util.Faces;
 
@@ -32,7 +32,7 @@ public class BulkActionBacking {
     private ListBulkBacking bulk;
 
     @Inject
-    private EntityService service;
+    private BulkWrites bulkWrites;
 
     private String pending;
 
@@ -50,7 +50,7 @@ public class BulkActionBacking {
         }
         AdminView<?> view = page.getView();
         String name = Optional.ofNullable(Faces.getRequestParameter(PARAMETER)).orElse("");
-        bulk.write("bulk.notChanged", "list:confirmYes", versions -> service.runAction(view, name, versions))
+        bulk.write("bulk.notChanged", "list:confirmYes", versions -> bulkWrites.runAction(view, name, versions))
                 .ifPresent(changed -> bulk.done(TextBean.text(
                         "bulk.actionDone",
                         view.action(name)

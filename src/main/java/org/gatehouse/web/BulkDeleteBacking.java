@@ -6,8 +6,10 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.service.BulkWrites;
 import org.gatehouse.service.DeleteCheck;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.DeleteChecks;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.service.WriteException;
 import org.gatehouse.web.i18n.TextBean;
 import org.primefaces.PrimeFaces;
@@ -28,7 +30,13 @@ public class BulkDeleteBacking {
     private ListBulkBacking bulk;
 
     @Inject
-    private EntityService service;
+    private BulkWrites bulkWrites;
+
+    @Inject
+    private DeleteChecks deleteChecks;
+
+    @Inject
+    private EntityLookups lookups;
 
     @Inject
     private Formatter formatter;
@@ -52,7 +60,7 @@ public class BulkDeleteBacking {
                 .toList();
         DeleteCheck all;
         try {
-            all = service.deleteCheck(view, ids);
+            all = deleteChecks.deleteCheck(view, ids);
         } catch (WriteException refused) {
             // a crafted selection larger than any page: say so, open no dialog
             bulk.error(refused.getText().text(TextBean.locale()));
@@ -70,9 +78,9 @@ public class BulkDeleteBacking {
     private List<InUse> inUse(AdminView<?> view, List<String> ids) {
         List<InUse> found = new ArrayList<>();
         for (String id : ids) {
-            DeleteCheck check = service.deleteCheck(view, List.of(id));
+            DeleteCheck check = deleteChecks.deleteCheck(view, List.of(id));
             if (check.blocked()) {
-                String title = service.find(view, id)
+                String title = lookups.find(view, id)
                         .map(entity -> formatter.title(entity, view))
                         .orElse("");
                 found.add(new InUse(title.isBlank() ? "#" + id : title, formatter.usages(check.blocking())));
@@ -86,7 +94,7 @@ public class BulkDeleteBacking {
             bulk.write(
                             "bulk.notDeleted",
                             "list:confirmDeleteSelected",
-                            versions -> service.deleteAll(page.getView(), versions))
+                            versions -> bulkWrites.deleteAll(page.getView(), versions))
                     .ifPresent(deleted -> bulk.done(TextBean.text("bulk.deleted", deleted, bulk.noun(deleted))));
         }
     }

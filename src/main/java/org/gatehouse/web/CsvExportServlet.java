@@ -18,7 +18,8 @@ import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.AccessChecks;
+import org.gatehouse.service.EntityLists;
 import org.gatehouse.service.ListRequest;
 import org.gatehouse.web.i18n.Language;
 
@@ -49,7 +50,10 @@ public class CsvExportServlet extends HttpServlet {
     private AdminRegistry registry;
 
     @Inject
-    private EntityService service;
+    private AccessChecks access;
+
+    @Inject
+    private EntityLists lists;
 
     @Inject
     private Formatter formatter;
@@ -79,14 +83,14 @@ public class CsvExportServlet extends HttpServlet {
             return;
         }
         // the columns the caller may see; a request naming a hidden one is refused by the service
-        AdminView<?> view = service.viewFor(declared);
+        AdminView<?> view = access.viewFor(declared);
         Map<String, String> parameters = new HashMap<>();
         request.getParameterMap().forEach((key, values) -> parameters.put(key, values.length == 0 ? null : values[0]));
         String token = parameters.remove(DOWNLOAD_PARAMETER);
         ListRequest list = ListRequest.parse(view, parameters).request();
         // refuse before the first byte when the caller may not read this view
-        if (!service.can(view, org.gatehouse.metadata.Operation.VIEW)) {
-            service.count(view, ListRequest.defaults(view)); // refused and recorded by the service
+        if (!access.can(view, org.gatehouse.metadata.Operation.VIEW)) {
+            lists.count(view, ListRequest.defaults(view)); // refused and recorded by the service
         }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
@@ -119,7 +123,7 @@ public class CsvExportServlet extends HttpServlet {
         out.print("\r\n");
         Long after = null;
         while (true) {
-            List<E> rows = service.exportBatch(view, list, after, BATCH);
+            List<E> rows = lists.exportBatch(view, list, after, BATCH);
             for (E row : rows) {
                 out.print(csv(String.valueOf(((BaseEntity) row).getId())));
                 columns.stream()

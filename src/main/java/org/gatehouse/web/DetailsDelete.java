@@ -9,8 +9,10 @@ import java.util.List;
 import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
+import org.gatehouse.service.AccessChecks;
 import org.gatehouse.service.ConflictException;
 import org.gatehouse.service.DeleteCheck;
+import org.gatehouse.service.DeleteChecks;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.WriteException;
@@ -35,6 +37,12 @@ public class DetailsDelete {
     private EntityService service;
 
     @Inject
+    private AccessChecks access;
+
+    @Inject
+    private DeleteChecks deleteChecks;
+
+    @Inject
     private Formatter formatter;
 
     private DeleteCheck check;
@@ -43,8 +51,8 @@ public class DetailsDelete {
     public DeleteCheck getCheck() {
         if (check == null) {
             AdminView<?> view = details.getView();
-            check = details.getEntity() != null && service.can(view, Operation.DELETE)
-                    ? service.deleteCheck(view, List.of(details.getId()))
+            check = details.getEntity() != null && access.can(view, Operation.DELETE)
+                    ? deleteChecks.deleteCheck(view, List.of(details.getId()))
                     : DeleteCheck.NONE;
         }
         return check;

@@ -14,7 +14,8 @@ import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.AccessChecks;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.web.i18n.TextBean;
 
 /**
@@ -31,7 +32,10 @@ public class DetailsPageBacking {
     private AdminRegistry registry;
 
     @Inject
-    private EntityService service;
+    private AccessChecks access;
+
+    @Inject
+    private EntityLookups lookups;
 
     @Inject
     private Formatter formatter;
@@ -43,18 +47,18 @@ public class DetailsPageBacking {
     @PostConstruct
     void load() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        AdminView<?> view = AdminPages.permittedView(faces, registry, service, Operation.VIEW)
+        AdminView<?> view = AdminPages.permittedView(faces, registry, access, Operation.VIEW)
                 .orElse(null);
         if (view == null) {
             return;
         }
         viewName = view.name();
-        entity = service.find(view, AdminPages.path(faces).id()).orElse(null);
+        entity = lookups.find(view, AdminPages.path(faces).id()).orElse(null);
         if (entity == null) {
             AdminPages.notFound(faces);
             return;
         }
-        history = service.history(view, getId(), HISTORY_LIMIT);
+        history = lookups.history(view, getId(), HISTORY_LIMIT);
     }
 
     /** For the page's {@code f:viewAction}: the work is done when the bean is made. */
@@ -75,8 +79,8 @@ public class DetailsPageBacking {
         FacesContext faces = FacesContext.getCurrentInstance();
         var posted = faces.getExternalContext().getRequestParameterMap();
         if (viewName != null
-                && (posted.containsKey("details:confirmDeleteYes") && !service.can(getView(), Operation.DELETE)
-                        || posted.containsKey(RevertBacking.CONFIRM) && !service.can(getView(), Operation.EDIT))) {
+                && (posted.containsKey("details:confirmDeleteYes") && !access.can(getView(), Operation.DELETE)
+                        || posted.containsKey(RevertBacking.CONFIRM) && !access.can(getView(), Operation.EDIT))) {
             AdminPages.forbidden(faces);
         }
     }
@@ -92,7 +96,7 @@ public class DetailsPageBacking {
     }
 
     public AdminView<?> getView() {
-        return viewName == null ? null : service.viewFor(registry.view(viewName).orElseThrow());
+        return viewName == null ? null : access.viewFor(registry.view(viewName).orElseThrow());
     }
 
     /** The properties in the form's order, the id first. */

@@ -11,7 +11,7 @@ import jakarta.inject.Named;
 import org.gatehouse.i18n.Texts;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.web.i18n.TextBean;
 
 /**
@@ -23,7 +23,7 @@ import org.gatehouse.web.i18n.TextBean;
 public class EntityConverter implements Converter<Object> {
 
     @Inject
-    private EntityService service;
+    private EntityLookups lookups;
 
     @Override
     public String getAsString(FacesContext context, UIComponent component, Object value) {
@@ -40,7 +40,7 @@ public class EntityConverter implements Converter<Object> {
         }
         PropertyDescriptor field =
                 (PropertyDescriptor) component.getAttributes().get("field");
-        return service.findByType(field.javaType(), value.strip())
+        return lookups.findByType(field.javaType(), value.strip())
                 .orElseThrow(() -> new ConverterException(new FacesMessage(
                         FacesMessage.SEVERITY_ERROR,
                         TextBean.text(

@@ -14,7 +14,9 @@ import org.gatehouse.metadata.Labels;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.AccessChecks;
+import org.gatehouse.service.EntityLists;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.service.ListRequest;
 import org.gatehouse.web.i18n.TextBean;
 
@@ -33,7 +35,13 @@ public class FilterChoices {
     private AdminRegistry registry;
 
     @Inject
-    private EntityService service;
+    private AccessChecks access;
+
+    @Inject
+    private EntityLists lists;
+
+    @Inject
+    private EntityLookups lookups;
 
     @Inject
     private Formatter formatter;
@@ -75,10 +83,10 @@ public class FilterChoices {
     private List<Choice> read(PropertyDescriptor filter) {
         AdminView<?> related =
                 filter.isRelation() ? registry.viewOf(filter.javaType()).orElse(null) : null;
-        if (related == null || !service.can(related, Operation.VIEW) || !small(related)) {
+        if (related == null || !access.can(related, Operation.VIEW) || !small(related)) {
             return null;
         }
-        List<Object> rows = new ArrayList<>(service.suggest(filter.javaType(), filter.relatedLabel(), null, LIMIT + 1));
+        List<Object> rows = new ArrayList<>(lookups.suggest(filter.javaType(), filter.relatedLabel(), null, LIMIT + 1));
         return rows.size() > LIMIT
                 ? null
                 : rows.stream()
@@ -88,7 +96,7 @@ public class FilterChoices {
     }
 
     private boolean small(AdminView<?> related) {
-        var size = service.listCount(related, ListRequest.defaults(related));
+        var size = lists.listCount(related, ListRequest.defaults(related));
         return size.exact() && size.value() <= LIMIT;
     }
 }

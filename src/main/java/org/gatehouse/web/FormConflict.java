@@ -12,7 +12,7 @@ import org.gatehouse.metadata.PropertyAccess;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.service.ConflictException;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.web.i18n.TextBean;
 import org.gatehouse.web.i18n.When;
 import org.omnifaces.util.Faces;
@@ -32,7 +32,7 @@ public class FormConflict implements Serializable {
     public record Difference(String label, String theirs, String yours) implements Serializable {}
 
     @Inject
-    private EntityService service;
+    private EntityLookups lookups;
 
     @Inject
     private Formatter formatter;
@@ -70,7 +70,7 @@ public class FormConflict implements Serializable {
 
     /** The fields of the edited record whose stored value differs from the form's; none when it is gone. */
     private List<Difference> differences(AdminView<Object> view, Object edited) {
-        Object current = service.find(view, String.valueOf(((BaseEntity) edited).getId()))
+        Object current = lookups.find(view, String.valueOf(((BaseEntity) edited).getId()))
                 .orElse(null);
         List<Difference> differences = new ArrayList<>();
         if (current == null) {

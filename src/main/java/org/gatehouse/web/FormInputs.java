@@ -17,7 +17,8 @@ import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
 import org.gatehouse.metadata.PropertyDescriptor;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.AccessChecks;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.service.WriteException;
 import org.gatehouse.web.i18n.TextBean;
 import org.omnifaces.util.Faces;
@@ -39,7 +40,10 @@ public class FormInputs implements Serializable {
     private AdminRegistry registry;
 
     @Inject
-    private EntityService service;
+    private AccessChecks access;
+
+    @Inject
+    private EntityLookups lookups;
 
     private final Map<String, List<Object>> choices = new HashMap<>();
     private final Map<String, Boolean> pickable = new HashMap<>();
@@ -49,14 +53,14 @@ public class FormInputs implements Serializable {
         UIComponent component = UIComponent.getCurrentComponent(FacesContext.getCurrentInstance());
         PropertyDescriptor field =
                 (PropertyDescriptor) component.getAttributes().get("field");
-        return new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), query, 15));
+        return new ArrayList<>(lookups.suggest(field.javaType(), field.relatedLabel(), query, 15));
     }
 
     /** Every record a to-many field may hold; such fields are meant for small tables (roles, tags). */
     public List<Object> choices(PropertyDescriptor field) {
         return choices.computeIfAbsent(
                 field.name(),
-                name -> new ArrayList<>(service.suggest(field.javaType(), field.relatedLabel(), null, CHOICE_LIMIT)));
+                name -> new ArrayList<>(lookups.suggest(field.javaType(), field.relatedLabel(), null, CHOICE_LIMIT)));
     }
 
     public List<Object> enumChoices(PropertyDescriptor field) {
@@ -75,7 +79,7 @@ public class FormInputs implements Serializable {
                 && !pickable.computeIfAbsent(
                         field.name(),
                         name -> registry.viewOf(field.javaType())
-                                .map(related -> service.can(related, Operation.VIEW))
+                                .map(related -> access.can(related, Operation.VIEW))
                                 .orElse(false));
     }
 

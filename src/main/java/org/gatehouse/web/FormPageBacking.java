@@ -11,7 +11,9 @@ import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.PropertyDescriptor;
 import org.gatehouse.persistence.BaseEntity;
+import org.gatehouse.service.AccessChecks;
 import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.WriteException;
@@ -34,6 +36,12 @@ public class FormPageBacking implements Serializable {
 
     @Inject
     private EntityService service;
+
+    @Inject
+    private AccessChecks access;
+
+    @Inject
+    private EntityLookups lookups;
 
     @Inject
     private FormTexts texts;
@@ -67,7 +75,7 @@ public class FormPageBacking implements Serializable {
         if (view != null) {
             viewName = view.name();
             creating = AdminPages.path(faces).mode() == AdminPath.Mode.CREATE;
-            entity = FormRecords.open(faces, service, view, AdminPages.path(faces))
+            entity = FormRecords.open(faces, access, lookups, view, AdminPages.path(faces))
                     .orElse(null);
         }
     }
@@ -101,7 +109,7 @@ public class FormPageBacking implements Serializable {
     public AdminView<Object> getView() {
         return viewName == null
                 ? null
-                : service.viewFor((AdminView<Object>) registry.view(viewName).orElseThrow());
+                : access.viewFor((AdminView<Object>) registry.view(viewName).orElseThrow());
     }
 
     public List<PropertyDescriptor> getFields() {

@@ -4,7 +4,8 @@ import jakarta.faces.context.FacesContext;
 import java.util.Optional;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.AccessChecks;
+import org.gatehouse.service.EntityLookups;
 
 /**
  * The record a form opens: a new one of the view's type, or the stored one its address names. A
@@ -15,19 +16,20 @@ final class FormRecords {
     private FormRecords() {}
 
     /** The record to edit; empty when the response is already a 404 or a 403. */
-    static Optional<Object> open(FacesContext faces, EntityService service, AdminView<?> view, AdminPath path) {
+    static Optional<Object> open(
+            FacesContext faces, AccessChecks access, EntityLookups lookups, AdminView<?> view, AdminPath path) {
         boolean creating = path.mode() == AdminPath.Mode.CREATE;
         if (creating ? !view.creatable() : !view.editable()) {
             AdminPages.notFound(faces);
             return Optional.empty();
         }
-        if (!service.can(view, creating ? Operation.CREATE : Operation.EDIT)) {
+        if (!access.can(view, creating ? Operation.CREATE : Operation.EDIT)) {
             AdminPages.forbidden(faces);
             return Optional.empty();
         }
         Optional<Object> record = creating
                 ? Optional.of(newRecord(view.type()))
-                : service.find(view, path.id()).map(Object.class::cast);
+                : lookups.find(view, path.id()).map(Object.class::cast);
         if (record.isEmpty()) {
             AdminPages.notFound(faces);
         }

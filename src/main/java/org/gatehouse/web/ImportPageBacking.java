@@ -7,8 +7,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.service.AccessChecks;
 import org.gatehouse.service.CsvImport;
-import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ImportPlan;
 import org.primefaces.model.file.UploadedFile;
 
@@ -33,7 +33,7 @@ public class ImportPageBacking implements Serializable {
     private CsvImport imports;
 
     @Inject
-    private EntityService service;
+    private AccessChecks access;
 
     private transient UploadedFile file;
     private final CsvReading reading = new CsvReading();
@@ -59,7 +59,7 @@ public class ImportPageBacking implements Serializable {
     public AdminView<?> getView() {
         AdminPath path = AdminPages.path(FacesContext.getCurrentInstance());
         return registry.view(path == null ? viewName : path.view())
-                .map(service::viewFor)
+                .map(access::viewFor)
                 .orElseThrow();
     }
 

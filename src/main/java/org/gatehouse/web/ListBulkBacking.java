@@ -14,8 +14,8 @@ import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Labels;
 import org.gatehouse.metadata.Operation;
+import org.gatehouse.service.AccessChecks;
 import org.gatehouse.service.ConflictException;
-import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.WriteException;
 import org.gatehouse.web.i18n.TextBean;
@@ -39,7 +39,7 @@ public class ListBulkBacking {
     private ListPageBacking page;
 
     @Inject
-    private EntityService service;
+    private AccessChecks access;
 
     @Inject
     private FacesContext faces;
@@ -51,13 +51,13 @@ public class ListBulkBacking {
     public boolean isAvailable() {
         if (available == null) {
             AdminView<?> view = page.getView();
-            available = view != null && (service.can(view, Operation.DELETE) || mayRunAnAction(view));
+            available = view != null && (access.can(view, Operation.DELETE) || mayRunAnAction(view));
         }
         return available;
     }
 
     private boolean mayRunAnAction(AdminView<?> view) {
-        return view.actions().stream().anyMatch(a -> service.canRun(view, a.name()));
+        return view.actions().stream().anyMatch(a -> access.canRun(view, a.name()));
     }
 
     /**
@@ -69,7 +69,7 @@ public class ListBulkBacking {
         if (view == null) {
             return;
         }
-        boolean mayDelete = service.can(view, Operation.DELETE);
+        boolean mayDelete = access.can(view, Operation.DELETE);
         boolean mayRunAnAction = mayRunAnAction(view);
         for (String name : faces.getExternalContext().getRequestParameterMap().keySet()) {
             boolean delete = name.equals("list:deleteSelected") || name.equals("list:confirmDeleteSelected");

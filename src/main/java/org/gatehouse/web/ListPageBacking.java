@@ -12,8 +12,8 @@ import org.gatehouse.identity.SecretBox;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
+import org.gatehouse.service.AccessChecks;
 import org.gatehouse.service.EntityLists;
-import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ListCount;
 import org.gatehouse.service.ListRequest;
 import org.gatehouse.web.i18n.TextBean;
@@ -34,6 +34,9 @@ import org.primefaces.model.SortMeta;
 public class ListPageBacking {
 
     @Inject
+    private AccessChecks access;
+
+    @Inject
     private SecretBox secrets;
 
     @Inject
@@ -41,9 +44,6 @@ public class ListPageBacking {
 
     @Inject
     private EntityLists lists;
-
-    @Inject
-    private EntityService service;
 
     @Inject
     private FacesContext faces;
@@ -63,8 +63,7 @@ public class ListPageBacking {
     /** Unknown view is 404, not allowed 403; otherwise the list state of the URL and its count. */
     @PostConstruct
     void load() {
-        view = AdminPages.permittedView(faces, registry, service, Operation.VIEW)
-                .orElse(null);
+        view = AdminPages.permittedView(faces, registry, access, Operation.VIEW).orElse(null);
         if (view == null) {
             return;
         }

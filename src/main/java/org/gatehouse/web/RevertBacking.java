@@ -9,8 +9,8 @@ import org.gatehouse.audit.HistoryItem;
 import org.gatehouse.identity.StepUpRequiredException;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Operation;
+import org.gatehouse.service.AccessChecks;
 import org.gatehouse.service.ConflictException;
-import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.RecordHistory;
 import org.gatehouse.service.WriteException;
@@ -44,7 +44,7 @@ public class RevertBacking {
     private RecordHistory history;
 
     @Inject
-    private EntityService service;
+    private AccessChecks access;
 
     private boolean loaded;
     private RecordHistory.Preview preview;
@@ -90,7 +90,7 @@ public class RevertBacking {
         return view != null
                 && item.id() != null
                 && view.editable()
-                && service.can(view, Operation.EDIT)
+                && access.can(view, Operation.EDIT)
                 && RevertAddress.revertible(item.action());
     }
 

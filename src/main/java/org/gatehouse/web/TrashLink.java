@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.service.AccessChecks;
 import org.gatehouse.service.Trash;
 import org.gatehouse.web.i18n.TextBean;
 
@@ -19,7 +20,7 @@ public class TrashLink {
     private Trash trash;
 
     @Inject
-    private org.gatehouse.service.EntityService service;
+    private AccessChecks access;
 
     private Boolean shown;
     private String label;
@@ -29,7 +30,7 @@ public class TrashLink {
         if (shown == null) {
             shown = view != null && trash.available(view);
             if (shown) {
-                long size = service.rules(view).scoped() ? -1 : trash.count(view);
+                long size = access.rules(view).scoped() ? -1 : trash.count(view);
                 label = size < 0 ? TextBean.text("trash.link") : TextBean.text("trash.link.count", size);
             }
         }

@@ -7,7 +7,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
-import org.gatehouse.service.EntityService;
+import org.gatehouse.service.AccessChecks;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.Trash;
 
@@ -30,7 +30,7 @@ public class TrashPageBacking {
     private AdminRegistry registry;
 
     @Inject
-    private EntityService service;
+    private AccessChecks access;
 
     @Inject
     private Trash trash;
@@ -60,7 +60,7 @@ public class TrashPageBacking {
             } else if (named != null && parsed == null) {
                 AdminPages.badRequest(faces, "trash page " + asked);
             } else if (named != null) {
-                view = service.viewFor(named);
+                view = access.viewFor(named);
                 address = parsed;
             }
         }

@@ -79,7 +79,9 @@ public class AccountBacking {
     }
 
     private void refuse(IdentityException e) {
-        Messages.addError(e.getField() == null ? null : "form:" + e.getField(), e.getText().text(TextBean.locale()));
+        Messages.addError(
+                e.getField() == null ? null : "form:" + e.getField(),
+                e.getText().text(TextBean.locale()));
         Faces.validationFailed();
     }
 

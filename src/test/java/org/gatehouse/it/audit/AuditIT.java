@@ -32,7 +32,10 @@ import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.service.BulkWrites;
 import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.EntityLists;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.WriteException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,6 +53,15 @@ class AuditIT {
 
     @Inject
     private EntityService service;
+
+    @Inject
+    private BulkWrites bulkWrites;
+
+    @Inject
+    private EntityLists lists;
+
+    @Inject
+    private EntityLookups lookups;
 
     @Inject
     private AuditLog audit;
@@ -94,8 +106,8 @@ class AuditIT {
         List<Future<String>> results = new ArrayList<>();
         for (int pair = 1; pair <= PAIRS; pair++) {
             String id = String.valueOf(pair);
-            Order first = asAdmin.call(() -> service.find(orders, id).orElseThrow());
-            Order second = asAdmin.call(() -> service.find(orders, id).orElseThrow());
+            Order first = asAdmin.call(() -> lookups.find(orders, id).orElseThrow());
+            Order second = asAdmin.call(() -> lookups.find(orders, id).orElseThrow());
             first.setTotal(new BigDecimal(pair + ".01"));
             second.setTotal(new BigDecimal(pair + ".02"));
             CountDownLatch together = new CountDownLatch(2);
@@ -126,7 +138,7 @@ class AuditIT {
                     : outcomes.get(2 * (pair - 1));
             int n = pair;
             Order fresh =
-                    asAdmin.call(() -> service.find(orders, String.valueOf(n)).orElseThrow());
+                    asAdmin.call(() -> lookups.find(orders, String.valueOf(n)).orElseThrow());
             assertEquals(winner, fresh.getTotal().toPlainString(), "the stored value is the winner's");
             List<AuditEntry> trail = entries("Order", n);
             assertEquals(1, trail.size(), "only the winner is audited for order " + n);
@@ -162,7 +174,7 @@ class AuditIT {
         assertEquals("Porto", diff.getJsonObject("city").getString("new"));
 
         Customer current = asAdmin.call(
-                () -> service.find(customers, created.getId().toString()).orElseThrow());
+                () -> lookups.find(customers, created.getId().toString()).orElseThrow());
         asAdmin.run(() -> service.delete(customers, created.getId().toString(), current.getVersion()));
         List<AuditEntry> afterDelete = entries("Customer", created.getId());
         assertEquals(3, afterDelete.size());
@@ -170,8 +182,8 @@ class AuditIT {
         assertEquals("Porto", json(afterDelete.get(2)).getJsonObject("city").getString("old"));
 
         AdminView<Order> orders = view("orders");
-        Order order = asAdmin.call(() -> service.find(orders, "900").orElseThrow());
-        asAdmin.call(() -> service.runAction(orders, "ship", Map.of("900", order.getVersion())));
+        Order order = asAdmin.call(() -> lookups.find(orders, "900").orElseThrow());
+        asAdmin.call(() -> bulkWrites.runAction(orders, "ship", Map.of("900", order.getVersion())));
         List<AuditEntry> shipped = entries("Order", 900);
         assertEquals(1, shipped.size());
         assertEquals(AuditAction.BULK_ACTION, shipped.get(0).getAction());
@@ -186,7 +198,7 @@ class AuditIT {
                 asAdmin.call(() -> service.create(users, new User("audited@example.com", null), "first-password-long"));
         long id = created.getId();
         asAdmin.call(() -> service.update(users, fresh(users, id), "second-password-long"));
-        asAdmin.call(() -> service.runAction(
+        asAdmin.call(() -> bulkWrites.runAction(
                 users, "deactivate", Map.of(String.valueOf(id), fresh(users, id).getVersion())));
         User withRole = fresh(users, id);
         withRole.setRoles(java.util.Set.of(
@@ -211,7 +223,7 @@ class AuditIT {
     }
 
     private User fresh(AdminView<User> users, long id) throws Exception {
-        return asAdmin.call(() -> service.find(users, String.valueOf(id)).orElseThrow());
+        return asAdmin.call(() -> lookups.find(users, String.valueOf(id)).orElseThrow());
     }
 
     @Test
@@ -223,8 +235,8 @@ class AuditIT {
         duplicate.setEmail(DemoData.customerEmail(3));
         assertThrows(WriteException.class, () -> asAdmin.call(() -> service.create(customers, duplicate, null)));
         AdminView<Product> products = view("products");
-        Product stale = asAdmin.call(() -> service.find(products, "6").orElseThrow());
-        Product winner = asAdmin.call(() -> service.find(products, "6").orElseThrow());
+        Product stale = asAdmin.call(() -> lookups.find(products, "6").orElseThrow());
+        Product winner = asAdmin.call(() -> lookups.find(products, "6").orElseThrow());
         winner.setStock(5);
         asAdmin.call(() -> service.update(products, winner, null));
         assertEquals(before + 1, count());
@@ -232,7 +244,7 @@ class AuditIT {
         assertThrows(ConflictException.class, () -> asAdmin.call(() -> service.update(products, stale, null)));
         assertThrows(
                 ConflictException.class,
-                () -> asAdmin.call(() -> service.runAction(view("orders"), "ship", Map.of("901", -1L))));
+                () -> asAdmin.call(() -> bulkWrites.runAction(view("orders"), "ship", Map.of("901", -1L))));
         assertEquals(before + 1, count(), "refused and stale writes leave nothing behind");
     }
 
@@ -248,7 +260,7 @@ class AuditIT {
         AdminView<AuditEntry> auditView = view("audit");
         assertFalse(auditView.creatable() || auditView.editable() || auditView.deletable());
         AuditEntry any = asAdmin.call(
-                        () -> service.page(auditView, org.gatehouse.service.ListRequest.defaults(auditView)))
+                        () -> lists.page(auditView, org.gatehouse.service.ListRequest.defaults(auditView)))
                 .get(0);
         assertThrows(WriteException.class, () -> asAdmin.call(() -> service.update(auditView, any, null)));
         assertThrows(
@@ -257,9 +269,9 @@ class AuditIT {
         assertThrows(
                 WriteException.class,
                 () -> asAdmin.call(
-                        () -> service.deleteAll(auditView, Map.of(any.getId().toString(), any.getVersion()))));
+                        () -> bulkWrites.deleteAll(auditView, Map.of(any.getId().toString(), any.getVersion()))));
         assertThrows(WriteException.class, () -> asAdmin.call(() -> service.create(auditView, any, null)));
-        assertTrue(asAdmin.call(() -> service.find(auditView, any.getId().toString()))
+        assertTrue(asAdmin.call(() -> lookups.find(auditView, any.getId().toString()))
                 .isPresent());
     }
 

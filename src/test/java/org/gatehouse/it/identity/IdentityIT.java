@@ -24,6 +24,8 @@ import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.metadata.Roles;
+import org.gatehouse.service.BulkWrites;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.WriteException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -43,6 +45,12 @@ class IdentityIT {
 
     @Inject
     private EntityService service;
+
+    @Inject
+    private BulkWrites bulkWrites;
+
+    @Inject
+    private EntityLookups lookups;
 
     @Inject
     private AdminRegistry registry;
@@ -74,7 +82,7 @@ class IdentityIT {
 
     private User reload(long id) throws Exception {
         return asAdmin.call(
-                () -> service.<User>find(view("users"), String.valueOf(id)).orElseThrow());
+                () -> lookups.<User>find(view("users"), String.valueOf(id)).orElseThrow());
     }
 
     private Role role(String name) {
@@ -99,7 +107,7 @@ class IdentityIT {
 
     @Test
     void callersWithoutTheAdminRoleAreRefusedByTheContainer() {
-        assertThrows(EJBAccessException.class, () -> service.find(view("users"), "1"));
+        assertThrows(EJBAccessException.class, () -> lookups.find(view("users"), "1"));
         assertThrows(
                 EJBAccessException.class,
                 () -> service.create(view("users"), new User("x@gatehouse.test", null), PASSWORD));
@@ -155,10 +163,10 @@ class IdentityIT {
         User user = create("dave@example.com", PASSWORD);
         long id = user.getId();
         AdminView<User> users = view("users");
-        asAdmin.call(() -> service.runAction(
+        asAdmin.call(() -> bulkWrites.runAction(
                 users, "deactivate", Map.of(String.valueOf(id), reload(id).getVersion())));
         assertFalse(reload(id).isActive());
-        asAdmin.call(() -> service.runAction(
+        asAdmin.call(() -> bulkWrites.runAction(
                 users, "activate", Map.of(String.valueOf(id), reload(id).getVersion())));
         assertTrue(reload(id).isActive());
 

@@ -27,7 +27,12 @@ import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.AsAdmin;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.service.AccessChecks;
+import org.gatehouse.service.BulkWrites;
 import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.DeleteChecks;
+import org.gatehouse.service.EntityLists;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.ListRequest;
@@ -47,6 +52,21 @@ class EntityServiceIT {
 
     @Inject
     private EntityService service;
+
+    @Inject
+    private AccessChecks access;
+
+    @Inject
+    private BulkWrites bulkWrites;
+
+    @Inject
+    private DeleteChecks deleteChecks;
+
+    @Inject
+    private EntityLists lists;
+
+    @Inject
+    private EntityLookups lookups;
 
     @Inject
     private AdminRegistry registry;
@@ -93,7 +113,7 @@ class EntityServiceIT {
     }
 
     private long count(String view, String... keyValues) throws Exception {
-        return asAdmin.call(() -> service.count(view(view), request(view, keyValues)));
+        return asAdmin.call(() -> lists.count(view(view), request(view, keyValues)));
     }
 
     private long expectedOrders(java.util.function.IntPredicate predicate) {
@@ -113,10 +133,10 @@ class EntityServiceIT {
         for (String role : List.of("viewer", "editor", "admin")) {
             for (AdminView<?> view : registry.views()) {
                 Map<String, Callable<Object>> operations = new LinkedHashMap<>();
-                operations.put("view", () -> service.count(view, ListRequest.defaults(view)));
+                operations.put("view", () -> lists.count(view, ListRequest.defaults(view)));
                 operations.put("create", () -> service.create(rawView(view), null, null));
                 operations.put("edit", () -> service.update(rawView(view), null, null));
-                operations.put("delete", () -> service.deleteAll(view, Map.of("1", 0L)));
+                operations.put("delete", () -> bulkWrites.deleteAll(view, Map.of("1", 0L)));
                 for (Map.Entry<String, Callable<Object>> operation : operations.entrySet()) {
                     String name = operation.getKey();
                     if (!DeclaredPermissions.capable(view.name(), name)) {
@@ -140,10 +160,10 @@ class EntityServiceIT {
             }
             AdminView<?> orders = registry.view("orders").orElseThrow();
             if (DeclaredPermissions.allowed(role, "orders", "ship")) {
-                assertEquals(0, (int) as(role, () -> service.runAction(orders, "ship", Map.of())));
+                assertEquals(0, (int) as(role, () -> bulkWrites.runAction(orders, "ship", Map.of())));
             } else {
                 assertThrows(
-                        ForbiddenException.class, () -> as(role, () -> service.runAction(orders, "ship", Map.of())));
+                        ForbiddenException.class, () -> as(role, () -> bulkWrites.runAction(orders, "ship", Map.of())));
             }
         }
     }
@@ -156,22 +176,21 @@ class EntityServiceIT {
     @Test
     void listCountsAreExactWhenSmallEstimatedWhenLargeAndCappedWhenFiltered() throws Exception {
         asAdmin.run(() -> em.createNativeQuery("ANALYZE orders").executeUpdate());
-        org.gatehouse.service.ListCount whole =
-                asAdmin.call(() -> service.listCount(view("orders"), request("orders")));
+        org.gatehouse.service.ListCount whole = asAdmin.call(() -> lists.listCount(view("orders"), request("orders")));
         assertEquals(
                 org.gatehouse.service.ListCount.Kind.ESTIMATE, whole.kind(), "1,000 rows is above the test threshold");
         assertTrue(Math.abs(whole.value() - ORDERS) <= ORDERS / 10, "planner estimate " + whole.value());
         assertTrue(whole.describe().startsWith("about "));
 
         org.gatehouse.service.ListCount filtered =
-                asAdmin.call(() -> service.listCount(view("orders"), request("orders", "status", "PAID")));
+                asAdmin.call(() -> lists.listCount(view("orders"), request("orders", "status", "PAID")));
         assertEquals(new org.gatehouse.service.ListCount(100, org.gatehouse.service.ListCount.Kind.AT_LEAST), filtered);
         assertEquals("more than 100", filtered.describe());
 
         org.gatehouse.service.ListCount few =
-                asAdmin.call(() -> service.listCount(view("orders"), request("orders", "q", "ORD-00012")));
+                asAdmin.call(() -> lists.listCount(view("orders"), request("orders", "q", "ORD-00012")));
         assertEquals(new org.gatehouse.service.ListCount(10, org.gatehouse.service.ListCount.Kind.EXACT), few);
-        org.gatehouse.service.ListCount small = asAdmin.call(() -> service.listCount(view("roles"), request("roles")));
+        org.gatehouse.service.ListCount small = asAdmin.call(() -> lists.listCount(view("roles"), request("roles")));
         assertEquals(org.gatehouse.service.ListCount.Kind.EXACT, small.kind(), "small tables are counted exactly");
     }
 
@@ -179,15 +198,15 @@ class EntityServiceIT {
     void aListPageCostsTheSameFewStatementsWhateverItsSize() throws Exception {
         for (String viewName : List.of("orders", "users", "customers")) {
             // the caller's roles and rules are read once per request, before the first list is counted
-            asAdmin.call(() -> service.can(view(viewName), org.gatehouse.metadata.Operation.VIEW));
+            asAdmin.call(() -> access.can(view(viewName), org.gatehouse.metadata.Operation.VIEW));
             List<Long> costs = new java.util.ArrayList<>();
             for (String size : List.of("10", "100")) {
                 costs.add(asAdmin.call(() -> {
                     long before = org.gatehouse.config.StatementCounter.current();
                     AdminView<Object> view = view(viewName);
                     ListRequest request = request(viewName, "size", size);
-                    service.listCount(view, request);
-                    List<Object> rows = service.page(view, request);
+                    lists.listCount(view, request);
+                    List<Object> rows = lists.page(view, request);
                     // read every column, related records included, as the page renders them
                     rows.forEach(row -> view.columns()
                             .forEach(column -> org.gatehouse.metadata.ValueText.format(
@@ -215,8 +234,8 @@ class EntityServiceIT {
 
     @Test
     void everyCallNeedsTheAdminRole() {
-        assertThrows(EJBAccessException.class, () -> service.count(view("orders"), request("orders")));
-        assertThrows(EJBAccessException.class, () -> service.find(view("orders"), "1"));
+        assertThrows(EJBAccessException.class, () -> lists.count(view("orders"), request("orders")));
+        assertThrows(EJBAccessException.class, () -> lookups.find(view("orders"), "1"));
     }
 
     @Test
@@ -248,7 +267,7 @@ class EntityServiceIT {
         assertEquals(IntStream.rangeClosed(1, 10).filter(n -> n % 9 != 0).count(), count("products", "active", "true"));
         // to-many membership
         AdminView<org.gatehouse.identity.Role> roles = view("roles");
-        String adminRoleId = String.valueOf(asAdmin.call(() -> service.page(roles, request("roles", "q", "admin")))
+        String adminRoleId = String.valueOf(asAdmin.call(() -> lists.page(roles, request("roles", "q", "admin")))
                 .get(0)
                 .getId());
         // the first administrator and the account behind the test's run-as principal
@@ -267,7 +286,7 @@ class EntityServiceIT {
     @Test
     void sortsOnSeveralKeysAndOnRelatedLabels() throws Exception {
         List<Order> page = asAdmin.call(
-                () -> service.page(view("orders"), request("orders", "sort", "status,-total", "size", "50")));
+                () -> lists.page(view("orders"), request("orders", "sort", "status,-total", "size", "50")));
         assertEquals(50, page.size());
         for (int i = 1; i < page.size(); i++) {
             Order a = page.get(i - 1);
@@ -275,8 +294,7 @@ class EntityServiceIT {
             int byStatus = a.getStatus().name().compareTo(b.getStatus().name());
             assertTrue(byStatus < 0 || byStatus == 0 && a.getTotal().compareTo(b.getTotal()) >= 0, a + " before " + b);
         }
-        List<Order> byCustomer =
-                asAdmin.call(() -> service.page(view("orders"), request("orders", "sort", "customer")));
+        List<Order> byCustomer = asAdmin.call(() -> lists.page(view("orders"), request("orders", "sort", "customer")));
         for (int i = 1; i < byCustomer.size(); i++) {
             assertTrue(byCustomer
                             .get(i - 1)
@@ -290,7 +308,7 @@ class EntityServiceIT {
     @Test
     void pagingEdgeCases() throws Exception {
         ListRequest last = request("orders", "page", "100", "size", "10");
-        assertEquals(10, asAdmin.call(() -> service.page(view("orders"), last)).size());
+        assertEquals(10, asAdmin.call(() -> lists.page(view("orders"), last)).size());
         long newOrders = expectedOrders(n -> DemoData.orderStatus(n) == OrderStatus.NEW);
         ListRequest partial =
                 request("orders", "page", "20", "size", "50", "status", "NEW").clampedTo(newOrders);
@@ -298,28 +316,28 @@ class EntityServiceIT {
         assertEquals(lastPage, partial.page(), "beyond the end moves to the last page");
         assertEquals(
                 newOrders - (lastPage - 1) * 50L,
-                asAdmin.call(() -> service.page(view("orders"), partial)).size());
+                asAdmin.call(() -> lists.page(view("orders"), partial)).size());
 
         ListRequest empty = request("orders", "q", "no-such-reference");
-        assertEquals(0, asAdmin.call(() -> service.count(view("orders"), empty)));
-        assertEquals(List.of(), asAdmin.call(() -> service.page(view("orders"), empty.clampedTo(0))));
+        assertEquals(0, asAdmin.call(() -> lists.count(view("orders"), empty)));
+        assertEquals(List.of(), asAdmin.call(() -> lists.page(view("orders"), empty.clampedTo(0))));
     }
 
     @Test
     void staleEditsAndDeletesAreConflictsNotOverwrites() throws Exception {
         AdminView<Product> products = view("products");
-        Product first = asAdmin.call(() -> service.find(products, "3").orElseThrow());
-        Product second = asAdmin.call(() -> service.find(products, "3").orElseThrow());
+        Product first = asAdmin.call(() -> lookups.find(products, "3").orElseThrow());
+        Product second = asAdmin.call(() -> lookups.find(products, "3").orElseThrow());
         first.setName("First writer");
         asAdmin.call(() -> service.update(products, first, null));
         second.setName("Second writer");
         assertThrows(ConflictException.class, () -> asAdmin.call(() -> service.update(products, second, null)));
         assertEquals(
                 "First writer",
-                asAdmin.call(() -> service.find(products, "3").orElseThrow()).getName());
+                asAdmin.call(() -> lookups.find(products, "3").orElseThrow()).getName());
         assertThrows(
                 ConflictException.class, () -> asAdmin.run(() -> service.delete(products, "3", second.getVersion())));
-        assertTrue(asAdmin.call(() -> service.find(products, "3")).isPresent());
+        assertTrue(asAdmin.call(() -> lookups.find(products, "3")).isPresent());
     }
 
     @Test
@@ -334,14 +352,14 @@ class EntityServiceIT {
         assertTrue(unique.getMessage().contains("already has this value"), unique.getMessage());
 
         WriteException inUse = assertThrows(
-                WriteException.class, () -> asAdmin.run(() -> service.deleteAll(customers, unversioned("1"))));
+                WriteException.class, () -> asAdmin.run(() -> bulkWrites.deleteAll(customers, unversioned("1"))));
         assertTrue(inUse.getMessage().contains("still used"), inUse.getMessage());
         assertEquals(
                 List.of(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS == 1) + " orders"),
-                asAdmin.call(() -> service.usage(customers, "1")));
+                asAdmin.call(() -> deleteChecks.usage(customers, "1")));
         // what the delete dialogs offer: orders block a customer's delete; users holding a role do not block its delete
         org.gatehouse.service.DeleteCheck customerCheck =
-                asAdmin.call(() -> service.deleteCheck(customers, List.of("1", "2")));
+                asAdmin.call(() -> deleteChecks.deleteCheck(customers, List.of("1", "2")));
         assertTrue(customerCheck.blocked(), customerCheck.toString());
         assertEquals(
                 List.of(expectedOrders(n -> 1 + (n * 7919L) % CUSTOMERS <= 2)),
@@ -353,7 +371,7 @@ class EntityServiceIT {
         String adminRole = String.valueOf(asAdmin.call(() ->
                 em.createQuery("select r.id from Role r where r.name = 'admin'").getSingleResult()));
         org.gatehouse.service.DeleteCheck roleCheck =
-                asAdmin.call(() -> service.deleteCheck(roles, List.of(adminRole)));
+                asAdmin.call(() -> deleteChecks.deleteCheck(roles, List.of(adminRole)));
         assertTrue(!roleCheck.blocked(), "the link rows go with the role: " + roleCheck);
         assertEquals(
                 org.gatehouse.service.DeleteCheck.Effect.UNLINKS,
@@ -367,26 +385,26 @@ class EntityServiceIT {
                 .getId());
         String b = String.valueOf(asAdmin.call(() -> service.create(products, product("BULK-B"), null))
                 .getId());
-        long before = asAdmin.call(() -> service.count(products, ListRequest.defaults(products)));
+        long before = asAdmin.call(() -> lists.count(products, ListRequest.defaults(products)));
         assertThrows(
                 ConflictException.class,
-                () -> asAdmin.run(() -> service.deleteAll(products, unversioned(a, "999999"))));
-        assertEquals(before, asAdmin.call(() -> service.count(products, ListRequest.defaults(products))));
-        assertEquals(2, asAdmin.call(() -> service.deleteAll(products, unversioned(a, b))));
-        assertEquals(before - 2, asAdmin.call(() -> service.count(products, ListRequest.defaults(products))));
+                () -> asAdmin.run(() -> bulkWrites.deleteAll(products, unversioned(a, "999999"))));
+        assertEquals(before, asAdmin.call(() -> lists.count(products, ListRequest.defaults(products))));
+        assertEquals(2, asAdmin.call(() -> bulkWrites.deleteAll(products, unversioned(a, b))));
+        assertEquals(before - 2, asAdmin.call(() -> lists.count(products, ListRequest.defaults(products))));
 
         AdminView<User> users = view("users");
-        User admin = asAdmin.call(() -> service.page(users, ListRequest.defaults(users)))
+        User admin = asAdmin.call(() -> lists.page(users, ListRequest.defaults(users)))
                 .get(0);
         assertEquals(
                 1,
-                asAdmin.call(() -> service.runAction(
+                asAdmin.call(() -> bulkWrites.runAction(
                         users, "deactivate", unversioned(admin.getId().toString()))));
         assertTrue(!asAdmin.call(
-                        () -> service.find(users, admin.getId().toString()).orElseThrow())
+                        () -> lookups.find(users, admin.getId().toString()).orElseThrow())
                 .isActive());
-        asAdmin.call(() ->
-                service.runAction(users, "activate", unversioned(admin.getId().toString())));
+        asAdmin.call(() -> bulkWrites.runAction(
+                users, "activate", unversioned(admin.getId().toString())));
     }
 
     /** Ids without a version seen: only existence is checked. */
@@ -396,14 +414,14 @@ class EntityServiceIT {
         String[] ids = java.util.stream.IntStream.rangeClosed(1, products.maxPageSize() + 1)
                 .mapToObj(String::valueOf)
                 .toArray(String[]::new);
-        long before = asAdmin.call(() -> service.count(products, ListRequest.defaults(products)));
+        long before = asAdmin.call(() -> lists.count(products, ListRequest.defaults(products)));
         for (org.junit.jupiter.api.function.Executable crafted : List.<org.junit.jupiter.api.function.Executable>of(
-                () -> asAdmin.run(() -> service.deleteAll(products, unversioned(ids))),
-                () -> asAdmin.call(() -> service.deleteCheck(products, List.of(ids))))) {
+                () -> asAdmin.run(() -> bulkWrites.deleteAll(products, unversioned(ids))),
+                () -> asAdmin.call(() -> deleteChecks.deleteCheck(products, List.of(ids))))) {
             WriteException refused = assertThrows(WriteException.class, crafted);
             assertEquals("service.tooManySelected", refused.getText().key());
         }
-        assertEquals(before, asAdmin.call(() -> service.count(products, ListRequest.defaults(products))));
+        assertEquals(before, asAdmin.call(() -> lists.count(products, ListRequest.defaults(products))));
     }
 
     private static Map<String, Long> unversioned(String... ids) {
@@ -449,7 +467,7 @@ class EntityServiceIT {
         Long after = null;
         while (true) {
             Long cursor = after;
-            List<Order> batch = asAdmin.call(() -> service.exportBatch(orders, paid, cursor, 100));
+            List<Order> batch = asAdmin.call(() -> lists.exportBatch(orders, paid, cursor, 100));
             batch.forEach(order -> assertEquals(OrderStatus.PAID, order.getStatus()));
             seen += batch.size();
             if (batch.size() < 100) {

@@ -36,6 +36,7 @@ import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
 import org.gatehouse.persistence.BaseEntity;
 import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.RecordHistory;
@@ -71,6 +72,9 @@ class RevertIT {
     private EntityService service;
 
     @Inject
+    private EntityLookups lookups;
+
+    @Inject
     private RecordHistory history;
 
     @Inject
@@ -104,14 +108,14 @@ class RevertIT {
     /** Edits a detached copy as the form does, each step in its own transaction. */
     private <E> void edit(String viewName, Object id, Consumer<E> change) throws Exception {
         AdminView<E> view = view(viewName);
-        E copy = asAdmin.call(() -> service.find(view, String.valueOf(id)).orElseThrow());
+        E copy = asAdmin.call(() -> lookups.find(view, String.valueOf(id)).orElseThrow());
         change.accept(copy);
         asAdmin.call(() -> service.update(view, copy, null));
     }
 
     private <E> E load(String viewName, Object id) throws Exception {
         AdminView<E> view = view(viewName);
-        return asAdmin.call(() -> service.find(view, String.valueOf(id)).orElseThrow());
+        return asAdmin.call(() -> lookups.find(view, String.valueOf(id)).orElseThrow());
     }
 
     private List<AuditEntry> entries(String type, Object id) {

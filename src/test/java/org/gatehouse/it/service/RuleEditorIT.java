@@ -25,8 +25,10 @@ import org.gatehouse.it.fixtures.AsEditor;
 import org.gatehouse.it.fixtures.AsViewer;
 import org.gatehouse.it.fixtures.SupportUsers;
 import org.gatehouse.it.fixtures.TestUsers;
+import org.gatehouse.service.AccessChecks;
 import org.gatehouse.service.AccessRules;
 import org.gatehouse.service.ConflictException;
+import org.gatehouse.service.EntityLists;
 import org.gatehouse.service.RuleEditor;
 import org.gatehouse.service.RuleRefusedException;
 import org.gatehouse.service.WriteException;
@@ -248,7 +250,10 @@ class RuleEditorIT {
     }
 
     @Inject
-    private org.gatehouse.service.EntityService entities;
+    private AccessChecks access;
+
+    @Inject
+    private EntityLists lists;
 
     @Inject
     private org.gatehouse.metadata.AdminRegistry registry;
@@ -263,7 +268,7 @@ class RuleEditorIT {
         var customers = registry.view("customers").orElseThrow();
         var delete = org.gatehouse.metadata.Operation.DELETE;
         var view = org.gatehouse.metadata.Operation.VIEW;
-        assertFalse(asEditor.call(() -> entities.can(products, delete)), "declared: editors do not delete");
+        assertFalse(asEditor.call(() -> access.can(products, delete)), "declared: editors do not delete");
 
         RuleEditor.Rules shown = asAdmin.call(() -> editor.of(editorRole)).stream()
                 .filter(r -> r.view().equals("products"))
@@ -286,7 +291,7 @@ class RuleEditorIT {
                 java.util.Set.of("VIEW", "CREATE", "EDIT", "DELETE"),
                 java.util.Set.of()));
         assertTrue(granted.changed());
-        assertTrue(asEditor.call(() -> entities.can(products, delete)), "granted: from the next call on");
+        assertTrue(asEditor.call(() -> access.can(products, delete)), "granted: from the next call on");
         assertTrue(
                 em.createQuery(
                                 "select a.changes from AuditEntry a where a.action = :action and a.entityId = :role"
@@ -302,11 +307,10 @@ class RuleEditorIT {
 
         RuleEditor.Saved none = asAdmin.call(
                 () -> editor.save(editorRole, "customers", null, null, null, null, java.util.Set.of(), null));
-        assertFalse(asEditor.call(() -> entities.can(customers, view)), "every operation taken away");
+        assertFalse(asEditor.call(() -> access.can(customers, view)), "every operation taken away");
         assertThrows(
                 org.gatehouse.service.ForbiddenException.class,
-                () -> asEditor.call(
-                        () -> entities.page(customers, org.gatehouse.service.ListRequest.defaults(customers))),
+                () -> asEditor.call(() -> lists.page(customers, org.gatehouse.service.ListRequest.defaults(customers))),
                 "the service refuses, not only the menu");
 
         WriteException adminKeeps = assertThrows(
@@ -362,8 +366,8 @@ class RuleEditorIT {
                 null,
                 java.util.Set.of("VIEW", "CREATE", "EDIT"),
                 null));
-        assertTrue(asEditor.call(() -> entities.can(customers, view)));
-        assertFalse(asEditor.call(() -> entities.can(products, delete)));
+        assertTrue(asEditor.call(() -> access.can(customers, view)));
+        assertFalse(asEditor.call(() -> access.can(products, delete)));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -32,6 +32,9 @@ import org.gatehouse.it.fixtures.AsViewer;
 import org.gatehouse.it.fixtures.TestUsers;
 import org.gatehouse.metadata.AdminRegistry;
 import org.gatehouse.metadata.AdminView;
+import org.gatehouse.service.BulkWrites;
+import org.gatehouse.service.EntityLists;
+import org.gatehouse.service.EntityLookups;
 import org.gatehouse.service.EntityService;
 import org.gatehouse.service.ForbiddenException;
 import org.gatehouse.service.ListRequest;
@@ -68,6 +71,15 @@ class TrashIT {
 
     @Inject
     private EntityService service;
+
+    @Inject
+    private BulkWrites bulkWrites;
+
+    @Inject
+    private EntityLists lists;
+
+    @Inject
+    private EntityLookups lookups;
 
     @Inject
     private Trash trash;
@@ -120,7 +132,7 @@ class TrashIT {
     private <E> void delete(String viewName, Object id) throws Exception {
         AdminView<E> view = view(viewName);
         asAdmin.run(() -> {
-            E current = service.find(view, String.valueOf(id)).orElseThrow();
+            E current = lookups.find(view, String.valueOf(id)).orElseThrow();
             service.delete(view, String.valueOf(id), ((org.gatehouse.persistence.BaseEntity) current).getVersion());
         });
     }
@@ -157,14 +169,12 @@ class TrashIT {
         String reference = before.getReference();
         delete("orders", id);
 
-        assertTrue(asAdmin.call(() -> service.find(orders, String.valueOf(id))).isEmpty(), "gone from the table");
+        assertTrue(asAdmin.call(() -> lookups.find(orders, String.valueOf(id))).isEmpty(), "gone from the table");
         ListRequest search = ListRequest.parse(orders, Map.of("q", reference)).request();
-        assertEquals(0, asAdmin.call(() -> service.count(orders, search)), "not counted");
-        assertTrue(asAdmin.call(() -> service.page(orders, search)).isEmpty(), "not listed");
+        assertEquals(0, asAdmin.call(() -> lists.count(orders, search)), "not counted");
+        assertTrue(asAdmin.call(() -> lists.page(orders, search)).isEmpty(), "not listed");
         assertTrue(
-                asAdmin.call(() -> service.exportBatch(orders, search, null, 10))
-                        .isEmpty(),
-                "not exported");
+                asAdmin.call(() -> lists.exportBatch(orders, search, null, 10)).isEmpty(), "not exported");
         Trash.Item item = trashed("orders", reference.toLowerCase(java.util.Locale.ROOT));
         assertEquals(String.valueOf(id), item.recordId());
         assertEquals(reference, item.title());
@@ -173,7 +183,7 @@ class TrashIT {
 
         assertEquals(1, asAdmin.call(() -> trash.restore(orders, List.of(item.id()))));
         Order after =
-                asAdmin.call(() -> service.find(orders, String.valueOf(id))).orElseThrow();
+                asAdmin.call(() -> lookups.find(orders, String.valueOf(id))).orElseThrow();
         assertEquals(reference, after.getReference());
         assertEquals(0, before.getTotal().compareTo(after.getTotal()));
         assertEquals(before.getStatus(), after.getStatus());
@@ -185,7 +195,7 @@ class TrashIT {
         assertEquals(List.of("DELETE", "RESTORE"), history.subList(history.size() - 2, history.size()));
         assertEquals(
                 history.size(),
-                asAdmin.call(() -> service.history(orders, String.valueOf(id), 100))
+                asAdmin.call(() -> lookups.history(orders, String.valueOf(id), 100))
                         .size(),
                 "the History tab shows the whole trail, the delete and restore included");
     }
@@ -200,18 +210,18 @@ class TrashIT {
         long id = asAdmin.call(() -> service.create(customers, customer, null)).getId();
         assertEquals(
                 1,
-                asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10))
+                asAdmin.call(() -> lookups.suggest(Customer.class, "name", "Trashed Picker", 10))
                         .size());
         delete("customers", id);
         assertTrue(
-                asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10))
+                asAdmin.call(() -> lookups.suggest(Customer.class, "name", "Trashed Picker", 10))
                         .isEmpty(),
                 "the order form's customer picker no longer offers it");
-        assertTrue(asAdmin.call(() -> service.findByType(Customer.class, String.valueOf(id)))
+        assertTrue(asAdmin.call(() -> lookups.findByType(Customer.class, String.valueOf(id)))
                 .isEmpty());
         assertEquals(
                 0,
-                asAdmin.call(() -> service.count(
+                asAdmin.call(() -> lists.count(
                         customers,
                         ListRequest.parse(customers, Map.of("q", "trashed.picker@example.test"))
                                 .request())));
@@ -219,7 +229,7 @@ class TrashIT {
         asAdmin.call(() -> trash.restore(customers, List.of(item.id())));
         assertEquals(
                 1,
-                asAdmin.call(() -> service.suggest(Customer.class, "name", "Trashed Picker", 10))
+                asAdmin.call(() -> lookups.suggest(Customer.class, "name", "Trashed Picker", 10))
                         .size());
     }
 
@@ -244,10 +254,10 @@ class TrashIT {
                 asAdmin.call(() -> trash.list(products, "trash-clash", 0, 10)).total(),
                 "still in the trash");
         assertTrue(
-                asAdmin.call(() -> service.find(products, String.valueOf(id))).isEmpty(), "not restored");
+                asAdmin.call(() -> lookups.find(products, String.valueOf(id))).isEmpty(), "not restored");
         assertEquals(
                 other,
-                asAdmin.call(() -> service.find(products, String.valueOf(other)))
+                asAdmin.call(() -> lookups.find(products, String.valueOf(other)))
                         .orElseThrow()
                         .getId());
         assertFalse(actions("Product", id).contains("RESTORE"), "nothing audited");
@@ -261,7 +271,7 @@ class TrashIT {
             Product product = created(sku);
             versions.put(String.valueOf(product.getId()), product.getVersion());
         }
-        assertEquals(3, asAdmin.call(() -> service.deleteAll(products, versions)));
+        assertEquals(3, asAdmin.call(() -> bulkWrites.deleteAll(products, versions)));
         List<Trash.Item> items =
                 asAdmin.call(() -> trash.list(products, "trash-bulk", 0, 10)).items();
         assertEquals(3, items.size());
@@ -279,7 +289,7 @@ class TrashIT {
                 0, asAdmin.call(() -> trash.list(products, "trash-bulk", 0, 10)).total());
         for (String id : versions.keySet()) {
             boolean purged = id.equals(last.recordId());
-            assertEquals(!purged, asAdmin.call(() -> service.find(products, id)).isPresent());
+            assertEquals(!purged, asAdmin.call(() -> lookups.find(products, id)).isPresent());
             assertTrue(
                     actions("Product", id).contains(purged ? "PURGE" : "RESTORE"),
                     actions("Product", id).toString());
