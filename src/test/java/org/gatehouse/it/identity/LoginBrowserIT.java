@@ -163,8 +163,9 @@ class LoginBrowserIT {
         assertTrue(browser.path().startsWith("/admin/"), browser.url());
         String signedInSession = browser.sessionCookie();
 
-        LoginPage login = Layout.of(browser).signOut();
-        assertTrue(login.signedOutNote().contains("signed out"));
+        Layout.of(browser).signOut();
+        browser.wait(10).until(d -> d.getCurrentUrl().contains("/login"));
+        assertTrue(LoginPage.shown(browser).signedOutNote().contains("signed out"));
 
         browser.open("admin/users");
         assertTrue(browser.path().startsWith("/login"), "the old session no longer signs in");
