@@ -23,6 +23,13 @@ import org.gatehouse.it.Deployments;
 import org.gatehouse.it.HttpSession;
 import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
+import org.gatehouse.it.pages.ErrorPage;
+import org.gatehouse.it.pages.FormPage;
+import org.gatehouse.it.pages.Layout;
+import org.gatehouse.it.pages.ListPage;
+import org.gatehouse.it.pages.LoginPage;
+import org.gatehouse.it.pages.PasswordPage;
+import org.gatehouse.it.pages.RegisterPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,7 +38,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 
 /** Lockout, login tracking, session revocation and response headers, over HTTP and in Chromium. */
 @ExtendWith(ArquillianExtension.class)
@@ -110,16 +116,15 @@ class AccountSecurityIT {
 
         try (Browser browser = new Browser(base())) {
             browser.driver().get(local(link.group(1)));
-            browser.type("#form\\:password_input, #form\\:password", "reset-gave-me-this-one");
-            browser.type("#form\\:confirmation_input, #form\\:confirmation", "reset-gave-me-this-one");
-            browser.click("#form\\:save");
+            PasswordPage reset = PasswordPage.shown(browser);
+            reset.choose("reset-gave-me-this-one").save();
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/login"));
-            browser.textContaining(".ui-growl", "Your password was changed");
+            Layout.of(browser).awaitToast("Your password was changed");
             browser.signIn(TestUsers.RESETTABLE, "reset-gave-me-this-one");
             assertTrue(browser.path().startsWith("/admin/"), browser.url());
 
             browser.driver().get(local(link.group(1)));
-            assertTrue(browser.text("#form\\:messages").contains("invalid or has expired"), "single use");
+            assertTrue(reset.messages().contains("invalid or has expired"), "single use");
         }
 
         askForReset(TestUsers.RESETTABLE);
@@ -184,18 +189,11 @@ class AccountSecurityIT {
         try (Browser admin = new Browser(base())) {
             admin.open("login");
             admin.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-            admin.open("admin/users?q=lockable");
-            assertFalse(admin.text("#list\\:table_data tr td:nth-child(5)").isBlank(), "the lock shows in the list");
-            admin.driver()
-                    .findElement(By.cssSelector("#list\\:table_data tr td .ui-chkbox-box"))
-                    .click();
-            admin.wait(5)
-                    .until(d -> "true"
-                            .equals(d.findElement(By.cssSelector("#list\\:table_data tr"))
-                                    .getAttribute("aria-selected")));
-            admin.click("#list\\:bulk .gh-action-unlock");
-            admin.click("#list\\:confirmYes");
-            admin.textContaining(".ui-growl", "Unlock: 1 user"); // done-notices are toasts
+            ListPage users = ListPage.open(admin, "users", "q=lockable");
+            assertFalse(users.cell(0, 4).isBlank(), "the lock shows in the list");
+            users.select(0);
+            users.bulkAction("unlock").confirmAction();
+            Layout.of(admin).awaitToast("Unlock: 1 user"); // done-notices are toasts
         }
         assertEquals(302, attempt(TestUsers.LOCKABLE, TestUsers.PASSWORD).statusCode(), "unlocked");
         assertEquals("1", single("select login_count from users where email = '" + TestUsers.LOCKABLE + "'"));
@@ -212,9 +210,7 @@ class AccountSecurityIT {
             admin.open("login");
             admin.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
             admin.open("admin/users/" + id + "/edit");
-            admin.type("#form\\:password_input, #form\\:password", "a-brand-new-password-1");
-            admin.type("#form\\:passwordConfirmation_input, #form\\:passwordConfirmation", "a-brand-new-password-1");
-            admin.click("#form\\:save");
+            FormPage.shown(admin).password("a-brand-new-password-1").save();
             admin.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/users/" + id));
         }
 
@@ -228,17 +224,10 @@ class AccountSecurityIT {
         try (Browser admin = new Browser(base())) {
             admin.open("login");
             admin.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-            admin.open("admin/users?q=revocable");
-            admin.driver()
-                    .findElement(By.cssSelector("#list\\:table_data tr td .ui-chkbox-box"))
-                    .click();
-            admin.wait(5)
-                    .until(d -> "true"
-                            .equals(d.findElement(By.cssSelector("#list\\:table_data tr"))
-                                    .getAttribute("aria-selected")));
-            admin.click("#list\\:bulk .gh-action-deactivate");
-            admin.click("#list\\:confirmYes");
-            admin.textContaining(".ui-growl", "Deactivate: 1 user"); // done-notices are toasts
+            ListPage users = ListPage.open(admin, "users", "q=revocable");
+            users.select(0);
+            users.bulkAction("deactivate").confirmAction();
+            Layout.of(admin).awaitToast("Deactivate: 1 user"); // done-notices are toasts
         }
         HttpResponse<String> partial = again.postAjax("admin/orders");
         assertTrue(
@@ -251,12 +240,12 @@ class AccountSecurityIT {
         try (Browser browser = new Browser(base())) {
             browser.open("login");
             browser.signIn(TestUsers.VIEWER, TestUsers.PASSWORD);
-            browser.open("admin/orders");
-            browser.find("#list\\:table_data");
+            ListPage orders = ListPage.open(browser, "orders", "");
+            orders.rows();
             browser.driver().manage().deleteCookieNamed("JSESSIONID");
-            browser.click("#list\\:table_paginator_top .ui-paginator-next");
+            orders.askForNextPage();
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/login"));
-            assertEquals("Sign in to Gatehouse", browser.text(".ui-card-title"));
+            assertEquals("Sign in to Gatehouse", LoginPage.shown(browser).title());
         }
     }
 
@@ -264,31 +253,21 @@ class AccountSecurityIT {
     void selfRegisteredUsersWaitForAccessAndSeeNoAdminData() throws Exception {
         try (Browser browser = new Browser(base())) {
             browser.open("login");
-            browser.click("#registerLink");
+            RegisterPage register = LoginPage.of(browser).register();
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/register"));
-            browser.type("#form\\:email", "newcomer@example.com");
-            browser.type("#form\\:password_input, #form\\:password", "1q2w3e4r5t6y");
-            browser.type("#form\\:confirmation_input, #form\\:confirmation", "1q2w3e4r5t6y");
-            browser.click("#form\\:submit");
+            register.register("newcomer@example.com", "1q2w3e4r5t6y");
             browser.wait(10).until(d -> d.getPageSource().contains("one of the most common"));
             assertTrue(
-                    browser.driver()
-                            .findElement(By.xpath("//div[contains(@class, 'field')]"
-                                    + "[.//input[@id = 'form:password' or @id = 'form:password_input']]"))
-                            .getText()
-                            .contains("one of the most common"),
+                    register.passwordField().contains("one of the most common"),
                     "a common password is refused on its field, with the rule named");
-            browser.type("#form\\:email", "newcomer@example.com");
-            browser.type("#form\\:password_input, #form\\:password", "a-newcomers-own-passphrase");
-            browser.type("#form\\:confirmation_input, #form\\:confirmation", "a-newcomers-own-passphrase");
-            browser.click("#form\\:submit");
+            register.register("newcomer@example.com", "a-newcomers-own-passphrase");
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/login"));
-            browser.textContaining(".ui-growl", "account request was received");
+            Layout.of(browser).awaitToast("account request was received");
 
             browser.signIn("newcomer@example.com", "a-newcomers-own-passphrase");
             assertTrue(browser.path().startsWith("/waiting"), browser.url());
             browser.open("admin/customers");
-            assertEquals("Access denied", browser.text(".gh-error h1"));
+            assertEquals("Access denied", ErrorPage.shown(browser).heading());
             assertFalse(browser.driver().getPageSource().contains("@example.com</td>"), "no shop data");
         }
         assertEquals(
@@ -303,20 +282,19 @@ class AccountSecurityIT {
         try (Browser browser = new Browser(base())) {
             browser.open("login");
             browser.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
-            browser.click("#changePassword");
+            Layout layout = Layout.of(browser);
+            PasswordPage password = layout.changePassword();
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/account/password"));
-            browser.type("#form\\:currentPassword_input, #form\\:currentPassword", "not-my-password-at-all");
-            browser.type("#form\\:password_input, #form\\:password", "the-editors-new-password");
-            browser.type("#form\\:confirmation_input, #form\\:confirmation", "the-editors-new-password");
-            browser.click("#form\\:save");
+            password.current("not-my-password-at-all")
+                    .choose("the-editors-new-password")
+                    .save();
             browser.wait(10).until(d -> d.getPageSource().contains("current password is not right"));
 
-            browser.type("#form\\:currentPassword_input, #form\\:currentPassword", TestUsers.PASSWORD);
-            browser.type("#form\\:password_input, #form\\:password", "the-editors-new-password");
-            browser.type("#form\\:confirmation_input, #form\\:confirmation", "the-editors-new-password");
-            browser.click("#form\\:save");
+            password.current(TestUsers.PASSWORD)
+                    .choose("the-editors-new-password")
+                    .save();
             // a full-page submit: wait for the new page rather than read the old one's messages
-            browser.textContaining(".ui-growl", "password was changed");
+            layout.awaitToast("password was changed");
             browser.open("admin/orders");
             assertTrue(browser.path().startsWith("/admin/orders"), "this session carries on");
         }

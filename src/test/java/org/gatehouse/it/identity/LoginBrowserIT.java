@@ -14,6 +14,11 @@ import org.gatehouse.it.Browser;
 import org.gatehouse.it.Deployments;
 import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
+import org.gatehouse.it.pages.ErrorPage;
+import org.gatehouse.it.pages.Layout;
+import org.gatehouse.it.pages.ListPage;
+import org.gatehouse.it.pages.LoginPage;
+import org.gatehouse.it.pages.WaitingPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -73,15 +78,16 @@ class LoginBrowserIT {
     void loginReturnsToThePageFirstAskedForWithANewSessionId() {
         browser.open("admin/roles?sort=-name");
         assertTrue(browser.path().startsWith("/login"), browser.url());
-        assertTrue(browser.text("h1, .ui-card-title").contains("Sign in"));
+        assertTrue(LoginPage.shown(browser).title().contains("Sign in"));
         String anonymousSession = browser.sessionCookie();
 
         browser.signIn(Deployments.ADMIN_EMAIL.toUpperCase(), Deployments.ADMIN_PASSWORD);
 
         assertTrue(browser.path().endsWith("/admin/roles?sort=-name"), browser.url());
-        assertEquals("Roles", browser.text("#page-title"));
-        assertTrue(browser.text("#list\\:table_data").contains("admin"));
-        assertEquals(Deployments.ADMIN_EMAIL, browser.text("#signed-in-user"));
+        Layout layout = Layout.of(browser);
+        assertEquals("Roles", layout.title());
+        assertTrue(ListPage.shown(browser).tableText().contains("admin"));
+        assertEquals(Deployments.ADMIN_EMAIL, layout.signedInUser());
         assertNotEquals(anonymousSession, browser.sessionCookie(), "session id must change at login");
     }
 
@@ -90,15 +96,15 @@ class LoginBrowserIT {
         browser.open("admin/");
         browser.signIn(Deployments.ADMIN_EMAIL, "not-the-password-at-all");
         assertTrue(browser.path().startsWith("/login"));
-        assertEquals(INVALID, browser.text("#login\\:messages .ui-messages-error-summary"));
-        assertFalse(browser.has("#signed-in-user"));
+        assertEquals(INVALID, LoginPage.shown(browser).errorSummary());
+        assertFalse(Layout.of(browser).showsSignedInUser());
     }
 
     @Test
     void unknownEmailGetsExactlyTheSameMessage() {
         browser.open("login");
         browser.signIn("nobody@gatehouse.test", Deployments.ADMIN_PASSWORD);
-        assertEquals(INVALID, browser.text("#login\\:messages .ui-messages-error-summary"));
+        assertEquals(INVALID, LoginPage.shown(browser).errorSummary());
         browser.open("admin/users");
         assertTrue(browser.path().startsWith("/login"), "still anonymous");
     }
@@ -107,7 +113,7 @@ class LoginBrowserIT {
     void inactiveUserIsRefusedEvenWithTheRightPassword() {
         browser.open("login");
         browser.signIn(TestUsers.INACTIVE, TestUsers.PASSWORD);
-        assertEquals(INVALID, browser.text("#login\\:messages .ui-messages-error-summary"));
+        assertEquals(INVALID, LoginPage.shown(browser).errorSummary());
         browser.open("admin/");
         assertTrue(browser.path().startsWith("/login"));
     }
@@ -117,17 +123,17 @@ class LoginBrowserIT {
         browser.open("admin/users");
         browser.signIn(TestUsers.NO_ROLE, TestUsers.PASSWORD);
         assertTrue(browser.path().startsWith("/waiting"), "a user without a role waits: " + browser.url());
-        assertEquals("Waiting for access", browser.text("#waiting h1"));
-        assertFalse(browser.has("#menu"), "no admin menu");
+        assertEquals("Waiting for access", WaitingPage.shown(browser).heading());
+        assertFalse(Layout.of(browser).hasMenu(), "no admin menu");
 
         browser.open("admin/users");
-        assertEquals("Access denied", browser.text(".gh-error h1"));
+        assertEquals("Access denied", ErrorPage.shown(browser).heading());
         assertFalse(browser.driver().getPageSource().contains(Deployments.ADMIN_EMAIL), "no user data leaks");
-        assertTrue(browser.has(".gh-topbar"), "rendered inside the admin layout");
+        assertTrue(Layout.of(browser).hasTopbar(), "rendered inside the admin layout");
 
         browser.open("admin/roles");
-        assertEquals("Access denied", browser.text(".gh-error h1"));
-        assertFalse(browser.has("#list\\:table"));
+        assertEquals("Access denied", ErrorPage.shown(browser).heading());
+        assertFalse(ListPage.shown(browser).hasTable());
     }
 
     @Test
@@ -143,12 +149,11 @@ class LoginBrowserIT {
                 closed.headers().toString());
         browser.open("register");
         assertTrue(browser.path().startsWith("/login"), browser.url());
-        assertEquals(
-                "Registration is closed. Ask an administrator for an account.",
-                browser.text("#login\\:registrationClosed"));
-        assertFalse(browser.has("#registerLink"), "no link to a closed registration");
+        LoginPage login = LoginPage.shown(browser);
+        assertEquals("Registration is closed. Ask an administrator for an account.", login.registrationClosedNote());
+        assertFalse(login.offersRegistration(), "no link to a closed registration");
         browser.open("login");
-        assertFalse(browser.has("#login\\:registrationClosed"), "the note only for those sent from /register");
+        assertFalse(login.hasRegistrationClosedNote(), "the note only for those sent from /register");
     }
 
     @Test
@@ -158,9 +163,9 @@ class LoginBrowserIT {
         assertTrue(browser.path().startsWith("/admin/"), browser.url());
         String signedInSession = browser.sessionCookie();
 
-        browser.click("#logoutForm\\:logout");
+        Layout.of(browser).signOut();
         browser.wait(10).until(d -> d.getCurrentUrl().contains("/login"));
-        assertTrue(browser.text("#login\\:signedOut").contains("signed out"));
+        assertTrue(LoginPage.shown(browser).signedOutNote().contains("signed out"));
 
         browser.open("admin/users");
         assertTrue(browser.path().startsWith("/login"), "the old session no longer signs in");

@@ -1,6 +1,7 @@
 package org.gatehouse.it.pages;
 
 import org.gatehouse.it.Browser;
+import org.openqa.selenium.By;
 
 /** A record's details page ({@code /admin/{view}/{id}}) with its tabs, as a browser test uses it. */
 public final class DetailsPage {
@@ -57,5 +58,64 @@ public final class DetailsPage {
     public FormPage edit() {
         browser.click("#details\\:edit");
         return FormPage.shown(browser);
+    }
+
+    /** Shows the History tab and waits until it is shown. */
+    public DetailsPage showHistory() {
+        browser.click("a[href*='historyTab']");
+        browser.find(
+                "#details\\:tabs\\:historyTab[aria-hidden='false'], #details\\:tabs\\:historyTab:not([aria-hidden])");
+        return this;
+    }
+
+    /** Shows the tab after Details and History (a role's permissions). */
+    public DetailsPage showPermissions() {
+        browser.click("#details\\:tabs a[href*='tabs']:not([href*='detailsTab']):not([href*='historyTab'])");
+        return this;
+    }
+
+    /** Clicks "Delete" and waits for the dialog that asks. */
+    public DetailsPage delete() {
+        browser.click("#details\\:delete");
+        browser.wait(10)
+                .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+        return this;
+    }
+
+    /** The delete dialog's warning of what still uses the record. */
+    public String usage() {
+        return browser.text("#details\\:usage");
+    }
+
+    /** Whether the delete dialog warns of what still uses the record. */
+    public boolean hasUsage() {
+        return browser.has("#details\\:usage");
+    }
+
+    /** Why the delete dialog cannot delete the record. */
+    public String deleteBlockedText() {
+        return browser.text("#deleteBlocked");
+    }
+
+    /** Whether the delete dialog offers to delete. */
+    public boolean offersConfirmDelete() {
+        return browser.has("#details\\:confirmDeleteYes");
+    }
+
+    /** The label of the delete dialog's button that closes it. */
+    public String cancelDeleteLabel() {
+        return browser.text("#details\\:cancelDelete");
+    }
+
+    /** Closes the delete dialog without deleting. */
+    public void cancelDelete() {
+        browser.driver()
+                .findElement(By.cssSelector("#details\\:confirmDelete .ui-button-secondary"))
+                .click();
+    }
+
+    /** Confirms the deletion. */
+    public void confirmDelete() {
+        browser.click("#details\\:confirmDeleteYes");
     }
 }

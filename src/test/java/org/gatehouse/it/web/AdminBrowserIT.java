@@ -32,9 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The generic admin as a person uses it, in Chromium, over the deterministic demo shop of
@@ -102,7 +99,7 @@ class AdminBrowserIT {
         assertEquals(DemoData.orderReference(ORDERS - 119), list.cell(19, 1));
         browser.driver().navigate().refresh();
         assertEquals(DemoData.orderReference(ORDERS - 100), list.cell(0, 1));
-        assertTrue(browser.text("#list\\:table_paginator_top").contains("Page 6"));
+        assertTrue(list.paginator().contains("Page 6"));
     }
 
     @Test
@@ -119,17 +116,10 @@ class AdminBrowserIT {
                 .toList();
         assertEquals(totals.stream().sorted().toList(), totals);
         assertEquals(DemoData.orderReference(0).isEmpty() ? "" : smallestTotalReference(), list.cell(0, 1));
-        assertTrue(
-                list.rows()
-                        .get(0)
-                        .findElements(By.tagName("td"))
-                        .get(4)
-                        .getAttribute("class")
-                        .contains("gh-number"),
-                "numbers are right-aligned");
+        assertTrue(list.isNumberCell(0, 4), "numbers are right-aligned");
         assertEquals(
                 "Select row " + list.cell(0, 1),
-                list.rows().get(0).findElement(By.cssSelector(".ui-chkbox-box")).getAttribute("aria-label"),
+                list.checkboxLabel(0),
                 "the row checkboxes the AJAX sort rendered have names");
     }
 
@@ -151,11 +141,10 @@ class AdminBrowserIT {
         assertEquals("10 orders", list.total());
         list.column(1).forEach(reference -> assertTrue(reference.startsWith("ORD-00012"), reference));
 
-        browser.open("admin/orders");
-        new Select(browser.find("#filter-status")).selectByValue("SHIPPED");
-        setDate("#filter-createdAt-from", "2026-01-02");
-        setDate("#filter-createdAt-to", "2026-01-03");
-        browser.click("#applyFilters");
+        ListPage.open(browser, "orders", "")
+                .filter("status", "SHIPPED")
+                .filterDates("createdAt", "2026-01-02", "2026-01-03")
+                .applyFilters();
         browser.wait(10).until(d -> d.getCurrentUrl().contains("status=SHIPPED"));
         assertTrue(
                 browser.url()
@@ -168,11 +157,11 @@ class AdminBrowserIT {
                 .count();
         assertEquals(expected + " orders", list.total());
         list.column(3).forEach(status -> assertEquals("Shipped", status));
-        assertTrue(browser.has("#list\\:table_data td .gh-badge"), "enum values are badges");
+        assertTrue(list.showsBadges(), "enum values are badges");
         String chips = list.activeFilters();
         assertTrue(chips.contains("Status: Shipped") && chips.contains("Created at from: Jan 2, 2026"), chips);
 
-        browser.click("#remove-status");
+        list.removeFilter("status");
         browser.wait(10).until(d -> !d.getCurrentUrl().contains("status="));
         assertTrue(
                 browser.url().endsWith("/admin/orders?createdAt.from=2026-01-02&createdAt.to=2026-01-03"),
@@ -183,8 +172,8 @@ class AdminBrowserIT {
     @Test
     void anEmptyResultOffersToClearTheSearchAndFilters() {
         browser.open("admin/orders?q=zzz-nothing&status=PAID&sort=total");
-        assertEquals("No orders match the search and filters.", browser.text("#emptyText"));
-        browser.click("#list\\:table\\:clearSearch");
+        assertEquals("No orders match the search and filters.", list.emptyText());
+        list.clearSearch();
         browser.wait(10).until(d -> !d.getCurrentUrl().contains("q="));
         assertTrue(browser.url().endsWith("/admin/orders?sort=total"), "the sort stays: " + browser.url());
         assertEquals(20, list.rows().size());
@@ -194,33 +183,18 @@ class AdminBrowserIT {
     void theReadOnlyAuditLogHasNoSelection() {
         browser.open("admin/audit");
         list.rows();
-        assertFalse(browser.has("#list\\:table .ui-chkbox"), "no bulk action, no checkboxes");
-        assertFalse(browser.has("#list\\:deleteSelected"));
+        assertFalse(list.hasRowCheckboxes(), "no bulk action, no checkboxes");
+        assertFalse(list.offersDeleteSelected());
     }
 
     @Test
     void hiddenColumnsStayHiddenAfterAReload() {
         browser.open("admin/customers");
-        browser.click("#list\\:toggler");
-        WebElement city = browser.wait(10)
-                .until(d -> d.findElements(By.cssSelector(".ui-columntoggler-item")).stream()
-                        .filter(item ->
-                                item.isDisplayed() && item.getText().trim().equals("City"))
-                        .findFirst()
-                        .orElse(null));
-        city.findElement(By.cssSelector(".ui-chkbox-box")).click();
-        browser.wait(5).until(d -> headers().stream().noneMatch(h -> h.equals("City")));
+        list.hideColumn("City");
         browser.driver().navigate().refresh();
         list.rows();
-        assertFalse(headers().contains("City"), "remembered: " + headers());
-        assertTrue(headers().contains("Country"), headers().toString());
-    }
-
-    private List<String> headers() {
-        return browser.driver().findElements(By.cssSelector("#list\\:table_head th")).stream()
-                .filter(WebElement::isDisplayed)
-                .map(th -> th.getText().trim())
-                .toList();
+        assertFalse(list.headers().contains("City"), "remembered: " + list.headers());
+        assertTrue(list.headers().contains("Country"), list.headers().toString());
     }
 
     @Test
@@ -229,14 +203,12 @@ class AdminBrowserIT {
         List<String> names = list.column(1).subList(0, 2);
         list.select(0);
         list.select(1);
-        browser.click("#list\\:deleteSelected");
-        browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
-        assertEquals(
-                "2 selected customers are still in use, so nothing can be deleted:", browser.text("#deleteBlocked"));
-        String inUse = browser.text("#deleteInUse");
+        list.deleteSelected();
+        assertEquals("2 selected customers are still in use, so nothing can be deleted:", list.deleteBlockedText());
+        String inUse = list.deleteInUse();
         names.forEach(name -> assertTrue(inUse.contains(name + ": used by 10 orders"), inUse));
-        assertFalse(browser.has("#list\\:confirmDeleteSelected"), "no Delete to offer");
-        assertEquals("Close", browser.text("#list\\:cancelDelete"));
+        assertFalse(list.offersConfirmDelete(), "no Delete to offer");
+        assertEquals("Close", list.cancelDeleteLabel());
     }
 
     @Test
@@ -244,17 +216,10 @@ class AdminBrowserIT {
         browser.open("admin/orders?status=NEW");
         list.select(0);
         list.select(1);
-        browser.click("#list\\:bulk .gh-action-ship");
-        browser.wait(10).until(d -> d.findElement(By.id("list:actionDialog")).isDisplayed());
-        assertTrue(browser.text("#actionQuestion").matches(".*\\b2\\b.*orders.*"), browser.text("#actionQuestion"));
-        browser.click("#list\\:confirmNo");
-        browser.wait(10).until(d -> !d.findElement(By.id("list:actionDialog")).isDisplayed());
+        list.bulkAction("ship");
+        assertTrue(list.actionQuestion().matches(".*\\b2\\b.*orders.*"), list.actionQuestion());
+        list.declineAction();
         list.column(3).forEach(status -> assertEquals("New", status));
-    }
-
-    private void setDate(String css, String isoDate) {
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("arguments[0].value = arguments[1];", browser.find(css), isoDate);
     }
 
     @Test
@@ -262,7 +227,7 @@ class AdminBrowserIT {
         String url = "admin/orders?page=3&size=10&sort=total&status=PAID";
         browser.open(url);
         assertEquals(10, list.rows().size());
-        assertTrue(browser.text("#list\\:table_paginator_top").contains("Page 3"));
+        assertTrue(list.paginator().contains("Page 3"));
         List<String> first = list.column(1);
         list.column(3).forEach(status -> assertEquals("Paid", status));
         browser.driver().navigate().refresh();
@@ -274,33 +239,27 @@ class AdminBrowserIT {
     void badUrlParametersShowTheFirstPageWithNotices() {
         browser.open("admin/orders?page=abc&size=100000&sort=nonsense&createdAt.from=yesterday&status=LOST");
         assertEquals(20, list.rows().size());
-        String notices = browser.text("#list\\:notices");
+        String notices = list.notices();
         assertTrue(notices.contains("Page size '100000'"), notices);
         assertTrue(notices.contains("Cannot sort by 'nonsense'"), notices);
         assertTrue(notices.contains("createdAt.from"), notices);
         assertTrue(notices.contains("'LOST'"), notices);
-        assertEquals("1,000 orders", browser.text("#total"));
+        assertEquals("1,000 orders", list.total());
     }
 
     @Test
     void opensAnOrderAndEditsItWithAValidationErrorFirst() {
         browser.open("admin/orders");
-        browser.driver()
-                .findElement(By.linkText(DemoData.orderReference(ORDERS - 3)))
-                .click();
+        DetailsPage details = list.openRecord(DemoData.orderReference(ORDERS - 3));
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + (ORDERS - 3)));
-        DetailsPage details = DetailsPage.shown(browser);
         assertEquals(DemoData.orderReference(ORDERS - 3), details.property("reference"));
 
         FormPage form = details.edit();
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/edit"));
         form.type("total", "-5").save();
-        browser.textContaining("#field-total .gh-field-message", "Total: enter at least 0.00.");
+        form.awaitFieldMessage("total", "Total: enter at least 0.00.");
         assertTrue(form.errorSummary().contains("Total: enter at least 0.00."), "and in the summary on top");
-        assertEquals(
-                "form:errorSummary",
-                browser.driver().switchTo().activeElement().getAttribute("id"),
-                "which has the focus");
+        assertEquals("form:errorSummary", form.focused(), "which has the focus");
         assertEquals("-5", form.value("total"), "the bad input is kept");
 
         form.type("total", "123.45")
@@ -314,46 +273,42 @@ class AdminBrowserIT {
 
     @Test
     void createsACustomerAndReportsADuplicateEmailOnTheField() {
-        browser.open("admin/customers");
-        browser.click("#new");
+        FormPage form = ListPage.open(browser, "customers", "").newRecord();
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/customers/new"));
-        browser.type("#field-name input", "Zed Newcomer");
-        browser.type("#field-email input", "zed.newcomer@example.com");
-        browser.type("#field-country input", "PT");
-        browser.click("#form\\:save");
+        form.type("name", "Zed Newcomer")
+                .type("email", "zed.newcomer@example.com")
+                .type("country", "PT")
+                .save();
         browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/customers/\\d+$"));
         list.awaitNotice("Created customer");
-        assertEquals("zed.newcomer@example.com", browser.text("#property-email td"));
+        assertEquals("zed.newcomer@example.com", DetailsPage.shown(browser).property("email"));
 
         browser.open("admin/customers/new");
-        browser.type("#field-name input", "Zed Again");
-        browser.type("#field-email input", DemoData.customerEmail(1));
-        browser.click("#form\\:save");
-        browser.textContaining("#field-email .gh-field-message", "Email: another record already has this value");
-        assertEquals("Zed Again", browser.find("#field-name input").getAttribute("value"), "nothing typed is lost");
+        form.type("name", "Zed Again").type("email", DemoData.customerEmail(1)).save();
+        form.awaitFieldMessage("email", "Email: another record already has this value");
+        assertEquals("Zed Again", form.value("name"), "nothing typed is lost");
     }
 
     @Test
     void bulkDeletesTwoRowsAfterConfirming() {
         browser.open("admin/products?sort=sku");
-        int before = Integer.parseInt(browser.text("#total").split(" ")[0]);
+        int before = Integer.parseInt(list.total().split(" ")[0]);
         List<String> skus = list.column(1).subList(0, 2);
         list.select(0);
         list.select(1);
-        browser.click("#list\\:deleteSelected");
-        browser.wait(10).until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
-        assertTrue(browser.text("#deleteQuestion").contains("Delete 2 selected products"));
-        browser.click("#list\\:confirmDeleteSelected");
+        list.deleteSelected();
+        assertTrue(list.deleteQuestion().contains("Delete 2 selected products"));
+        list.confirmDelete();
         list.awaitNotice("Deleted 2 products");
         browser.open("admin/products?sort=sku");
-        assertEquals((before - 2) + " products", browser.text("#total"));
+        assertEquals((before - 2) + " products", list.total());
         skus.forEach(sku -> assertFalse(list.column(1).contains(sku), sku));
     }
 
     @Test
     void exportsTheFilteredListAsCsv() throws Exception {
         browser.open("admin/orders?status=CANCELLED&sort=total");
-        String href = browser.find("#export a").getAttribute("href");
+        String href = list.exportLink();
         assertTrue(href.contains("/admin/orders/export.csv?") && href.contains("status=CANCELLED"), href);
 
         HttpResponse<String> response = HttpClient.newHttpClient()
@@ -376,7 +331,7 @@ class AdminBrowserIT {
     @Test
     void exportSaysWhenItStartedAndWhenTheDownloadHasBegun() {
         browser.open("admin/products?sort=sku");
-        browser.click("#export a");
+        list.export();
         list.awaitNotice("Export started");
         list.awaitNotice("Export ready");
         assertTrue(browser.url().endsWith("/admin/products?sort=sku"), "the list stays: " + browser.url());
@@ -385,50 +340,32 @@ class AdminBrowserIT {
     @Test
     void createsAUserWithRolesThenDeactivatesAndReactivatesThem() {
         browser.open("admin/users/new");
-        browser.type("#field-email input", "Editor.Person@Example.com");
-        browser.click("#field-roles .ui-selectcheckboxmenu");
-        WebElement adminItem = browser.wait(10)
-                .until(
-                        d -> d
-                                .findElements(
-                                        By.cssSelector(".ui-selectcheckboxmenu-panel li.ui-selectcheckboxmenu-item"))
-                                .stream()
-                                .filter(item -> item.isDisplayed()
-                                        && item.getText().trim().equals("admin"))
-                                .findFirst()
-                                .orElse(null));
-        adminItem.findElement(By.cssSelector(".ui-chkbox-box")).click();
-        browser.wait(5)
-                .until(d -> adminItem.getAttribute("class").contains("ui-selectcheckboxmenu-checked")
-                        || !adminItem
-                                .findElements(By.cssSelector(".ui-state-active"))
-                                .isEmpty());
-        browser.driver().findElement(By.tagName("h1")).click();
-        browser.type("#form\\:password_input, #form\\:password", "a-strong-editor-password");
-        browser.type("#form\\:passwordConfirmation_input, #form\\:passwordConfirmation", "a-strong-editor-password");
-        browser.click("#form\\:save");
+        FormPage.shown(browser)
+                .type("email", "Editor.Person@Example.com")
+                .tick("roles", "admin")
+                .password("a-strong-editor-password")
+                .save();
         browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/users/\\d+$"));
-        assertEquals("editor.person@example.com", browser.text("#property-email td"));
-        assertEquals("admin", browser.text("#property-roles td"));
-        assertEquals("Yes", browser.text("#property-active td"));
+        DetailsPage user = DetailsPage.shown(browser);
+        assertEquals("editor.person@example.com", user.property("email"));
+        assertEquals("admin", user.property("roles"));
+        assertEquals("Yes", user.property("active"));
         String userUrl = browser.url();
 
-        browser.open("admin/users?q=editor.person");
-        assertEquals("1 user", browser.text("#total"));
+        ListPage.open(browser, "users", "q=editor.person");
+        assertEquals("1 user", list.total());
         list.select(0);
-        browser.click("#list\\:bulk .gh-action-deactivate");
-        browser.click("#list\\:confirmYes");
+        list.bulkAction("deactivate").confirmAction();
         list.awaitNotice("Deactivate: 1 user");
         assertEquals("No", list.cell(0, 2));
 
         list.select(0);
-        browser.click("#list\\:bulk .gh-action-activate");
-        browser.click("#list\\:confirmYes");
+        list.bulkAction("activate").confirmAction();
         list.awaitNotice("Activate: 1 user");
         assertEquals("Yes", list.cell(0, 2));
         browser.driver().get(userUrl);
-        assertEquals("Yes", browser.text("#property-active td"));
-        assertNotEquals("", browser.text("#property-createdAt td"));
+        assertEquals("Yes", user.property("active"));
+        assertNotEquals("", user.property("createdAt"));
     }
 
     @Test
@@ -440,77 +377,53 @@ class AdminBrowserIT {
             browser.open("admin/orders/" + order + "/edit");
             other.open("admin/orders/" + order + "/edit");
 
-            browser.type("#field-total input", "111.11");
-            browser.click("#form\\:save");
+            FormPage.shown(browser).type("total", "111.11").save();
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/orders/" + order));
 
-            other.type("#field-total input", "222.22");
-            other.type("#field-note textarea", "Second editor's note");
-            other.click("#form\\:save");
-            // the messages element of the page before the save is there too: wait for the answer's text
-            other.wait(10)
-                    .until(d -> d.findElement(By.id("form:messages")).getText().contains("changed by someone else"));
-            String message = other.text("#form\\:messages");
+            FormPage second = FormPage.shown(other);
+            second.type("total", "222.22")
+                    .typeLong("note", "Second editor's note")
+                    .save();
+            String message = second.awaitMessage("changed by someone else");
             assertTrue(message.contains("changed by someone else"), message);
             assertTrue(message.contains("Last change by " + Deployments.ADMIN_EMAIL), message);
-            Map<String, List<String>> conflict = new java.util.HashMap<>();
-            other.driver()
-                    .findElements(By.cssSelector("#form\\:conflict tbody tr"))
-                    .forEach(tr -> {
-                        List<WebElement> cells = tr.findElements(By.tagName("td"));
-                        conflict.put(
-                                cells.get(0).getText(),
-                                List.of(cells.get(1).getText(), cells.get(2).getText()));
-                    });
+            Map<String, List<String>> conflict = second.conflict();
             assertEquals(List.of("111.11", "222.22"), conflict.get("Total"), conflict.toString());
             assertEquals(List.of("", "Second editor's note"), conflict.get("Note"), conflict.toString());
             assertEquals(2, conflict.size(), "only what differs: " + conflict);
             assertTrue(other.url().endsWith("/edit"), "still on the form, nothing lost");
 
-            other.click("#form\\:reload");
-            other.wait(10)
-                    .until(d -> d.findElements(By.id("form:conflict")).isEmpty()
-                            && "111.11"
-                                    .equals(d.findElement(By.cssSelector("#field-total input"))
-                                            .getAttribute("value")));
-            assertEquals("", other.find("#field-note textarea").getAttribute("value"), "the latest version, not mine");
+            second.reload().awaitValue("total", "111.11");
+            assertEquals("", second.valueLong("note"), "the latest version, not mine");
         }
-        browser.open("admin/orders/" + order);
-        assertEquals("111.11", browser.text("#property-total td"));
-        browser.click("#details\\:tabs a[href*='historyTab']");
-        String history = browser.text("#history");
+        DetailsPage details = DetailsPage.open(browser, "orders", order);
+        assertEquals("111.11", details.property("total"));
+        String history = details.history();
         assertTrue(history.contains("Updated") && history.contains("Total") && history.contains("111.11"), history);
         assertFalse(history.contains("222.22"), "the refused save left no trace");
     }
 
     @Test
     void deletingARoleAsksFirstAndSaysHowManyUsersHoldIt() {
-        browser.open("admin/roles?q=admin");
-        browser.driver().findElement(By.linkText("admin")).click();
+        DetailsPage role = ListPage.open(browser, "roles", "q=admin").openRecord("admin");
         browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/roles/\\d+$"));
-        browser.click("#details\\:delete");
-        browser.wait(10)
-                .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+        role.delete();
         assertTrue(
-                browser.text("#details\\:usage")
-                        .matches("It is still in use: \\d+ users?\\. Deleting it removes it from them\\."),
-                browser.text("#details\\:usage"));
-        browser.driver()
-                .findElement(By.cssSelector("#details\\:confirmDelete .ui-button-secondary"))
-                .click();
-        browser.open("admin/roles?q=admin");
-        assertEquals("1 role", browser.text("#total"), "cancel deletes nothing");
+                role.usage().matches("It is still in use: \\d+ users?\\. Deleting it removes it from them\\."),
+                role.usage());
+        role.cancelDelete();
+        ListPage.open(browser, "roles", "q=admin");
+        assertEquals("1 role", list.total(), "cancel deletes nothing");
 
         browser.open("admin/roles/new");
-        browser.type("#field-name input", "temporary");
-        browser.type("#field-description input", "Made to be deleted");
-        browser.click("#form\\:save");
+        FormPage.shown(browser)
+                .type("name", "temporary")
+                .type("description", "Made to be deleted")
+                .save();
         browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/roles/\\d+$"));
-        browser.click("#details\\:delete");
-        browser.wait(10)
-                .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
-        assertFalse(browser.has("#details\\:usage"), "an unused role has no warning");
-        browser.click("#details\\:confirmDeleteYes");
+        role.delete();
+        assertFalse(role.hasUsage(), "an unused role has no warning");
+        role.confirmDelete();
         browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/roles"));
         list.awaitNotice("Deleted role \"temporary\"");
         assertFalse(list.column(1).contains("temporary"));
@@ -518,15 +431,12 @@ class AdminBrowserIT {
 
     @Test
     void aRecordStillInUseIsExplainedNotOfferedForDeletion() {
-        browser.open("admin/customers/1");
-        browser.click("#details\\:delete");
-        browser.wait(10)
-                .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+        DetailsPage customer = DetailsPage.open(browser, "customers", 1).delete();
         assertTrue(
-                browser.text("#deleteBlocked")
+                customer.deleteBlockedText()
                         .matches("It is still in use: \\d+ orders?\\. Delete or change those records first\\."),
-                browser.text("#deleteBlocked"));
-        assertFalse(browser.has("#details\\:confirmDeleteYes"), "no Delete the service would refuse");
-        assertEquals("Close", browser.text("#details\\:cancelDelete"));
+                customer.deleteBlockedText());
+        assertFalse(customer.offersConfirmDelete(), "no Delete the service would refuse");
+        assertEquals("Close", customer.cancelDeleteLabel());
     }
 }

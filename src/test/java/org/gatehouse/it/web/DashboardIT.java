@@ -23,6 +23,8 @@ import org.gatehouse.it.Deployments;
 import org.gatehouse.it.HttpSession;
 import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
+import org.gatehouse.it.pages.DashboardPage;
+import org.gatehouse.it.pages.Layout;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,8 +32,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The dashboard over rows and audit entries seeded into the last weeks: an administrator sees the
@@ -155,67 +155,49 @@ class DashboardIT {
         try (Browser browser = new Browser(base())) {
             browser.open("login");
             browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-            browser.open("admin/");
+            DashboardPage dashboard = DashboardPage.open(browser);
             var zoneCookie = browser.driver().manage().getCookieNamed("gatehouse.tz");
             ZoneId zone = zoneCookie == null ? ZoneOffset.UTC : ZoneId.of(zoneCookie.getValue());
 
-            assertEquals(1, browser.driver().findElements(By.tagName("h1")).size(), "one h1");
-            assertTrue(browser.text("#count-orders").matches("[\\d,]+ records"), browser.text("#count-orders"));
-            assertTrue(browser.has("#card-users") && browser.has("#card-audit"));
+            assertEquals(1, Layout.of(browser).topHeadings(), "one h1");
+            assertTrue(dashboard.count("orders").matches("[\\d,]+ records"), dashboard.count("orders"));
+            assertTrue(dashboard.hasCard("users") && dashboard.hasCard("audit"));
 
             // every chart is drawn by Chart.js, in the theme's colours, with no CSP violation (Browser.close)
-            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-            browser.wait(10)
-                    .until(d -> ((Number)
-                                            js.executeScript(
-                                                    "return Object.keys(PrimeFaces.widgets)"
-                                                            + ".map(function (k) { return PrimeFaces.widgets[k]; })"
-                                                            + ".filter(function (w) { return w instanceof PrimeFaces.widget.Chart && w.chart; }).length"))
-                                    .intValue()
-                            == 5);
+            dashboard.awaitChartsDrawn(5);
             for (String view : List.of("customers", "orders", "users", "audit")) {
-                assertTrue(browser.has("#created-" + view + " canvas[role=img][aria-label]"), view);
-                assertEquals(
-                        30,
-                        browser.driver()
-                                .findElements(By.cssSelector("#created-" + view + " tbody tr"))
-                                .size(),
-                        "a table of the 30 days");
+                assertTrue(dashboard.createdChartIsLabelledImage(view), view);
+                assertEquals(30, dashboard.createdDays(view), "a table of the 30 days");
             }
-            assertFalse(browser.has("#created-products") || browser.has("#created-roles"), "no created-at declared");
-            String colour = (String) js.executeScript("var c = document.querySelector('#created-orders canvas');"
-                    + " return Chart.getChart(c).data.datasets[0].backgroundColor;");
+            assertFalse(
+                    dashboard.hasCreatedChart("products") || dashboard.hasCreatedChart("roles"),
+                    "no created-at declared");
+            String colour = dashboard.createdColour("orders");
             assertTrue(colour.startsWith("#"), colour);
 
             long orders = inLastThirtyDays("orders", "created_at", "true", zone);
             assertTrue(orders >= 5, "seeded: " + orders);
-            assertEquals(orders + " new records", browser.text("#created-orders .gh-dash-total"));
-            assertTrue(browser.find("#created-orders canvas")
-                    .getAttribute("aria-label")
+            assertEquals(orders + " new records", dashboard.createdTotal("orders"));
+            assertTrue(dashboard
+                    .createdLabel("orders")
                     .startsWith("Orders created per day over the last 30 days: " + orders + " in total"));
             long customers = inLastThirtyDays("customers", "created_at", "true", zone);
-            assertEquals(customers + " new records", browser.text("#created-customers .gh-dash-total"));
+            assertEquals(customers + " new records", dashboard.createdTotal("customers"));
 
             long signIns = inLastThirtyDays("audit_log", "at", "action = 'LOGIN_SUCCESS'", zone);
             long failed = inLastThirtyDays("audit_log", "at", "action = 'LOGIN_FAILURE'", zone);
             assertTrue(signIns >= 2 && failed >= 2, signIns + " / " + failed);
-            assertEquals(
-                    signIns + " sign-ins, " + failed + " failed, 1 lockout", browser.text("#sign-ins .gh-dash-total"));
-            assertEquals(
-                    List.of("Day", "Sign-ins", "Failed sign-ins", "Lockouts"),
-                    browser.driver().findElements(By.cssSelector("#sign-ins thead th")).stream()
-                            .map(th -> th.getAttribute("textContent").trim())
-                            .toList());
+            assertEquals(signIns + " sign-ins, " + failed + " failed, 1 lockout", dashboard.signInsTotal());
+            assertEquals(List.of("Day", "Sign-ins", "Failed sign-ins", "Lockouts"), dashboard.signInsHeaders());
 
-            String mine = browser.text("#my-activity");
+            String mine = dashboard.myActivity();
             assertTrue(mine.contains("Changed") && mine.contains(VISIBLE_ORDER), mine);
             assertFalse(mine.contains("Signed in"), "sign-ins are charted, not listed: " + mine);
-            String changes = browser.text("#latest-changes");
+            String changes = dashboard.latestChanges();
             assertTrue(changes.contains(VISIBLE_ORDER) && changes.contains(HIDDEN_USER), changes);
             assertTrue(changes.contains(HIDDEN_ROLE) && changes.contains(HIDDEN_OWN), changes);
-            assertTrue(
-                    browser.find("#latest-changes time").getAttribute("title").matches("\\d{4}-\\d{2}-\\d{2} .*"));
-            browser.click("#latest-changes a.gh-dash-record");
+            assertTrue(dashboard.latestChangeTime().matches("\\d{4}-\\d{2}-\\d{2} .*"));
+            dashboard.openLatestChange();
             browser.wait(10).until(d -> d.getCurrentUrl().matches(".*/admin/(orders|users|roles)/\\d+$"));
         }
     }

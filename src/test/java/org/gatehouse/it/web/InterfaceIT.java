@@ -20,6 +20,12 @@ import org.gatehouse.it.Browser;
 import org.gatehouse.it.Deployments;
 import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
+import org.gatehouse.it.pages.DetailsPage;
+import org.gatehouse.it.pages.FormPage;
+import org.gatehouse.it.pages.Layout;
+import org.gatehouse.it.pages.ListPage;
+import org.gatehouse.it.pages.LoginPage;
+import org.gatehouse.it.pages.TrashPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,7 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -84,43 +89,35 @@ class InterfaceIT {
         pages.put("empty list", () -> open("admin/products?q=nothing-matches-this"));
         pages.put("form with errors", () -> {
             open("admin/customers/new");
-            browser.click("#form\\:save");
-            browser.find("#form\\:messages .ui-messages-error, .ui-message-error");
+            FormPage form = FormPage.shown(browser);
+            form.save();
+            form.awaitErrors();
         });
         pages.put("details", () -> open(firstRecordOf("orders")));
         pages.put("history", () -> {
             open(firstRecordOf("products"));
-            browser.click("a[href*='historyTab']");
-            browser.find(
-                    "#details\\:tabs\\:historyTab[aria-hidden='false'], #details\\:tabs\\:historyTab:not([aria-hidden])");
+            DetailsPage.shown(browser).showHistory();
         });
         pages.put("delete dialog", () -> {
             open(firstRecordOf("products"));
-            browser.click("#details\\:delete");
-            browser.wait(10)
-                    .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
+            DetailsPage.shown(browser).delete();
         });
         pages.put("bulk delete dialog", () -> {
             open("admin/products");
-            browser.click("#list\\:table_data tr:first-child .ui-chkbox-box");
-            browser.click("#list\\:deleteSelected");
-            browser.wait(10)
-                    .until(d -> d.findElement(By.id("list:deleteDialog")).isDisplayed());
+            ListPage list = ListPage.shown(browser);
+            list.select(0);
+            list.deleteSelected();
         });
         pages.put("trash", () -> {
             // a product deleted into the trash, so that the page shows a row with its buttons
             open(firstRecordOf("products"));
-            browser.click("#details\\:delete");
-            browser.wait(10)
-                    .until(d -> d.findElement(By.id("details:confirmDelete")).isDisplayed());
-            browser.click("#details\\:confirmDeleteYes");
+            DetailsPage.shown(browser).delete().confirmDelete();
             browser.wait(10).until(d -> d.getCurrentUrl().endsWith("/admin/products"));
-            open("admin/products/trash");
-            browser.find("#trashed");
+            TrashPage.open(browser, "products");
         });
         pages.put("permissions", () -> {
             open(firstRecordOf("roles"));
-            browser.click("#details\\:tabs a[href*='tabs']:not([href*='detailsTab']):not([href*='historyTab'])");
+            DetailsPage.shown(browser).showPermissions();
         });
         pages.put("edit form", () -> open(firstRecordOf("customers") + "/edit"));
         pages.put("account password", () -> open("account/password"));
@@ -136,10 +133,9 @@ class InterfaceIT {
         pages.put("login", () -> open("login"));
         pages.put("login with error", () -> {
             open("login");
-            browser.type("#login\\:email", "nobody@gatehouse.test");
-            browser.type("#login\\:password", "wrong password here");
-            browser.click("#login\\:submit");
-            browser.find("#login\\:messages .ui-messages-error");
+            LoginPage login = LoginPage.of(browser);
+            login.signIn("nobody@gatehouse.test", "wrong password here");
+            login.awaitError();
         });
         pages.put("closed registration", () -> open("register"));
         return pages;
@@ -191,7 +187,7 @@ class InterfaceIT {
                         + widest());
             }
         });
-        browser.click("#logoutForm\\:logout");
+        Layout.of(browser).signOut();
         anonymousPages().forEach((name, go) -> {
             go.run();
             long[] widths = widths();
@@ -206,18 +202,17 @@ class InterfaceIT {
     void theMenuFoldsBehindAButtonOnNarrowScreens() {
         browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
         browser.driver().manage().window().setSize(new Dimension(390, 844));
-        open("admin/");
-        WebElement menu = browser.driver().findElement(By.id("menu"));
-        assertTrue(!menu.isDisplayed(), "the menu is folded away");
-        browser.click("#menuButton");
-        assertTrue(menu.isDisplayed(), "the button opens the menu");
-        assertEquals("true", browser.find("#menuButton").getAttribute("aria-expanded"));
-        browser.click("#menu-products");
-        assertEquals("Products", browser.text("#page-title"));
+        Layout layout = Layout.open(browser, "admin/");
+        assertTrue(!layout.menuShown(), "the menu is folded away");
+        layout.openMenu();
+        assertTrue(layout.menuShown(), "the button opens the menu");
+        assertEquals("true", layout.menuButtonExpanded());
+        layout.goTo("products");
+        assertEquals("Products", layout.title());
         browser.driver().manage().window().setSize(new Dimension(1400, 1000));
         open("admin/");
-        assertTrue(browser.driver().findElement(By.id("menu")).isDisplayed(), "wide screens show the menu");
-        assertTrue(!browser.driver().findElement(By.id("menuButton")).isDisplayed(), "and no button");
+        assertTrue(layout.menuShown(), "wide screens show the menu");
+        assertTrue(!layout.menuButtonShown(), "and no button");
     }
 
     @Test
@@ -249,7 +244,8 @@ class InterfaceIT {
         tabUntil("#form\\:save", 60);
         keys(Keys.ENTER);
         browser.wait(15).until(d -> d.getCurrentUrl().matches(".*/admin/customers/\\d+$"));
-        assertTrue(browser.text("#page-title").contains(name), "saved: " + browser.text("#page-title"));
+        Layout layout = Layout.of(browser);
+        assertTrue(layout.title().contains(name), "saved: " + layout.title());
     }
 
     @Test
@@ -302,23 +298,18 @@ class InterfaceIT {
         assertTrue(japanese.body().contains("lang=\"en\""), "an unsupported language falls back to English");
 
         browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-        open("admin/products");
-        new org.openqa.selenium.support.ui.Select(browser.find("#prefLanguage")).selectByValue("de");
-        browser.click("#prefApply");
-        browser.wait(10)
-                .until(d -> "de".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        Layout.open(browser, "admin/products").chooseLanguage("de");
+        browser.wait(10).until(d -> "de".equals(Layout.of(browser).language()));
         assertTrue(
                 browser.path().startsWith("/admin/products"), "back on the page it was changed on: " + browser.url());
 
         try (Browser other = new Browser(base)) {
             other.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
             other.open("admin/");
-            assertEquals(
-                    "de", other.find("html").getAttribute("lang"), "the choice follows the user to another browser");
-            new org.openqa.selenium.support.ui.Select(other.find("#prefLanguage")).selectByValue("auto");
-            other.click("#prefApply");
-            other.wait(10)
-                    .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            Layout elsewhere = Layout.of(other);
+            assertEquals("de", elsewhere.language(), "the choice follows the user to another browser");
+            elsewhere.chooseLanguage("auto");
+            other.wait(10).until(d -> "en".equals(elsewhere.language()));
         }
         HttpResponse<String> crafted = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -367,14 +358,12 @@ class InterfaceIT {
     }
 
     private void open(String path) {
-        browser.open(path);
-        browser.find("main");
+        Layout.open(browser, path);
     }
 
     private String firstRecordOf(String view) {
         open("admin/" + view);
-        String href = browser.find("#list\\:table_data a.gh-row-link").getAttribute("href");
-        return href.substring(base.length());
+        return ListPage.shown(browser).firstRecordLink().substring(base.length());
     }
 
     private long[] widths() {
