@@ -10,13 +10,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gatehouse.it.Browser;
 import org.gatehouse.it.Deployments;
-import org.gatehouse.it.HttpSession;
 import org.gatehouse.it.TestDatabase;
 import org.gatehouse.it.fixtures.TestUsers;
 import org.gatehouse.it.pages.ErrorPage;
@@ -40,8 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LoginBrowserIT {
 
     private static final String INVALID = "Invalid email or password";
-    private static final Pattern SIGN_OUT_TOKEN =
-            Pattern.compile("name=\"gatehouse.token\" value=\"([A-Za-z0-9_-]{20,})\"");
 
     @ArquillianResource
     private URL injected;
@@ -177,58 +170,5 @@ class LoginBrowserIT {
         browser.open("admin/users");
         assertTrue(browser.path().startsWith("/login"), "the old session no longer signs in");
         assertNotEquals(signedInSession, browser.sessionCookie());
-    }
-
-    @Test
-    void signOutWorksFromAPageThatAnsweredNotFound() {
-        browser.open("login");
-        browser.signIn(Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-        browser.open("admin/orders/999999999");
-        assertEquals("Page not found", ErrorPage.shown(browser).heading());
-        String signedInSession = browser.sessionCookie();
-
-        Layout.of(browser).signOut();
-        browser.wait(10).until(d -> d.getCurrentUrl().contains("/login"));
-        assertTrue(LoginPage.shown(browser).signedOutNote().contains("signed out"));
-        browser.open("admin/users");
-        assertTrue(browser.path().startsWith("/login"), "the old session no longer signs in");
-        assertNotEquals(signedInSession, browser.sessionCookie());
-    }
-
-    @Test
-    void signOutNeedsTheSessionsOwnTokenAndAPost() throws Exception {
-        HttpSession victim = HttpSession.signedIn(base, Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-        HttpSession other = HttpSession.signedIn(base, Deployments.ADMIN_EMAIL, Deployments.ADMIN_PASSWORD);
-        String token = signOutToken(victim.get("admin/").body());
-        String othersToken = signOutToken(other.get("admin/").body());
-        assertNotEquals(token, othersToken, "each session has its own token");
-
-        List<Map<String, String>> crafted = List.of(
-                Map.of(),
-                Map.of("gatehouse.token", ""),
-                Map.of("gatehouse.token", othersToken),
-                Map.of("gatehouse.token", token.toUpperCase(java.util.Locale.ROOT)),
-                Map.of("gatehouse.token", token + "\u0000"),
-                Map.of("gatehouse.token", token.substring(1)));
-        for (Map<String, String> form : crafted) {
-            assertEquals(400, victim.post("logout", null, form).statusCode(), form.toString());
-        }
-        for (String path : List.of("logout", "logout;x=1", "LOGOUT", "logout/", "%6cogout")) {
-            int status = victim.get(path).statusCode();
-            assertTrue(status >= 400 && status < 500, path + " by GET: " + status);
-        }
-        assertEquals(200, victim.get("admin/users").statusCode(), "none of those signed the session out");
-
-        HttpResponse<String> signedOut = victim.post("logout", null, Map.of("gatehouse.token", token));
-        assertEquals(302, signedOut.statusCode());
-        assertTrue(signedOut.headers().firstValue("Location").orElseThrow().endsWith("/login?signedOut=true"));
-        assertEquals(302, victim.get("admin/users").statusCode(), "the session is over");
-        assertEquals(200, other.get("admin/users").statusCode(), "the other session goes on");
-    }
-
-    private static String signOutToken(String html) {
-        Matcher token = SIGN_OUT_TOKEN.matcher(html);
-        assertTrue(token.find(), "the Sign out form carries the page token");
-        return token.group(1);
     }
 }
